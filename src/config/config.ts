@@ -1,0 +1,140 @@
+import path from 'node:path';
+
+/** Which parts of Masthead a process runs: the web server, the job worker, or both. */
+export type ProcessRole = 'web' | 'worker' | 'all';
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly siteUrl: string;
+  readonly databaseUrl: string;
+  readonly dataDir: string;
+  /** IANA time zone for dates shown to readers; null means "use the site setting". */
+  readonly timezone: string | null;
+  readonly role: ProcessRole;
+  readonly smtpUrl: string | null;
+  /** Seed the demo newsroom into an empty database on start. */
+  readonly demo: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    got: string,
+  ) {
+    super(`${variable} must be ${expected}; got "${got}".`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function readPort(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(name, 'a whole number from 0 to 65535', raw);
+  }
+  return port;
+}
+
+function readUrl(env: Env, name: string, fallback: string, protocols: readonly string[]): string {
+  const raw = read(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+  }
+  return raw;
+}
+
+function readDatabaseUrl(env: Env, dataDir: string): string {
+  const name = 'MASTHEAD_DATABASE_URL';
+  const raw = read(env, name);
+  if (raw === undefined) return `sqlite:${path.join(dataDir, 'masthead.db')}`;
+  if (raw.startsWith('sqlite:') && raw.length > 'sqlite:'.length) return raw;
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) return raw;
+  throw new ConfigError(name, 'sqlite:PATH or a postgres:// URL', redactUrl(raw));
+}
+
+function readTimezone(env: Env): string | null {
+  const name = 'MASTHEAD_TIMEZONE';
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: raw });
+  } catch {
+    throw new ConfigError(name, 'an IANA time zone such as Europe/Kyiv', raw);
+  }
+  return raw;
+}
+
+function readChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const found = choices.find((choice) => choice === raw);
+  if (found === undefined) throw new ConfigError(name, `one of ${choices.join(', ')}`, raw);
+  return found;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, 'true or false', raw);
+}
+
+/** Hides the password of a URL so it can be printed. */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password !== '') url.password = '***';
+    return url.toString();
+  } catch {
+    return raw.replace(/\/\/[^@/]*@/, '//***@');
+  }
+}
+
+/**
+ * Reads every MASTHEAD_* variable once, checks it, and returns a frozen object.
+ * This is the only module that reads the environment.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(read(env, 'MASTHEAD_DATA_DIR') ?? './data');
+  const port = readPort(env, 'MASTHEAD_PORT', 2368);
+  const siteUrl = readUrl(env, 'MASTHEAD_SITE_URL', `http://localhost:${port}`, [
+    'http:',
+    'https:',
+  ]).replace(/\/+$/, '');
+  const smtp = read(env, 'MASTHEAD_SMTP_URL');
+  return Object.freeze({
+    host: read(env, 'MASTHEAD_HOST') ?? '127.0.0.1',
+    port,
+    siteUrl,
+    databaseUrl: readDatabaseUrl(env, dataDir),
+    dataDir,
+    timezone: readTimezone(env),
+    role: readChoice(env, 'MASTHEAD_ROLE', ['web', 'worker', 'all'] as const, 'all'),
+    smtpUrl: smtp === undefined ? null : readUrl(env, 'MASTHEAD_SMTP_URL', smtp, ['smtp:', 'smtps:']),
+    demo: readBoolean(env, 'MASTHEAD_DEMO', true),
+    logLevel: readChoice(
+      env,
+      'MASTHEAD_LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
+  });
+}

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Anything a repository can run a query on: the database or an open transaction. */
+export type Executor = Db | Trx;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly engine: Engine;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export function engineOf(url: string): Engine {
+  return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+}
+
+function openSqlite(url: string): DatabaseHandle {
+  const file = url.slice('sqlite:'.length);
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets readers go on while one writer writes; NORMAL sync is safe with WAL.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', url, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      // COUNT(*) and other int8 values come back as numbers; they stay far below 2^53.
+      oid === 20 ? Number : pg.types.getTypeParser(oid, format),
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', url, close: () => db.destroy() };
+}
+
+export function openDatabase(url: string): DatabaseHandle {
+  return engineOf(url) === 'sqlite' ? openSqlite(url) : openPostgres(url);
+}

@@ -1,0 +1,59 @@
+import type { Selectable } from 'kysely';
+
+export interface PostTable {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst: string;
+  /** The body document as JSON text. */
+  body: string;
+  /** The body as plain text, for search and excerpts. */
+  plain_text: string;
+  reading_minutes: number;
+  status: string;
+  visibility: string;
+  feature_image_id: string | null;
+  feature_image_alt: string;
+  feature_image_caption: string;
+  feature_image_credit: string;
+  seo_title: string;
+  seo_description: string;
+  published_at: string | null;
+  /** Bumped on every save; a save naming an older revision is refused. */
+  revision: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostTagTable {
+  post_id: string;
+  tag_id: string;
+  position: number;
+}
+
+export interface PostAuthorTable {
+  post_id: string;
+  user_id: string;
+  position: number;
+}
+
+export interface PostRevisionTable {
+  id: string;
+  post_id: string;
+  revision: number;
+  title: string;
+  standfirst: string;
+  body: string;
+  saved_by: string;
+  created_at: string;
+}
+
+export interface SlugRedirectTable {
+  old_slug: string;
+  post_id: string;
+  created_at: string;
+}
+
+export type PostRow = Selectable<PostTable>;
+export type PostRevisionRow = Selectable<PostRevisionTable>;

@@ -1,0 +1,68 @@
+/**
+ * The one error contract. Code branches on `code`, never on the message; the message is
+ * written for the person who will read it and says what to do.
+ */
+export const errorCatalogue = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_body: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  gone: 410,
+  conflict: 409,
+  slug_taken: 409,
+  edit_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One problem with one input field, e.g. `{ field: 'title', message: 'is required' }`. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: readonly FieldProblem[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+    this.status = errorCatalogue[code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} was not found.`);
+}
+
+export function forbidden(message: string): AppError {
+  return new AppError('forbidden', message);
+}
+
+export function invalid(fields: readonly FieldProblem[]): AppError {
+  const names = fields.map((problem) => problem.field).join(', ');
+  return new AppError('validation_failed', `Please check these fields: ${names}.`, fields);
+}
+
+/** Compile-time exhaustiveness check for tagged unions. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
