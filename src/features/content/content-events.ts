@@ -1,0 +1,28 @@
+import type { PostStatus } from './post.js';
+
+/** A post changed in a way a reader may see. Carries what a cache needs to find its pages. */
+export interface PostChanged {
+  readonly postId: string;
+  readonly slug: string;
+  /** Set when the slug changed: the old URL now redirects. */
+  readonly previousSlug: string | null;
+  readonly change: 'created' | 'updated' | 'published' | 'unpublished' | 'scheduled' | 'deleted';
+  readonly status: PostStatus;
+  /** Was readable before the change, or is now. */
+  readonly wasLive: boolean;
+  readonly isLive: boolean;
+  readonly tagSlugs: readonly string[];
+  readonly authorSlugs: readonly string[];
+}
+
+declare module '../../platform/events/domain-events.js' {
+  interface DomainEvents {
+    'post.changed': PostChanged;
+  }
+}
+
+declare module '../../platform/jobs/job-kinds.js' {
+  interface JobKinds {
+    'post.publish': { postId: string };
+  }
+}

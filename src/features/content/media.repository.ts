@@ -1,0 +1,49 @@
+import type { Insertable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { MediaRow, MediaTable } from './media.table.js';
+
+/** Where a page of the library starts: after this item, newest first. */
+export interface MediaPosition {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+export type MediaTextFields = Partial<Pick<MediaTable, 'alt' | 'caption' | 'credit'>>;
+
+export async function insertMedia(db: Executor, row: Insertable<MediaTable>): Promise<MediaRow> {
+  return db.insertInto('media').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findMediaRow(db: Executor, id: string): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Newest first; ties on `created_at` are broken by id so pages never skip or repeat. */
+export async function listMediaRows(
+  db: Executor,
+  options: { limit: number; after?: MediaPosition | undefined },
+): Promise<MediaRow[]> {
+  const { after } = options;
+  let query = db.selectFrom('media').selectAll();
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+}
+
+export async function updateMediaText(
+  db: Executor,
+  id: string,
+  fields: MediaTextFields,
+): Promise<MediaRow | undefined> {
+  return db.updateTable('media').set(fields).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export async function deleteMediaRow(db: Executor, id: string): Promise<MediaRow | undefined> {
+  return db.deleteFrom('media').where('id', '=', id).returningAll().executeTakeFirst();
+}

@@ -1,0 +1,56 @@
+import type { BodyRenderContext } from './body/render-body.js';
+import { renderBodyToHtml } from './body/render-body.js';
+import { excerpt } from './body/body-to-text.js';
+import { sectionOf, type Post } from './post.js';
+import type { PostResource } from './post.schemas.js';
+
+export interface PostResourceContext {
+  readonly siteUrl: string;
+  /** The URL of a media item's largest JPEG, or null when it is gone. */
+  readonly imageUrl: (mediaId: string) => string | null;
+  readonly bodyContext: BodyRenderContext;
+}
+
+/** A post as the Admin and Content APIs show it: snake_case, absolute URLs, rendered HTML. */
+export function toPostResource(post: Post, ctx: PostResourceContext): PostResource {
+  const tag = (t: Post['tags'][number]) => ({ id: t.id, slug: t.slug, name: t.name });
+  const section = sectionOf(post);
+  return {
+    id: post.id,
+    slug: post.slug,
+    url: `${ctx.siteUrl}/${encodeURIComponent(post.slug)}`,
+    title: post.title,
+    standfirst: post.standfirst,
+    status: post.status,
+    visibility: post.visibility,
+    body: post.body as unknown as Record<string, unknown>,
+    html: renderBodyToHtml(post.body, ctx.bodyContext),
+    excerpt: post.standfirst || excerpt(post.plainText),
+    reading_minutes: post.readingMinutes,
+    feature_image:
+      post.featureImage === null
+        ? null
+        : {
+            media_id: post.featureImage.mediaId,
+            url: ctx.imageUrl(post.featureImage.mediaId),
+            alt: post.featureImage.alt,
+            caption: post.featureImage.caption,
+            credit: post.featureImage.credit,
+          },
+    tags: post.tags.map(tag),
+    primary_tag: section === null ? null : tag(section),
+    authors: post.authors.map((a) => ({
+      id: a.id,
+      slug: a.slug,
+      name: a.name,
+      job_title: a.jobTitle,
+      url: `${ctx.siteUrl}/author/${encodeURIComponent(a.slug)}`,
+    })),
+    seo_title: post.seoTitle,
+    seo_description: post.seoDescription,
+    published_at: post.publishedAt?.toISOString() ?? null,
+    created_at: post.createdAt.toISOString(),
+    updated_at: post.updatedAt.toISOString(),
+    revision: post.revision,
+  };
+}

@@ -1,0 +1,23 @@
+import { loadBodyResources, type BodyResourceDeps } from './body-resources.js';
+import type { Post } from './post.js';
+import type { PostResource } from './post.schemas.js';
+import { toPostResource } from './post-resource.js';
+
+export interface PostResourcesDeps extends BodyResourceDeps {
+  readonly siteUrl: string;
+}
+
+/** Turns posts into API resources, loading their images and related cards in bulk. */
+export function createPostResources(deps: PostResourcesDeps) {
+  return async (posts: readonly Post[]): Promise<PostResource[]> => {
+    const resources = await loadBodyResources(posts, deps);
+    const bodyContext = resources.contextFor('show-marker');
+    const imageUrl = (mediaId: string): string | null => {
+      const found = resources.images.get(mediaId);
+      return found === undefined ? null : new URL(found.largest.url, `${deps.siteUrl}/`).toString();
+    };
+    return posts.map((post) => toPostResource(post, { siteUrl: deps.siteUrl, imageUrl, bodyContext }));
+  };
+}
+
+export type PostResources = ReturnType<typeof createPostResources>;

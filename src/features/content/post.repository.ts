@@ -1,0 +1,224 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { PostRevisionRow, PostRevisionTable, PostRow, PostTable } from './post.table.js';
+
+export function findPostById(db: Executor, id: string): Promise<PostRow | undefined> {
+  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findPostBySlug(db: Executor, slug: string): Promise<PostRow | undefined> {
+  return db.selectFrom('posts').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findPostsByIds(db: Executor, ids: readonly string[]): Promise<PostRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function isPostSlugTaken(db: Executor, slug: string): Promise<boolean> {
+  const post = await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (post !== undefined) return true;
+  const redirect = await db
+    .selectFrom('slug_redirects')
+    .select('old_slug')
+    .where('old_slug', '=', slug)
+    .executeTakeFirst();
+  return redirect !== undefined;
+}
+
+export interface PostFilter {
+  readonly status?: string | undefined;
+  readonly tagSlug?: string | undefined;
+  readonly authorId?: string | undefined;
+  /** Posts this actor created or is an author of. */
+  readonly ownedBy?: { actorId: string; userId: string | null } | undefined;
+  readonly text?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+  readonly order: 'published' | 'updated';
+}
+
+export function listPosts(db: Executor, filter: PostFilter): Promise<PostRow[]> {
+  let query = db.selectFrom('posts').selectAll('posts');
+  if (filter.status !== undefined) query = query.where('posts.status', '=', filter.status);
+  if (filter.tagSlug !== undefined) {
+    const tagSlug = filter.tagSlug;
+    query = query.where('posts.id', 'in', (sub) =>
+      sub
+        .selectFrom('post_tags')
+        .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+        .select('post_tags.post_id')
+        .where('tags.slug', '=', tagSlug),
+    );
+  }
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    query = query.where('posts.id', 'in', (sub) =>
+      sub.selectFrom('post_authors').select('post_id').where('user_id', '=', authorId),
+    );
+  }
+  if (filter.ownedBy !== undefined) {
+    const { actorId, userId } = filter.ownedBy;
+    query = query.where((eb) =>
+      eb.or([
+        eb('posts.created_by', '=', actorId),
+        ...(userId === null
+          ? []
+          : [
+              eb(
+                'posts.id',
+                'in',
+                eb.selectFrom('post_authors').select('post_id').where('user_id', '=', userId),
+              ),
+            ]),
+      ]),
+    );
+  }
+  if (filter.text !== undefined && filter.text !== '') {
+    // Wildcards are dropped rather than escaped: LIKE escaping differs between the engines.
+    const pattern = `%${filter.text.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    query = query.where((eb) => eb(eb.fn('lower', ['posts.title']), 'like', pattern));
+  }
+  query =
+    filter.order === 'published'
+      ? query.orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc')
+      : query.orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc');
+  return query.limit(filter.limit).offset(filter.offset).execute();
+}
+
+export async function insertPost(db: Executor, row: Insertable<PostTable>): Promise<void> {
+  await db.insertInto('posts').values(row).execute();
+}
+
+/** Updates only when the stored revision is `expectedRevision`; false when someone saved first. */
+export async function updatePostAtRevision(
+  db: Executor,
+  id: string,
+  expectedRevision: number,
+  changes: Updateable<PostTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('posts')
+    .set(changes)
+    .where('id', '=', id)
+    .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deletePost(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('posts').where('id', '=', id).execute();
+}
+
+export async function replacePostTags(db: Executor, postId: string, tagIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
+  if (tagIds.length === 0) return;
+  await db
+    .insertInto('post_tags')
+    .values(tagIds.map((tagId, position) => ({ post_id: postId, tag_id: tagId, position })))
+    .execute();
+}
+
+export async function replacePostAuthors(
+  db: Executor,
+  postId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('post_authors').where('post_id', '=', postId).execute();
+  if (userIds.length === 0) return;
+  await db
+    .insertInto('post_authors')
+    .values(userIds.map((userId, position) => ({ post_id: postId, user_id: userId, position })))
+    .execute();
+}
+
+export interface AuthorOfPostRow {
+  post_id: string;
+  position: number;
+  id: string;
+  slug: string;
+  name: string;
+  job_title: string;
+  bio: string;
+  photo_media_id: string | null;
+}
+
+export function listAuthorsOfPosts(db: Executor, postIds: readonly string[]): Promise<AuthorOfPostRow[]> {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('post_authors')
+    .innerJoin('staff_users', 'staff_users.id', 'post_authors.user_id')
+    .select([
+      'post_authors.post_id',
+      'post_authors.position',
+      'staff_users.id',
+      'staff_users.slug',
+      'staff_users.name',
+      'staff_users.job_title',
+      'staff_users.bio',
+      'staff_users.photo_media_id',
+    ])
+    .where('post_authors.post_id', 'in', postIds)
+    .orderBy('post_authors.position')
+    .execute();
+}
+
+export async function insertRevision(db: Executor, row: Insertable<PostRevisionTable>): Promise<void> {
+  await db.insertInto('post_revisions').values(row).execute();
+}
+
+export function listRevisions(db: Executor, postId: string): Promise<PostRevisionRow[]> {
+  return db
+    .selectFrom('post_revisions')
+    .selectAll()
+    .where('post_id', '=', postId)
+    .orderBy('revision', 'desc')
+    .execute();
+}
+
+export function findRevision(db: Executor, postId: string, revision: number): Promise<PostRevisionRow | undefined> {
+  return db
+    .selectFrom('post_revisions')
+    .selectAll()
+    .where('post_id', '=', postId)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+}
+
+export async function findRedirect(db: Executor, oldSlug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('slug_redirects')
+    .innerJoin('posts', 'posts.id', 'slug_redirects.post_id')
+    .select('posts.slug')
+    .where('slug_redirects.old_slug', '=', oldSlug)
+    .executeTakeFirst();
+  return row?.slug;
+}
+
+export async function insertRedirect(db: Executor, oldSlug: string, postId: string, at: string): Promise<void> {
+  await db.deleteFrom('slug_redirects').where('old_slug', '=', oldSlug).execute();
+  await db.insertInto('slug_redirects').values({ old_slug: oldSlug, post_id: postId, created_at: at }).execute();
+}
+
+export async function deleteRedirect(db: Executor, oldSlug: string): Promise<void> {
+  await db.deleteFrom('slug_redirects').where('old_slug', '=', oldSlug).execute();
+}
+
+export async function countPosts(db: Executor): Promise<number> {
+  const row = await db.selectFrom('posts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Slugs of staff credited on at least one published post. */
+export async function listPublishedAuthorSlugs(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('post_authors')
+    .innerJoin('posts', 'posts.id', 'post_authors.post_id')
+    .innerJoin('staff_users', 'staff_users.id', 'post_authors.user_id')
+    .select('staff_users.slug')
+    .distinct()
+    .where('posts.status', '=', 'published')
+    .orderBy('staff_users.slug')
+    .execute();
+  return rows.map((row) => row.slug);
+}

@@ -1,0 +1,162 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppInstance } from '../../platform/http/app-instance.js';
+import type { Actor } from '../staff/actor.js';
+import type { PostInput } from './post-input.js';
+import type { PostResources } from './post-resources.js';
+import {
+  CreatePostBody,
+  ListPostsQuery,
+  PostIdParams,
+  PostResource,
+  UpdatePostBody,
+} from './post.schemas.js';
+import type { PostService } from './post.service.js';
+
+export interface PostRoutesDeps {
+  readonly posts: PostService;
+  readonly toResources: PostResources;
+  readonly requireActor: (request: FastifyRequest) => Actor;
+  readonly findAuthorId: (ref: string) => Promise<string | undefined>;
+}
+
+function toPostInput(body: CreatePostBody | UpdatePostBody): PostInput {
+  return {
+    title: body.title,
+    standfirst: body.standfirst,
+    slug: body.slug,
+    markdown: body.markdown,
+    html: body.html,
+    body: body.body,
+    status: body.status,
+    visibility: body.visibility,
+    publishedAt: body.published_at === undefined ? undefined : new Date(body.published_at),
+    tags: body.tags,
+    authors: body.authors,
+    featureImage:
+      body.feature_image === undefined || body.feature_image === null
+        ? body.feature_image
+        : {
+            mediaId: body.feature_image.media_id,
+            alt: body.feature_image.alt,
+            caption: body.feature_image.caption,
+            credit: body.feature_image.credit,
+          },
+    seoTitle: body.seo_title,
+    seoDescription: body.seo_description,
+    revision: 'revision' in body ? body.revision : undefined,
+  };
+}
+
+const PostEnvelope = Type.Object({ post: PostResource });
+const RevisionParams = Type.Object({ id: Type.String({ maxLength: 64 }), revision: Type.Integer({ minimum: 1 }) });
+const PublishBody = Type.Object(
+  { published_at: Type.Optional(Type.String({ format: 'date-time' })) },
+  { additionalProperties: false },
+);
+
+/** Admin API for posts: `/api/admin/posts…`, for staff sessions and API tokens. */
+export function postRoutes(deps: PostRoutesDeps) {
+  const { posts, requireActor } = deps;
+  const one = async (post: Parameters<PostResources>[0][number]) => {
+    const [resource] = await deps.toResources([post]);
+    if (resource === undefined) throw new Error('A post could not be shown.');
+    return { post: resource };
+  };
+  const tags = ['posts'];
+
+  return async (app: AppInstance): Promise<void> => {
+    app.get(
+      '/posts',
+      { schema: { tags, summary: 'List posts', querystring: ListPostsQuery, response: { 200: Type.Object({ posts: Type.Array(PostResource) }) } } },
+      async (request) => {
+        const actor = requireActor(request);
+        const q = request.query;
+        const authorId = q.author === undefined ? undefined : ((await deps.findAuthorId(q.author)) ?? 'none');
+        const list = await posts.listPosts(actor, { status: q.status, tag: q.tag, authorId, text: q.q, limit: q.limit, page: q.page });
+        return { posts: await deps.toResources(list) };
+      },
+    );
+
+    app.post(
+      '/posts',
+      {
+        schema: { tags, summary: 'Create a post from Markdown, HTML or a body document', body: CreatePostBody, response: { 201: PostEnvelope } },
+        bodyLimit: 4 * 1024 * 1024,
+      },
+      async (request, reply) => {
+        const post = await posts.createPost(requireActor(request), toPostInput(request.body));
+        return reply.status(201).send(await one(post));
+      },
+    );
+
+    app.get(
+      '/posts/:id',
+      { schema: { tags, summary: 'Read a post', params: PostIdParams, response: { 200: PostEnvelope } } },
+      async (request) => one(await posts.getPostFor(requireActor(request), request.params.id)),
+    );
+
+    app.patch(
+      '/posts/:id',
+      {
+        schema: { tags, summary: 'Change a post; send `revision` to refuse overwriting a newer save', params: PostIdParams, body: UpdatePostBody, response: { 200: PostEnvelope } },
+        bodyLimit: 4 * 1024 * 1024,
+      },
+      async (request) => one(await posts.updatePost(requireActor(request), request.params.id, toPostInput(request.body))),
+    );
+
+    app.delete(
+      '/posts/:id',
+      { schema: { tags, summary: 'Delete a post', params: PostIdParams, response: { 204: Type.Null() } } },
+      async (request, reply) => {
+        await posts.deletePost(requireActor(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/posts/:id/publish',
+      { schema: { tags, summary: 'Publish now, or schedule with a future published_at', params: PostIdParams, body: Type.Optional(PublishBody), response: { 200: PostEnvelope } } },
+      async (request) => {
+        const at = request.body?.published_at;
+        return one(await posts.publishPost(requireActor(request), request.params.id, at === undefined ? undefined : new Date(at)));
+      },
+    );
+
+    app.post(
+      '/posts/:id/unpublish',
+      { schema: { tags, summary: 'Take a post off the site (back to draft)', params: PostIdParams, response: { 200: PostEnvelope } } },
+      async (request) => one(await posts.unpublishPost(requireActor(request), request.params.id)),
+    );
+
+    app.get(
+      '/posts/:id/revisions',
+      {
+        schema: {
+          tags,
+          summary: 'List the saved revisions of a post',
+          params: PostIdParams,
+          response: {
+            200: Type.Object({
+              revisions: Type.Array(
+                Type.Object({ revision: Type.Integer(), title: Type.String(), standfirst: Type.String(), saved_by: Type.String(), saved_at: Type.String() }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const list = await posts.listRevisions(requireActor(request), request.params.id);
+        return {
+          revisions: list.map((r) => ({ revision: r.revision, title: r.title, standfirst: r.standfirst, saved_by: r.savedBy, saved_at: r.savedAt.toISOString() })),
+        };
+      },
+    );
+
+    app.post(
+      '/posts/:id/revisions/:revision/restore',
+      { schema: { tags, summary: 'Restore the text of an earlier revision', params: RevisionParams, response: { 200: PostEnvelope } } },
+      async (request) => one(await posts.restoreRevision(requireActor(request), request.params.id, request.params.revision)),
+    );
+  };
+}

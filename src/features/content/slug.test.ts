@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { decideFreeSlug, isValidSlug, slugify } from './slug.js';
+
+describe('slugs', () => {
+  it('turns a headline into a lowercase, hyphenated slug without accents or quotes', () => {
+    expect(slugify('Kyiv’s Night Trains Run Again!')).toBe('kyivs-night-trains-run-again');
+    expect(slugify('Café  über — déjà vu')).toBe('cafe-uber-deja-vu');
+  });
+
+  it('keeps Cyrillic letters so local-language headlines get readable URLs', () => {
+    expect(slugify('Новини дня')).toBe('новини-дня');
+  });
+
+  it('gives "untitled" for a headline with no letters', () => {
+    expect(slugify('!!!')).toBe('untitled');
+  });
+
+  it('skips reserved system words and taken slugs', async () => {
+    const taken = new Set(['search-2']);
+    expect(await decideFreeSlug('search', (s) => Promise.resolve(taken.has(s)))).toBe('search-3');
+    expect(await decideFreeSlug('admin', () => Promise.resolve(false))).toBe('admin-2');
+  });
+
+  it('accepts only lowercase words joined by single hyphens', () => {
+    expect(isValidSlug('a-good-slug')).toBe(true);
+    expect(isValidSlug('Bad Slug')).toBe(false);
+    expect(isValidSlug('double--hyphen')).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { TagRow, TagTable } from './tag.table.js';
+
+export function findTagById(db: Executor, id: string): Promise<TagRow | undefined> {
+  return db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findTagBySlug(db: Executor, slug: string): Promise<TagRow | undefined> {
+  return db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findTagByName(db: Executor, name: string): Promise<TagRow | undefined> {
+  return db.selectFrom('tags').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+export function listTags(db: Executor): Promise<TagRow[]> {
+  return db.selectFrom('tags').selectAll().orderBy('name').execute();
+}
+
+export async function insertTag(db: Executor, row: Insertable<TagTable>): Promise<void> {
+  await db.insertInto('tags').values(row).execute();
+}
+
+export async function updateTag(db: Executor, id: string, changes: Updateable<TagTable>): Promise<void> {
+  await db.updateTable('tags').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteTag(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('tags').where('id', '=', id).execute();
+}
+
+/** Tags of many posts at once, in each post's order (the first is its section). */
+export function listTagsOfPosts(
+  db: Executor,
+  postIds: readonly string[],
+): Promise<(TagRow & { post_id: string; position: number })[]> {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('post_tags')
+    .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+    .selectAll('tags')
+    .select(['post_tags.post_id', 'post_tags.position'])
+    .where('post_tags.post_id', 'in', postIds)
+    .orderBy('post_tags.position')
+    .execute();
+}
+
+export async function countPostsByTag(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('post_tags')
+    .select(['tag_id', db.fn.countAll<number>().as('n')])
+    .groupBy('tag_id')
+    .execute();
+  return new Map(rows.map((row) => [row.tag_id, Number(row.n)]));
+}

@@ -1,0 +1,118 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import { AppError } from '../../platform/errors.js';
+import type { Actor } from './actor.js';
+import type { ApiTokenService } from './api-token.service.js';
+import { isSameSecret } from './secret-hash.js';
+import {
+  clearSessionCookie,
+  defaultSessionCookieName,
+  type SessionCookieSettings,
+} from './session-cookie.js';
+import type { ResolvedSession, SessionService } from './session.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking: a staff session, an API token, or nobody (null). */
+    actor: Actor | null;
+    /** The staff session behind `actor`, when the request came with the session cookie. */
+    staffSession: ResolvedSession | null;
+  }
+}
+
+export interface AuthPluginDeps {
+  readonly sessions: Pick<SessionService, 'resolveSession'>;
+  readonly tokens: Pick<ApiTokenService, 'resolveToken'>;
+  /** Defaults to `masthead_session`. */
+  readonly cookieName?: string;
+  readonly secureCookies: boolean;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const adminApiPrefix = '/api/admin/';
+const signInPath = '/api/admin/session';
+
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?', 1)[0] ?? '';
+}
+
+function isAdminApi(request: FastifyRequest): boolean {
+  return pathOf(request).startsWith(adminApiPrefix);
+}
+
+/** Cookie-authenticated writes to the Admin API must echo the session's CSRF token. */
+function needsCsrfToken(request: FastifyRequest): boolean {
+  if (!unsafeMethods.has(request.method) || !isAdminApi(request)) return false;
+  return !(request.method === 'POST' && pathOf(request) === signInPath);
+}
+
+function bearerTokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header === undefined) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+async function authenticate(
+  deps: AuthPluginDeps,
+  cookie: SessionCookieSettings,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  const bearer = bearerTokenOf(request);
+  if (bearer !== null) {
+    // A bad token is refused outright: falling back to the cookie would hide the mistake.
+    const actor = await deps.tokens.resolveToken(bearer);
+    if (actor === null) {
+      throw new AppError('unauthenticated', 'That API token is not valid or has been revoked.');
+    }
+    request.actor = actor;
+    return;
+  }
+  const cookieValue = request.cookies[cookie.name];
+  if (cookieValue === undefined || cookieValue === '') return;
+  const session = await deps.sessions.resolveSession(cookieValue);
+  if (session === null) {
+    // Only the Admin API tidies a stale cookie: a Set-Cookie on a public page could be cached.
+    if (isAdminApi(request)) clearSessionCookie(reply, cookie);
+    return;
+  }
+  request.actor = session.actor;
+  request.staffSession = session;
+  if (needsCsrfToken(request)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !isSameSecret(sent, session.csrfToken)) {
+      throw new AppError(
+        'csrf_failed',
+        'This request is missing its security token. Reload the page and try again.',
+      );
+    }
+  }
+}
+
+/**
+ * Sets `request.actor` on every request, app-wide (the plugin is not encapsulated), and
+ * enforces CSRF tokens on the Admin API. Register after @fastify/cookie.
+ */
+export function authPlugin(deps: AuthPluginDeps) {
+  const cookie: SessionCookieSettings = {
+    name: deps.cookieName ?? defaultSessionCookieName,
+    secure: deps.secureCookies,
+  };
+  return fastifyPlugin(
+    // eslint-disable-next-line @typescript-eslint/require-await -- Fastify needs an async plugin or a callback
+    async (app: FastifyInstance) => {
+      app.decorateRequest('actor', null);
+      app.decorateRequest('staffSession', null);
+      app.addHook('onRequest', (request, reply) => authenticate(deps, cookie, request, reply));
+    },
+    { name: 'masthead-staff-auth', fastify: '5.x', dependencies: ['@fastify/cookie'] },
+  );
+}
+
+/** The actor of a request that must be signed in; throws 401 `unauthenticated` otherwise. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (request.actor === null) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.actor;
+}

@@ -1,0 +1,154 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { contentApiRoutes } from '../features/content/content-api.routes.js';
+import { mediaFileRoutes, mediaRoutes } from '../features/content/media.routes.js';
+import { postRoutes } from '../features/content/post.routes.js';
+import { tagRoutes } from '../features/content/tag.routes.js';
+import { authPlugin, requireActor } from '../features/staff/auth.plugin.js';
+import { staffRoutes } from '../features/staff/staff.routes.js';
+import { toAuthorProfile } from '../features/staff/staff-user.js';
+import { registerErrorHandler } from '../platform/http/error-handler.js';
+import type { AppInstance } from '../platform/http/app-instance.js';
+import { adminRoutes } from '../site/admin/admin.routes.js';
+import { ErrorPage } from '../site/error-page.js';
+import { renderPage } from '../site/render-page.js';
+import { loadSiteAssets } from '../site/site-assets.js';
+import { loadSiteFrame } from '../site/site-frame.js';
+import { siteRoutes } from '../site/site.routes.js';
+import type { Services } from './services.js';
+
+/** Builds the web application without listening, so tests can call `app.inject()`. */
+export async function buildApp(services: Services): Promise<AppInstance> {
+  const { config, logger } = services;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const secureCookies = config.siteUrl.startsWith('https:');
+  const assets = loadSiteAssets();
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: secureCookies ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Masthead API',
+        version: '1',
+        description:
+          'Admin API (staff session cookie with X-CSRF-Token, or `Authorization: Bearer <token>`) and the public, read-only Content API.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(authPlugin({ sessions: services.sessions, tokens: services.tokens, secureCookies }));
+
+  registerErrorHandler(app, async (error, request) => {
+    const frame = await loadSiteFrame({
+      assets,
+      getSiteSettings: () => services.settings.getSiteSettings(),
+      listSections: () => services.tags.listTags(),
+    });
+    return renderPage({
+      ...frame.layout(request, {
+        title: error.status === 404 ? 'Page not found' : 'Error',
+        description: error.message,
+        canonical: `${config.siteUrl}${request.url}`,
+        ogType: 'website',
+        image: null,
+        jsonLd: [],
+        robots: 'noindex',
+      }),
+      children: <ErrorPage error={error} />,
+    });
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    await services.database.db.selectFrom('settings').select('key').limit(1).execute();
+    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const adminApi = async (api: AppInstance): Promise<void> => {
+    api.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
+    await api.register(
+      staffRoutes({
+        staff: services.staff,
+        sessions: services.sessions,
+        tokens: services.tokens,
+        audit: services.audit,
+        secureCookies,
+      }),
+    );
+    await api.register(
+      postRoutes({
+        posts: services.posts,
+        toResources: services.postResources,
+        requireActor,
+        findAuthorId: services.findAuthorId,
+      }),
+    );
+    await api.register(tagRoutes({ tags: services.tags, requireActor }));
+    await api.register(mediaRoutes({ media: services.media, requireActor }));
+  };
+  await app.register(adminApi, { prefix: '/api/admin' });
+  await app.register(
+    contentApiRoutes({
+      siteUrl: config.siteUrl,
+      posts: services.posts,
+      tags: services.tags,
+      toResources: services.postResources,
+      findAuthorId: services.findAuthorId,
+      listAuthors: async () => {
+        const slugs = await services.posts.listAuthorSlugsWithPosts();
+        const found = await Promise.all(slugs.map((slug) => services.staff.findStaffBySlug(slug)));
+        return found.flatMap((user) => (user === null ? [] : [toAuthorProfile(user)]));
+      },
+    }),
+    { prefix: '/api/content' },
+  );
+  await app.register(mediaFileRoutes({ dataDir: config.dataDir }));
+  await app.register(adminRoutes());
+  await app.register(
+    siteRoutes({
+      siteUrl: config.siteUrl,
+      assets,
+      posts: services.posts,
+      tags: services.tags,
+      staff: services.staff,
+      settings: services.settings,
+      images: services.images,
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { runStaffCreate, runTokenCreate } from '../features/staff/staff.cli.js';
+import { isAppError } from '../platform/errors.js';
+import { createLogger } from '../platform/logger.js';
+import { runJobsCommand } from './jobs.cli.js';
+import { startMasthead } from './server.js';
+import { createServices, type Services } from './services.js';
+
+const usage = `Masthead — publishing for reader-funded newsrooms
+
+Usage: masthead <command> [options]
+
+  start [--no-demo]                       run the site, the Admin API and the job worker
+  migrate                                 bring the database schema up to date
+  staff create --email E --name N --role R [--password P]
+                                          add a staff account (roles: contributor, author,
+                                          editor, administrator, owner)
+  token create --name N --role R          create an API token and print it alone
+  jobs list [--failed] [--limit N]        show background jobs
+  jobs retry ID                           run a failed job again
+  help                                    show this text
+
+Configuration comes from MASTHEAD_* environment variables; see README.md.`;
+
+async function withServices<T>(config: Config, run: (services: Services) => Promise<T>): Promise<T> {
+  const services = createServices({ config, logger: createLogger('warn') });
+  try {
+    await migrateToLatest(services.database.db);
+    return await run(services);
+  } finally {
+    await services.close();
+  }
+}
+
+function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required.`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start': {
+        const { values } = parseArgs({ args: argv.slice(1), options: { 'no-demo': { type: 'boolean' } } });
+        const config = loadConfig({ ...process.env, ...(values['no-demo'] === true ? { MASTHEAD_DEMO: 'false' } : {}) });
+        const running = await startMasthead(config);
+        const stop = (): void => {
+          void running.stop().then(() => process.exit(0));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return await new Promise<number>(() => undefined);
+      }
+      case 'migrate': {
+        const config = loadConfig();
+        await withServices(config, async (services) => {
+          const report = await migrateToLatest(services.database.db);
+          process.stdout.write(report.applied.length === 0 ? 'The database is up to date.\n' : `Applied: ${report.applied.join(', ')}\n`);
+        });
+        return 0;
+      }
+      case 'staff': {
+        if (sub !== 'create') throw new UsageError('Use: masthead staff create --email E --name N --role R');
+        const { values } = parseArgs({
+          args: rest,
+          options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+        });
+        const args = {
+          email: requireOption(values, 'email'),
+          name: requireOption(values, 'name'),
+          role: requireOption(values, 'role'),
+          ...(values.password === undefined ? {} : { password: values.password }),
+        };
+        await withServices(loadConfig(), (services) => runStaffCreate(services, args));
+        return 0;
+      }
+      case 'token': {
+        if (sub !== 'create') throw new UsageError('Use: masthead token create --name N --role R');
+        const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' } } });
+        const args = { name: requireOption(values, 'name'), role: requireOption(values, 'role') };
+        const token = await withServices(loadConfig(), (services) => runTokenCreate(services, args));
+        process.stdout.write(`${token}\n`);
+        return 0;
+      }
+      case 'jobs':
+        return await withServices(loadConfig(), (services) => runJobsCommand(services, sub, rest));
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${usage}\n`);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${usage}\n`);
+      return 64;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      return 78;
+    }
+    if (isAppError(error)) {
+      const fields = error.fields.map((f) => `\n  ${f.field}: ${f.message}`).join('');
+      process.stderr.write(`${error.message}${fields}\n`);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${error.message}\n\n${usage}\n`);
+      return 64;
+    }
+    throw error;
+  }
+}

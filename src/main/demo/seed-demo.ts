@@ -1,0 +1,108 @@
+import { renderDemoImage, renderDemoPortrait } from '../../features/content/media-demo-images.js';
+import { createPostService } from '../../features/content/post.service.js';
+import type { Post } from '../../features/content/post.js';
+import { systemActor } from '../../features/staff/actor.js';
+import { generatePassword } from '../../features/staff/password.js';
+import { createManualClock } from '../../platform/clock.js';
+import type { Services } from '../services.js';
+import { demoArticles, demoAuthors, demoNewsroom, demoSections, type DemoArticle } from './demo-articles.js';
+
+export interface SeededDemo {
+  readonly title: string;
+  readonly email: string;
+  readonly password: string;
+}
+
+const hourMs = 60 * 60 * 1000;
+
+/** Inserts a related-article card after the second block of the body. */
+function withRelatedCard(post: Post, relatedId: string): unknown {
+  const blocks = [...post.body.blocks];
+  blocks.splice(Math.min(2, blocks.length), 0, { type: 'related', postId: relatedId });
+  return { ...post.body, blocks };
+}
+
+/**
+ * Fills an empty install with the fictional newsroom "The Harbour Ledger": settings,
+ * three authors with portraits, four sections and a dozen illustrated articles.
+ * Does nothing (and returns null) when the database already has staff or posts.
+ */
+export async function seedDemoNewsroom(services: Services): Promise<SeededDemo | null> {
+  const { staff, tags, media, settings } = services;
+  const existingStaff = await staff.listStaff(systemActor);
+  const existingPosts = await services.posts.listPosts(systemActor, { limit: 1 });
+  if (existingStaff.length > 0 || existingPosts.length > 0) return null;
+
+  await settings.updateSiteSettings(systemActor, {
+    title: demoNewsroom.title,
+    description: demoNewsroom.description,
+    timezone: demoNewsroom.timezone,
+    locale: demoNewsroom.locale,
+  });
+
+  const ownerPassword = generatePassword();
+  let ownerEmail = '';
+  for (const [index, author] of demoAuthors.entries()) {
+    const photo = await media.upload(systemActor, {
+      filename: `${author.slug}.png`,
+      data: await renderDemoPortrait({ seed: index + 1, initials: author.initials }),
+      alt: `Portrait of ${author.name}`,
+    });
+    const isOwner = author.role === 'owner';
+    if (isOwner) ownerEmail = author.email;
+    await staff.createStaff(systemActor, {
+      email: author.email,
+      name: author.name,
+      role: author.role,
+      password: isOwner ? ownerPassword : generatePassword(),
+      jobTitle: author.jobTitle,
+      bio: author.bio,
+      photoMediaId: photo.id,
+    });
+  }
+
+  for (const section of demoSections) {
+    await tags.createTag(systemActor, section);
+  }
+
+  // Each article is written "at" its own publishing time, so none shows an "Updated" stamp.
+  const now = services.clock.now().getTime();
+  const clock = createManualClock(new Date(now));
+  const posts = createPostService({ ...services, db: services.database.db, clock });
+  const bySlug = new Map<string, Post>();
+  const ordered: DemoArticle[] = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+  for (const article of ordered) {
+    const publishedAt = new Date(now - article.hoursAgo * hourMs);
+    clock.set(publishedAt);
+    const image = await media.upload(systemActor, {
+      filename: `${article.slug}.png`,
+      data: await renderDemoImage({ width: 1600, height: 900, seed: article.image.seed, label: article.image.label }),
+      alt: article.image.alt,
+      caption: article.image.caption,
+      credit: article.image.credit,
+    });
+    const post = await posts.createPost(systemActor, {
+      title: article.title,
+      slug: article.slug,
+      standfirst: article.standfirst,
+      markdown: article.markdown,
+      tags: [demoSections.find((s) => s.slug === article.section)?.name ?? article.section, ...article.tags],
+      authors: [article.author],
+      featureImage: { mediaId: image.id, alt: article.image.alt, caption: article.image.caption, credit: article.image.credit },
+      status: 'published',
+      publishedAt,
+    });
+    bySlug.set(article.slug, post);
+  }
+
+  for (const article of ordered) {
+    const post = bySlug.get(article.slug);
+    const related = article.relatedSlug === undefined ? undefined : bySlug.get(article.relatedSlug);
+    if (post === undefined || related === undefined) continue;
+    clock.set(new Date(now - article.hoursAgo * hourMs + 60_000));
+    await posts.updatePost(systemActor, post.id, { body: withRelatedCard(post, related.id) });
+  }
+
+  services.settings.forget();
+  return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };
+}

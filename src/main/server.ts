@@ -1,0 +1,55 @@
+import type { Config } from '../config/config.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+import { buildApp } from './app.js';
+import { seedDemoNewsroom } from './demo/seed-demo.js';
+import { createServices } from './services.js';
+import { createWorker } from './worker.js';
+
+export interface RunningMasthead {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the web server, the job worker, or both, as MASTHEAD_ROLE says. */
+export async function startMasthead(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningMasthead> {
+  const services = createServices({ config, logger });
+  const migrated = await migrateToLatest(services.database.db);
+  if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');
+
+  if (config.demo) {
+    const seeded = await seedDemoNewsroom(services);
+    if (seeded !== null) {
+      process.stdout.write(
+        [
+          '',
+          `  Demo newsroom "${seeded.title}" is ready.`,
+          `  Sign in to the CMS at ${config.siteUrl}/admin`,
+          `    e-mail:   ${seeded.email}`,
+          `    password: ${seeded.password}`,
+          '  (shown once; create more staff with `npx masthead staff create`)',
+          '',
+        ].join('\n') + '\n',
+      );
+    }
+  }
+
+  const worker = config.role === 'web' ? null : createWorker(services);
+  worker?.start();
+
+  const app = config.role === 'worker' ? null : await buildApp(services);
+  let url = '(worker only)';
+  if (app !== null) {
+    url = await app.listen({ host: config.host, port: config.port });
+    process.stdout.write(`  Masthead is serving ${config.siteUrl} (listening on ${url})\n`);
+  }
+
+  return {
+    url,
+    stop: async () => {
+      await app?.close();
+      await worker?.stop();
+      await services.close();
+    },
+  };
+}

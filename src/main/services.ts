@@ -1,0 +1,92 @@
+import type { Config } from '../config/config.js';
+import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { createMediaService } from '../features/content/media.service.js';
+import { createPostResources } from '../features/content/post-resources.js';
+import { createPostService } from '../features/content/post.service.js';
+import { createTagService } from '../features/content/tag.service.js';
+import { createSettingsService } from '../features/settings/settings.service.js';
+import { createApiTokenService } from '../features/staff/api-token.service.js';
+import { createAuditService } from '../features/staff/audit.service.js';
+import { createPasswordHasher, type PasswordHasher } from '../features/staff/password.js';
+import { createSessionService } from '../features/staff/session.service.js';
+import { createStaffService } from '../features/staff/staff.service.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { createEventBus } from '../platform/events/event-bus.js';
+import { createJobQueue } from '../platform/jobs/job-queue.js';
+import type { Logger } from '../platform/logger.js';
+import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
+import { sitePaths } from '../site/site-urls.js';
+import { createImageLookup } from './image-lookup.js';
+
+export interface ServiceOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** An open database; opened from the config when left out. */
+  readonly database?: DatabaseHandle;
+  /** Cheaper password hashing for tests. */
+  readonly passwords?: PasswordHasher;
+}
+
+/** Every service of Masthead, wired once. The only place objects are made. */
+export function createServices(options: ServiceOptions) {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? openDatabase(config.databaseUrl);
+  const { db, engine } = database;
+
+  const events = createEventBus(logger);
+  const jobs = createJobQueue({ db, engine, clock, logger });
+  const storage = createLocalDiskStorage({ dataDir: config.dataDir });
+  const audit = createAuditService({ db, clock });
+  const passwords = options.passwords ?? createPasswordHasher();
+  const staff = createStaffService({ db, clock, audit, passwords });
+  const sessions = createSessionService({ db, clock, audit, passwords });
+  const tokens = createApiTokenService({ db, clock, audit });
+  const settings = createSettingsService({ db, clock, audit, timezoneOverride: config.timezone });
+  const media = createMediaService({ db, storage, clock });
+  const tags = createTagService({ db, clock, audit });
+
+  const findAuthorId = async (ref: string): Promise<string | undefined> => {
+    const user =
+      (await staff.findStaffBySlug(ref)) ??
+      (ref.includes('@') ? await staff.findStaffByEmail(ref) : null) ??
+      (await staff.getStaff(ref).catch(() => null));
+    return user?.id;
+  };
+  const posts = createPostService({ db, clock, audit, tags, jobs, events, findAuthorId });
+  const images = createImageLookup(media);
+  const findLivePosts = async (ids: readonly string[]) =>
+    (await posts.findPostsByIds(ids)).filter((post) => post.status === 'published');
+  const postResources = createPostResources({
+    siteUrl: config.siteUrl,
+    images,
+    findLivePosts,
+    articlePath: sitePaths.article,
+  });
+
+  return {
+    config,
+    logger,
+    clock,
+    database,
+    events,
+    jobs,
+    storage,
+    audit,
+    staff,
+    sessions,
+    tokens,
+    settings,
+    media,
+    tags,
+    posts,
+    images,
+    findAuthorId,
+    findLivePosts,
+    postResources,
+    close: () => database.close(),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,197 @@
+import type { Db, Engine } from '../../db/database.js';
+import { toTimestamp, type Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { decideRetryDelayMs } from './job-backoff.js';
+import type { JobKind, JobPayload } from './job-kinds.js';
+import { claimDueJobs, markJobDone, markJobFailed, markJobForRetry } from './job.repository.js';
+import type { JobRow } from './job.table.js';
+
+export interface JobContext {
+  readonly job: JobRow;
+  /** 1 for the first run; counts runs a crashed worker started, too. */
+  readonly attempt: number;
+}
+
+/**
+ * Runs one job. It may run more than once (a retry after an error, or after a worker
+ * crashed mid-run), so it must be idempotent.
+ */
+export type JobHandler<K extends JobKind> = (
+  payload: JobPayload<K>,
+  context: JobContext,
+) => Promise<void>;
+
+/** A worker handles the kinds it has a handler for; a job of any other kind fails. */
+export type JobHandlers = { readonly [K in JobKind]?: JobHandler<K> };
+
+type AnyJobHandler = (payload: never, context: JobContext) => Promise<void>;
+
+export interface JobWorkerDeps {
+  readonly db: Db;
+  readonly engine: Engine;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly handlers: JobHandlers;
+  /** How long a run may take before other workers assume this one crashed. */
+  readonly leaseMs?: number;
+  /** Most jobs claimed, and run side by side, at once. */
+  readonly batchSize?: number;
+  readonly pollMs?: number;
+  /** Source of the retry jitter, in [0, 1); tests pass `() => 0`. */
+  readonly random?: () => number;
+}
+
+export interface JobWorker {
+  /** Claims the jobs due now, runs them, and says how many it claimed. */
+  runDue(): Promise<number>;
+  /** Polls every `pollMs` until stopped; the timers do not keep the process alive. */
+  start(): void;
+  /** Stops polling and resolves once every job this worker started has finished. */
+  stop(): Promise<void>;
+  /** Polls now, e.g. because a job was just enqueued in this process. */
+  notify(): void;
+}
+
+const longestErrorLength = 2_000;
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > longestErrorLength ? `${text.slice(0, longestErrorLength)}…` : text;
+}
+
+export function createJobWorker(deps: JobWorkerDeps): JobWorker {
+  const { db, engine, clock, logger } = deps;
+  const leaseMs = deps.leaseMs ?? 60_000;
+  const batchSize = deps.batchSize ?? 10;
+  const pollMs = deps.pollMs ?? 1_000;
+  const random = deps.random ?? Math.random;
+  const handlers = deps.handlers as Readonly<Record<string, AnyJobHandler | undefined>>;
+  const inFlight = new Set<Promise<void>>();
+
+  const now = (): string => toTimestamp(clock.now());
+
+  const fields = (job: JobRow) => ({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+  const reportLate = (job: JobRow): void =>
+    logger.warn(fields(job), 'job outcome ignored: its lease ran out and another run took over');
+
+  async function fail(job: JobRow, error: string): Promise<void> {
+    const run = { id: job.id, attempt: job.attempts };
+    const recorded = await markJobFailed(db, run, { error, now: now() });
+    if (recorded) logger.error({ ...fields(job), error }, 'job failed');
+    else reportLate(job);
+  }
+
+  async function handleError(job: JobRow, error: unknown): Promise<void> {
+    const message = describeError(error);
+    if (job.attempts >= job.max_attempts) {
+      await fail(job, message);
+      return;
+    }
+    const delayMs = decideRetryDelayMs(job.attempts, random);
+    const runAt = toTimestamp(new Date(clock.now().getTime() + delayMs));
+    const run = { id: job.id, attempt: job.attempts };
+    const recorded = await markJobForRetry(db, run, { runAt, error: message, now: now() });
+    if (recorded)
+      logger.warn({ ...fields(job), runAt, err: error }, 'job attempt failed; will retry');
+    else reportLate(job);
+  }
+
+  async function runJob(job: JobRow): Promise<void> {
+    const attempt = job.attempts;
+    // A claim counts the attempt before running it, so this run is past the last one:
+    // the worker that held the last attempt stopped without reporting back.
+    if (attempt > job.max_attempts) {
+      await fail(job, 'The worker running the last attempt stopped before it finished.');
+      return;
+    }
+    const handler = Object.hasOwn(handlers, job.kind) ? handlers[job.kind] : undefined;
+    if (handler === undefined) {
+      await fail(
+        job,
+        `No handler is registered for job kind "${job.kind}". Run a worker that handles it, then retry the job.`,
+      );
+      return;
+    }
+    try {
+      await handler(JSON.parse(job.payload) as never, { job, attempt });
+    } catch (error) {
+      await handleError(job, error);
+      return;
+    }
+    const recorded = await markJobDone(db, { id: job.id, attempt }, now());
+    if (!recorded) reportLate(job);
+  }
+
+  function track(job: JobRow): Promise<void> {
+    const run = runJob(job).catch((error: unknown) => {
+      // Recording the outcome failed; the lease runs out and another worker picks it up.
+      logger.error({ ...fields(job), err: error }, 'job outcome not recorded');
+    });
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+    return run;
+  }
+
+  async function runDue(): Promise<number> {
+    const at = clock.now();
+    const jobs = await claimDueJobs(db, engine, {
+      now: toTimestamp(at),
+      leaseUntil: toTimestamp(new Date(at.getTime() + leaseMs)),
+      limit: batchSize,
+    });
+    await Promise.all(jobs.map(track));
+    return jobs.length;
+  }
+
+  let started = false;
+  let timer: NodeJS.Timeout | undefined;
+  let polling: Promise<void> | undefined;
+  let wakeRequests = 0;
+
+  function schedule(delayMs: number): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void poll(), delayMs);
+    timer.unref();
+  }
+
+  async function drain(): Promise<void> {
+    // A full batch suggests more are waiting; a notify during a run asks for another look.
+    for (;;) {
+      const wakeRequestsBefore = wakeRequests;
+      const claimed = await runDue();
+      const woken = wakeRequests !== wakeRequestsBefore;
+      if (!started || (claimed < batchSize && !woken)) return;
+    }
+  }
+
+  async function poll(): Promise<void> {
+    timer = undefined;
+    polling = drain().catch((error: unknown) => {
+      logger.error({ err: error }, 'job worker could not claim jobs');
+    });
+    await polling;
+    polling = undefined;
+    if (started) schedule(pollMs);
+  }
+
+  return {
+    runDue,
+    start() {
+      if (started) return;
+      started = true;
+      schedule(0);
+    },
+    async stop() {
+      started = false;
+      clearTimeout(timer);
+      timer = undefined;
+      await polling;
+      await Promise.all([...inFlight]);
+    },
+    notify() {
+      if (!started) return;
+      if (polling !== undefined) wakeRequests += 1;
+      else schedule(0);
+    },
+  };
+}
