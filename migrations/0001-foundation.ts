@@ -50,12 +50,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('staff_sessions')
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('staff_users.id').onDelete('cascade'))
+    .addColumn('user_id', 'text', (c) =>
+      c.notNull().references('staff_users.id').onDelete('cascade'),
+    )
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('staff_sessions_user').on('staff_sessions').column('user_id').execute();
+  await db.schema
+    .createIndex('staff_sessions_user')
+    .on('staff_sessions')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('api_tokens')
@@ -133,7 +139,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('post_authors')
     .addColumn('post_id', 'text', (c) => c.notNull().references('posts.id').onDelete('cascade'))
-    .addColumn('user_id', 'text', (c) => c.notNull().references('staff_users.id').onDelete('cascade'))
+    .addColumn('user_id', 'text', (c) =>
+      c.notNull().references('staff_users.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('post_authors_pk', ['post_id', 'user_id'])
     .execute();

@@ -81,7 +81,12 @@ function readTimezone(env: Env): string | null {
   return raw;
 }
 
-function readChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+function readChoice<T extends string>(
+  env: Env,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   const found = choices.find((choice) => choice === raw);
@@ -128,7 +133,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     timezone: readTimezone(env),
     role: readChoice(env, 'MASTHEAD_ROLE', ['web', 'worker', 'all'] as const, 'all'),
-    smtpUrl: smtp === undefined ? null : readUrl(env, 'MASTHEAD_SMTP_URL', smtp, ['smtp:', 'smtps:']),
+    smtpUrl:
+      smtp === undefined ? null : readUrl(env, 'MASTHEAD_SMTP_URL', smtp, ['smtp:', 'smtps:']),
     demo: readBoolean(env, 'MASTHEAD_DEMO', true),
     logLevel: readChoice(
       env,

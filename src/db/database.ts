@@ -36,10 +36,14 @@ function openSqlite(url: string): DatabaseHandle {
 }
 
 function openPostgres(url: string): DatabaseHandle {
+  const builtIn = pg.types.getTypeParser as (
+    oid: number,
+    format?: string,
+  ) => (value: string) => unknown;
   const types = {
-    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    getTypeParser: (oid: number, format?: string): ((value: string) => unknown) =>
       // COUNT(*) and other int8 values come back as numbers; they stay far below 2^53.
-      oid === 20 ? Number : pg.types.getTypeParser(oid, format),
+      oid === 20 ? Number : builtIn(oid, format),
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -4,7 +4,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { contentApiRoutes } from '../features/content/content-api.routes.js';
 import { mediaFileRoutes, mediaRoutes } from '../features/content/media.routes.js';
 import { postRoutes } from '../features/content/post.routes.js';
@@ -25,9 +25,13 @@ import type { Services } from './services.js';
 /** Builds the web application without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: Services): Promise<AppInstance> {
   const { config, logger } = services;
+  // Typed as Fastify's logger so the instance's type matches the route modules' AppInstance.
+  const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    loggerInstance,
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
@@ -69,7 +73,9 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       security: [{ bearer: [] }],
     },
   });
-  await app.register(authPlugin({ sessions: services.sessions, tokens: services.tokens, secureCookies }));
+  await app.register(
+    authPlugin({ sessions: services.sessions, tokens: services.tokens, secureCookies }),
+  );
 
   registerErrorHandler(app, async (error, request) => {
     const frame = await loadSiteFrame({

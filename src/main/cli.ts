@@ -24,7 +24,10 @@ Usage: masthead <command> [options]
 
 Configuration comes from MASTHEAD_* environment variables; see README.md.`;
 
-async function withServices<T>(config: Config, run: (services: Services) => Promise<T>): Promise<T> {
+async function withServices<T>(
+  config: Config,
+  run: (services: Services) => Promise<T>,
+): Promise<T> {
   const services = createServices({ config, logger: createLogger('warn') });
   try {
     await migrateToLatest(services.database.db);
@@ -36,7 +39,8 @@ async function withServices<T>(config: Config, run: (services: Services) => Prom
 
 function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`--${name} is required.`);
   return value;
 }
 
@@ -47,8 +51,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'start': {
-        const { values } = parseArgs({ args: argv.slice(1), options: { 'no-demo': { type: 'boolean' } } });
-        const config = loadConfig({ ...process.env, ...(values['no-demo'] === true ? { MASTHEAD_DEMO: 'false' } : {}) });
+        const { values } = parseArgs({
+          args: argv.slice(1),
+          options: { 'no-demo': { type: 'boolean' } },
+        });
+        const config = loadConfig({
+          ...process.env,
+          ...(values['no-demo'] === true ? { MASTHEAD_DEMO: 'false' } : {}),
+        });
         const running = await startMasthead(config);
         const stop = (): void => {
           void running.stop().then(() => process.exit(0));
@@ -61,15 +71,25 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         const config = loadConfig();
         await withServices(config, async (services) => {
           const report = await migrateToLatest(services.database.db);
-          process.stdout.write(report.applied.length === 0 ? 'The database is up to date.\n' : `Applied: ${report.applied.join(', ')}\n`);
+          process.stdout.write(
+            report.applied.length === 0
+              ? 'The database is up to date.\n'
+              : `Applied: ${report.applied.join(', ')}\n`,
+          );
         });
         return 0;
       }
       case 'staff': {
-        if (sub !== 'create') throw new UsageError('Use: masthead staff create --email E --name N --role R');
+        if (sub !== 'create')
+          throw new UsageError('Use: masthead staff create --email E --name N --role R');
         const { values } = parseArgs({
           args: rest,
-          options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+          options: {
+            email: { type: 'string' },
+            name: { type: 'string' },
+            role: { type: 'string' },
+            password: { type: 'string' },
+          },
         });
         const args = {
           email: requireOption(values, 'email'),
@@ -82,9 +102,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       }
       case 'token': {
         if (sub !== 'create') throw new UsageError('Use: masthead token create --name N --role R');
-        const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' } } });
+        const { values } = parseArgs({
+          args: rest,
+          options: { name: { type: 'string' }, role: { type: 'string' } },
+        });
         const args = { name: requireOption(values, 'name'), role: requireOption(values, 'role') };
-        const token = await withServices(loadConfig(), (services) => runTokenCreate(services, args));
+        const token = await withServices(loadConfig(), (services) =>
+          runTokenCreate(services, args),
+        );
         process.stdout.write(`${token}\n`);
         return 0;
       }
@@ -113,7 +138,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}${fields}\n`);
       return 1;
     }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`${error.message}\n\n${usage}\n`);
       return 64;
     }

@@ -12,7 +12,10 @@ export interface RunningMasthead {
 }
 
 /** Starts the web server, the job worker, or both, as MASTHEAD_ROLE says. */
-export async function startMasthead(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningMasthead> {
+export async function startMasthead(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningMasthead> {
   const services = createServices({ config, logger });
   const migrated = await migrateToLatest(services.database.db);
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');

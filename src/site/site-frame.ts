@@ -34,7 +34,9 @@ export async function loadSiteFrame(deps: SiteFrameDeps): Promise<SiteFrame> {
   const nav: NavItem[] =
     site.navigation.length > 0
       ? [...site.navigation]
-      : (await deps.listSections()).slice(0, 6).map((tag) => ({ label: tag.name, url: sitePaths.tag(tag.slug) }));
+      : (await deps.listSections())
+          .slice(0, 6)
+          .map((tag) => ({ label: tag.name, url: sitePaths.tag(tag.slug) }));
   return {
     site,
     layout: (request, head, options = {}) => ({

@@ -35,12 +35,21 @@ const perPage = 12;
 
 /** Reader responses: anonymous pages may be cached; a staff member's never are. */
 function sendPage(request: FastifyRequest, reply: FastifyReply, html: string): FastifyReply {
-  reply.header('cache-control', request.actor === null ? 'public, max-age=60' : 'private, no-store');
+  reply.header(
+    'cache-control',
+    request.actor === null ? 'public, max-age=60' : 'private, no-store',
+  );
   reply.header('vary', 'Cookie');
   return reply.type('text/html; charset=utf-8').send(html);
 }
 
-function listingHead(frame: SiteFrame, siteUrl: string, title: string, description: string, path: string): HeadTags {
+function listingHead(
+  frame: SiteFrame,
+  siteUrl: string,
+  title: string,
+  description: string,
+  path: string,
+): HeadTags {
   return {
     title,
     description: description || frame.site.description,
@@ -76,7 +85,10 @@ export function siteRoutes(deps: SiteRoutesDeps) {
 
     app.get('/', { schema: { hide: true, querystring: PageQuery } }, async (request, reply) => {
       const page = request.query.page ?? 1;
-      const [f, latest] = await Promise.all([frame(), posts.listPublished({ limit: perPage, page })]);
+      const [f, latest] = await Promise.all([
+        frame(),
+        posts.listPublished({ limit: perPage, page }),
+      ]);
       const head = listingHead(f, siteUrl, f.site.title, f.site.description, '/');
       const html = renderPage({
         ...f.layout(request, head),
@@ -90,55 +102,84 @@ export function siteRoutes(deps: SiteRoutesDeps) {
       return sendPage(request, reply, html);
     });
 
-    app.get('/tag/:slug', { schema: { hide: true, params: SlugParams, querystring: PageQuery } }, async (request, reply) => {
-      const tag = await deps.tags.findTagBySlug(request.params.slug);
-      if (tag === undefined) throw new AppError('not_found', 'There is no section with that name.');
-      const [f, list] = await Promise.all([
-        frame(),
-        posts.listPublished({ tag: tag.slug, limit: perPage, page: request.query.page ?? 1 }),
-      ]);
-      const head = listingHead(f, siteUrl, tag.name, tag.description, sitePaths.tag(tag.slug));
-      const html = renderPage({
-        ...f.layout(request, head),
-        children: (
-          <section>
-            <h1>{tag.name}</h1>
-            {tag.description !== '' && <p class="standfirst">{tag.description}</p>}
-            <StoryList stories={await toStoryCards(list, f.site, images)} />
-          </section>
-        ),
-      });
-      return sendPage(request, reply, html);
-    });
+    app.get(
+      '/tag/:slug',
+      { schema: { hide: true, params: SlugParams, querystring: PageQuery } },
+      async (request, reply) => {
+        const tag = await deps.tags.findTagBySlug(request.params.slug);
+        if (tag === undefined)
+          throw new AppError('not_found', 'There is no section with that name.');
+        const [f, list] = await Promise.all([
+          frame(),
+          posts.listPublished({ tag: tag.slug, limit: perPage, page: request.query.page ?? 1 }),
+        ]);
+        const head = listingHead(f, siteUrl, tag.name, tag.description, sitePaths.tag(tag.slug));
+        const html = renderPage({
+          ...f.layout(request, head),
+          children: (
+            <section>
+              <h1>{tag.name}</h1>
+              {tag.description !== '' && <p class="standfirst">{tag.description}</p>}
+              <StoryList stories={await toStoryCards(list, f.site, images)} />
+            </section>
+          ),
+        });
+        return sendPage(request, reply, html);
+      },
+    );
 
-    app.get('/author/:slug', { schema: { hide: true, params: SlugParams, querystring: PageQuery } }, async (request, reply) => {
-      const author = await deps.staff.findStaffBySlug(request.params.slug);
-      if (author === null) throw new AppError('not_found', 'There is no author with that name.');
-      const [f, list] = await Promise.all([
-        frame(),
-        posts.listPublished({ authorId: author.id, limit: perPage, page: request.query.page ?? 1 }),
-      ]);
-      const photo = author.photoMediaId === null ? undefined : (await images([author.photoMediaId])).get(author.photoMediaId);
-      const head = listingHead(f, siteUrl, author.name, author.bio, sitePaths.author(author.slug));
-      const html = renderPage({
-        ...f.layout(request, { ...head, ogType: 'profile' }),
-        children: (
-          <section>
-            <div class="author-profile">
-              {photo !== undefined && (
-                <img src={photo.rendition.src} srcset={photo.rendition.srcset} sizes="160px" width={160} height={160} alt={`Portrait of ${author.name}`} />
-              )}
-              <h1>{author.name}</h1>
-              {author.jobTitle !== '' && <p class="article-section">{author.jobTitle}</p>}
-              {author.bio !== '' && <p class="standfirst">{author.bio}</p>}
-            </div>
-            <h2>Articles by {author.name}</h2>
-            <StoryList stories={await toStoryCards(list, f.site, images)} headingLevel={3} />
-          </section>
-        ),
-      });
-      return sendPage(request, reply, html);
-    });
+    app.get(
+      '/author/:slug',
+      { schema: { hide: true, params: SlugParams, querystring: PageQuery } },
+      async (request, reply) => {
+        const author = await deps.staff.findStaffBySlug(request.params.slug);
+        if (author === null) throw new AppError('not_found', 'There is no author with that name.');
+        const [f, list] = await Promise.all([
+          frame(),
+          posts.listPublished({
+            authorId: author.id,
+            limit: perPage,
+            page: request.query.page ?? 1,
+          }),
+        ]);
+        const photo =
+          author.photoMediaId === null
+            ? undefined
+            : (await images([author.photoMediaId])).get(author.photoMediaId);
+        const head = listingHead(
+          f,
+          siteUrl,
+          author.name,
+          author.bio,
+          sitePaths.author(author.slug),
+        );
+        const html = renderPage({
+          ...f.layout(request, { ...head, ogType: 'profile' }),
+          children: (
+            <section>
+              <div class="author-profile">
+                {photo !== undefined && (
+                  <img
+                    src={photo.rendition.src}
+                    srcset={photo.rendition.srcset}
+                    sizes="160px"
+                    width={160}
+                    height={160}
+                    alt={`Portrait of ${author.name}`}
+                  />
+                )}
+                <h1>{author.name}</h1>
+                {author.jobTitle !== '' && <p class="article-section">{author.jobTitle}</p>}
+                {author.bio !== '' && <p class="standfirst">{author.bio}</p>}
+              </div>
+              <h2>Articles by {author.name}</h2>
+              <StoryList stories={await toStoryCards(list, f.site, images)} headingLevel={3} />
+            </section>
+          ),
+        });
+        return sendPage(request, reply, html);
+      },
+    );
 
     app.get('/:slug', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
       const slug = request.params.slug;
@@ -155,7 +196,12 @@ export function siteRoutes(deps: SiteRoutesDeps) {
         throw new AppError('not_found', 'There is no article at this address. It may have moved.');
       }
       const f = await frame();
-      const { article, head } = await toArticleView(post, { siteUrl, site: f.site, images, findLivePosts });
+      const { article, head } = await toArticleView(post, {
+        siteUrl,
+        site: f.site,
+        images,
+        findLivePosts,
+      });
       const html = renderPage({
         ...f.layout(request, head, { editUrl: sitePaths.editPost(post.id) }),
         children: <ArticlePage article={article} />,

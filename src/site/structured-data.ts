@@ -8,7 +8,11 @@ export interface ArticleFacts {
   readonly publishedAt: Date;
   readonly modifiedAt: Date;
   readonly section: string | null;
-  readonly authors: readonly { readonly name: string; readonly url: string; readonly jobTitle: string }[];
+  readonly authors: readonly {
+    readonly name: string;
+    readonly url: string;
+    readonly jobTitle: string;
+  }[];
   readonly wordCount: number;
   readonly isFree: boolean;
 }

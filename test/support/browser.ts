@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -9,11 +6,13 @@ export function isBrowserAvailable(): boolean {
   return inject('chromiumPath') !== null;
 }
 
-/** Debian's Chromium, headless, with a fresh profile and no background traffic. */
+/**
+ * Debian's Chromium, headless, with no background traffic. Playwright gives every launch a
+ * fresh temporary profile of its own.
+ */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const executablePath = inject('chromiumPath');
   if (executablePath === null) throw new Error('Chromium is not available for this test run.');
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'masthead-chromium-'));
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -25,20 +24,20 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 
 /** axe-core's WCAG 2.x A and AA rules on the page as it is now; returns the violations. */
 export async function findAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
 }

@@ -12,7 +12,8 @@ declare module 'vitest' {
 }
 
 const strict = process.env.MASTHEAD_TEST_STRICT === '1';
-const adminUrl = process.env.MASTHEAD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+  process.env.MASTHEAD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const chromium = process.env.MASTHEAD_TEST_CHROMIUM ?? '/usr/bin/chromium';
 
 async function postgresReachable(url: string): Promise<boolean> {

@@ -66,7 +66,11 @@ export async function createTestApp(
         role,
         password: 'correct horse battery',
       });
-      const created = await services.tokens.createToken(systemActor, { name: `${role} ${n}`, role, userId: user.id });
+      const created = await services.tokens.createToken(systemActor, {
+        name: `${role} ${n}`,
+        role,
+        userId: user.id,
+      });
       return { token: created.token, userId: user.id, slug: user.slug };
     },
     async close() {

@@ -23,7 +23,11 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     const handle = openDatabase(url);
     await migrateToLatest(handle.db);
     await handle.close();
-    return { engine, url, drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+    return {
+      engine,
+      url,
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const adminUrl = inject('postgresAdminUrl');
   if (adminUrl === null) throw new Error('PostgreSQL is not available for this test run.');

@@ -17,14 +17,23 @@ export interface BodyResources {
 }
 
 function blocksOf<T extends Block['type']>(post: Post, type: T): Extract<Block, { type: T }>[] {
-  return post.body.blocks.filter((block): block is Extract<Block, { type: T }> => block.type === type);
+  return post.body.blocks.filter(
+    (block): block is Extract<Block, { type: T }> => block.type === type,
+  );
 }
 
-export async function loadBodyResources(posts: readonly Post[], deps: BodyResourceDeps): Promise<BodyResources> {
-  const related = await deps.findLivePosts(posts.flatMap((p) => blocksOf(p, 'related').map((b) => b.postId)));
+export async function loadBodyResources(
+  posts: readonly Post[],
+  deps: BodyResourceDeps,
+): Promise<BodyResources> {
+  const related = await deps.findLivePosts(
+    posts.flatMap((p) => blocksOf(p, 'related').map((b) => b.postId)),
+  );
   const images = await deps.images([
     ...posts.flatMap((p) => (p.featureImage === null ? [] : [p.featureImage.mediaId])),
-    ...posts.flatMap((p) => blocksOf(p, 'image').flatMap((b) => (b.mediaId === null ? [] : [b.mediaId]))),
+    ...posts.flatMap((p) =>
+      blocksOf(p, 'image').flatMap((b) => (b.mediaId === null ? [] : [b.mediaId])),
+    ),
     ...related.flatMap((r) => (r.featureImage === null ? [] : [r.featureImage.mediaId])),
   ]);
   const cards = new Map<string, RelatedCard>(
@@ -34,7 +43,8 @@ export async function loadBodyResources(posts: readonly Post[], deps: BodyResour
         url: deps.articlePath(r.slug),
         title: r.title,
         section: sectionOf(r)?.name ?? null,
-        image: r.featureImage === null ? null : (images.get(r.featureImage.mediaId)?.rendition ?? null),
+        image:
+          r.featureImage === null ? null : (images.get(r.featureImage.mediaId)?.rendition ?? null),
         imageAlt: r.featureImage?.alt ?? '',
       },
     ]),

@@ -53,11 +53,23 @@ export function contentApiRoutes(deps: ContentApiDeps) {
       '/posts',
       {
         config: publicRate,
-        schema: { tags, summary: 'List published posts, newest first', querystring: ListQuery, response: { 200: Type.Object({ posts: Type.Array(PostResource), page: Type.Integer(), limit: Type.Integer() }) } },
+        schema: {
+          tags,
+          summary: 'List published posts, newest first',
+          querystring: ListQuery,
+          response: {
+            200: Type.Object({
+              posts: Type.Array(PostResource),
+              page: Type.Integer(),
+              limit: Type.Integer(),
+            }),
+          },
+        },
       },
       async (request) => {
         const { tag, author, limit = 15, page = 1 } = request.query;
-        const authorId = author === undefined ? undefined : ((await deps.findAuthorId(author)) ?? 'none');
+        const authorId =
+          author === undefined ? undefined : ((await deps.findAuthorId(author)) ?? 'none');
         const list = await deps.posts.listPublished({ tag, authorId, limit, page });
         return { posts: await deps.toResources(list), page, limit };
       },
@@ -65,37 +77,71 @@ export function contentApiRoutes(deps: ContentApiDeps) {
 
     app.get(
       '/posts/slug/:slug',
-      { config: publicRate, schema: { tags, summary: 'Read a published post by slug', params: Type.Object({ slug: Type.String({ maxLength: 200 }) }), response: { 200: Type.Object({ post: PostResource }) } } },
+      {
+        config: publicRate,
+        schema: {
+          tags,
+          summary: 'Read a published post by slug',
+          params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
+          response: { 200: Type.Object({ post: PostResource }) },
+        },
+      },
       async (request) => {
         const post = await deps.posts.findPostBySlug(request.params.slug);
-        if (post?.status !== 'published') throw new AppError('not_found', 'No published post has that slug.');
+        if (post?.status !== 'published')
+          throw new AppError('not_found', 'No published post has that slug.');
         const [resource] = await deps.toResources([post]);
-        if (resource === undefined) throw new AppError('not_found', 'No published post has that slug.');
+        if (resource === undefined)
+          throw new AppError('not_found', 'No published post has that slug.');
         return { post: resource };
       },
     );
 
     app.get(
       '/posts/:id',
-      { config: publicRate, schema: { tags, summary: 'Read a published post by id', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: Type.Object({ post: PostResource }) } } },
+      {
+        config: publicRate,
+        schema: {
+          tags,
+          summary: 'Read a published post by id',
+          params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+          response: { 200: Type.Object({ post: PostResource }) },
+        },
+      },
       async (request) => {
         const [post] = await deps.posts.findPostsByIds([request.params.id]);
-        if (post?.status !== 'published') throw new AppError('not_found', 'No published post has that id.');
+        if (post?.status !== 'published')
+          throw new AppError('not_found', 'No published post has that id.');
         const [resource] = await deps.toResources([post]);
-        if (resource === undefined) throw new AppError('not_found', 'No published post has that id.');
+        if (resource === undefined)
+          throw new AppError('not_found', 'No published post has that id.');
         return { post: resource };
       },
     );
 
     app.get(
       '/tags',
-      { config: publicRate, schema: { tags, summary: 'List tags', response: { 200: Type.Object({ tags: Type.Array(TagResource) }) } } },
+      {
+        config: publicRate,
+        schema: {
+          tags,
+          summary: 'List tags',
+          response: { 200: Type.Object({ tags: Type.Array(TagResource) }) },
+        },
+      },
       async () => ({ tags: await deps.tags.listTags() }),
     );
 
     app.get(
       '/authors',
-      { config: publicRate, schema: { tags, summary: 'List authors', response: { 200: Type.Object({ authors: Type.Array(AuthorResource) }) } } },
+      {
+        config: publicRate,
+        schema: {
+          tags,
+          summary: 'List authors',
+          response: { 200: Type.Object({ authors: Type.Array(AuthorResource) }) },
+        },
+      },
       async () => ({
         authors: (await deps.listAuthors()).map((a) => ({
           id: a.id,

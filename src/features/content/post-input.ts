@@ -22,7 +22,12 @@ export interface PostInput {
   /** Author slugs, e-mails or ids, in byline order. */
   readonly authors?: readonly string[] | undefined;
   readonly featureImage?:
-    | { mediaId: string; alt?: string | undefined; caption?: string | undefined; credit?: string | undefined }
+    | {
+        mediaId: string;
+        alt?: string | undefined;
+        caption?: string | undefined;
+        credit?: string | undefined;
+      }
     | null
     | undefined;
   readonly seoTitle?: string | undefined;

@@ -45,7 +45,10 @@ export function toPost(row: PostRow, tags: readonly Tag[], authors: readonly Pos
 /** Loads the tags and authors of many rows in two queries and maps them to posts. */
 export async function toPosts(db: Executor, rows: readonly PostRow[]): Promise<Post[]> {
   const ids = rows.map((row) => row.id);
-  const [tagRows, authorRows] = await Promise.all([listTagsOfPosts(db, ids), listAuthorsOfPosts(db, ids)]);
+  const [tagRows, authorRows] = await Promise.all([
+    listTagsOfPosts(db, ids),
+    listAuthorsOfPosts(db, ids),
+  ]);
   return rows.map((row) =>
     toPost(
       row,

@@ -16,10 +16,16 @@ export function ensureCanEdit(actor: Actor, post: Owned & Pick<Post, 'status'>):
   if (can(actor, 'post.edit-any')) return;
   ensureCan(actor, 'post.edit-own', 'edit posts');
   if (!isOwnerOf(actor, post)) {
-    throw new AppError('forbidden', 'You can only edit your own posts. Ask an editor for this one.');
+    throw new AppError(
+      'forbidden',
+      'You can only edit your own posts. Ask an editor for this one.',
+    );
   }
   if (post.status !== 'draft' && !can(actor, 'post.publish-own')) {
-    throw new AppError('forbidden', 'This post is live or scheduled; only an editor can change it now.');
+    throw new AppError(
+      'forbidden',
+      'This post is live or scheduled; only an editor can change it now.',
+    );
   }
 }
 
@@ -35,11 +41,17 @@ export function ensureCanPublish(actor: Actor, post: Owned): void {
 }
 
 /** What must be true before a post goes live: a readers' page needs these. */
-export function findPublishProblems(post: Pick<Post, 'title' | 'featureImage' | 'body' | 'authors'>): FieldProblem[] {
+export function findPublishProblems(
+  post: Pick<Post, 'title' | 'featureImage' | 'body' | 'authors'>,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (post.title.trim() === '') problems.push({ field: 'title', message: 'a headline is required to publish' });
+  if (post.title.trim() === '')
+    problems.push({ field: 'title', message: 'a headline is required to publish' });
   if (post.featureImage !== null && post.featureImage.alt.trim() === '') {
-    problems.push({ field: 'feature_image.alt', message: 'describe the feature image for readers who cannot see it' });
+    problems.push({
+      field: 'feature_image.alt',
+      message: 'describe the feature image for readers who cannot see it',
+    });
   }
   problems.push(...findMissingAltText(post.body));
   if (post.authors.length === 0) {

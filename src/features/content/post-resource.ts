@@ -23,7 +23,7 @@ export function toPostResource(post: Post, ctx: PostResourceContext): PostResour
     standfirst: post.standfirst,
     status: post.status,
     visibility: post.visibility,
-    body: post.body as unknown as Record<string, unknown>,
+    body: post.body,
     html: renderBodyToHtml(post.body, ctx.bodyContext),
     excerpt: post.standfirst || excerpt(post.plainText),
     reading_minutes: post.readingMinutes,

@@ -16,7 +16,9 @@ export function createPostResources(deps: PostResourcesDeps) {
       const found = resources.images.get(mediaId);
       return found === undefined ? null : new URL(found.largest.url, `${deps.siteUrl}/`).toString();
     };
-    return posts.map((post) => toPostResource(post, { siteUrl: deps.siteUrl, imageUrl, bodyContext }));
+    return posts.map((post) =>
+      toPostResource(post, { siteUrl: deps.siteUrl, imageUrl, bodyContext }),
+    );
   };
 }
 

@@ -33,7 +33,12 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
   });
   afterAll(() => t.close());
 
-  const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token: string | null, payload?: object) =>
+  const api = (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    token: string | null,
+    payload?: object,
+  ) =>
     t.app.inject({
       method,
       url,
@@ -48,7 +53,12 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
       markdown: '## First night\n\nThe first train left at **21:40**.\n\nPassengers clapped.',
       tags: ['City'],
       authors: [author.slug],
-      feature_image: { media_id: mediaId, alt: 'A train at a platform', caption: 'The first train.', credit: 'Ana Lind / Coast Wire' },
+      feature_image: {
+        media_id: mediaId,
+        alt: 'A train at a platform',
+        caption: 'The first train.',
+        credit: 'Ana Lind / Coast Wire',
+      },
       status: 'published',
       ...overrides,
     });
@@ -63,7 +73,10 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
   });
 
   it('lets a contributor save a draft but not publish it', async () => {
-    const draft = await api('POST', '/api/admin/posts', contributor.token, { title: 'My draft', markdown: 'Words.' });
+    const draft = await api('POST', '/api/admin/posts', contributor.token, {
+      title: 'My draft',
+      markdown: 'Words.',
+    });
     expect(draft.statusCode).toBe(201);
     const published = await api('POST', '/api/admin/posts', contributor.token, {
       title: 'Straight to print',
@@ -78,7 +91,10 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
   });
 
   it('answers bad input with 400 naming the fields', async () => {
-    const response = await api('POST', '/api/admin/posts', author.token, { status: 'live', markdown: 5 });
+    const response = await api('POST', '/api/admin/posts', author.token, {
+      status: 'live',
+      markdown: 5,
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json<{ error: { code: string; fields: { field: string }[] } }>();
     expect(body.error.code).toBe('validation_failed');
@@ -116,12 +132,18 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     expect(html).toContain(', Reporter</span>');
     expect(html).toMatch(/<time datetime="2026-11-20T09:00:00.000Z">20 November 2026/);
     expect(html).toContain('1 min read');
-    expect(html).toMatch(/<figure class="feature-image"><picture>.*<img [^>]*alt="A train at a platform"/s);
-    expect(html).toContain('<figcaption>The first train.<span class="credit">(Ana Lind / Coast Wire)</span></figcaption>');
+    expect(html).toMatch(
+      /<figure class="feature-image"><picture>.*<img [^>]*alt="A train at a platform"/s,
+    );
+    expect(html).toContain(
+      '<figcaption>The first train.<span class="credit">(Ana Lind / Coast Wire)</span></figcaption>',
+    );
     expect(html).toContain('<strong>21:40</strong>');
     expect(html).toContain('"@type":"NewsArticle"');
     expect(html).toContain(`<link rel="canonical" href="http://news.test/${post.slug}"/>`);
-    expect(html).toContain('<meta property="og:title" content="Night trains return to the coast"/>');
+    expect(html).toContain(
+      '<meta property="og:title" content="Night trains return to the coast"/>',
+    );
     expect(html).not.toContain('Edit post');
     expect(page.headers['cache-control']).toBe('public, max-age=60');
   });
@@ -142,9 +164,15 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
 
   it('refuses a save made over a newer revision, so no text is silently lost', async () => {
     const post = await createPublished({ title: 'Two editors' });
-    const first = await api('PATCH', `/api/admin/posts/${post.id}`, author.token, { standfirst: 'First', revision: post.revision });
+    const first = await api('PATCH', `/api/admin/posts/${post.id}`, author.token, {
+      standfirst: 'First',
+      revision: post.revision,
+    });
     expect(first.statusCode).toBe(200);
-    const second = await api('PATCH', `/api/admin/posts/${post.id}`, author.token, { standfirst: 'Second', revision: post.revision });
+    const second = await api('PATCH', `/api/admin/posts/${post.id}`, author.token, {
+      standfirst: 'Second',
+      revision: post.revision,
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({ error: { code: 'edit_conflict' } });
     const current = await api('GET', `/api/admin/posts/${post.id}`, author.token);
@@ -163,7 +191,11 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
 
   it('publishes a scheduled post when its time comes', async () => {
     const at = new Date(t.clock.now().getTime() + 2 * 60 * 60 * 1000).toISOString();
-    const post = await createPublished({ title: 'Budget vote tonight', status: 'scheduled', published_at: at });
+    const post = await createPublished({
+      title: 'Budget vote tonight',
+      status: 'scheduled',
+      published_at: at,
+    });
     expect(post.status).toBe('scheduled');
     expect((await t.app.inject({ method: 'GET', url: `/${post.slug}` })).statusCode).toBe(404);
     await t.runJobs();
@@ -178,7 +210,8 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
   it('escapes markup in titles and strips scripts from bodies', async () => {
     const post = await createPublished({
       title: '<script>alert(1)</script> & friends',
-      markdown: 'Hello <img src=x onerror="alert(2)"> [click](javascript:alert(3))\n\n<script>alert(4)</script>',
+      markdown:
+        'Hello <img src=x onerror="alert(2)"> [click](javascript:alert(3))\n\n<script>alert(4)</script>',
     });
     const page = await t.app.inject({ method: 'GET', url: `/${post.slug}` });
     expect(page.body).toContain('&lt;script>alert(1)&lt;/script> &amp; friends');
@@ -200,4 +233,3 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     expect(found?.url).toBe(`http://news.test/${post.slug}`);
   });
 });
-

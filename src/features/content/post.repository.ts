@@ -16,7 +16,11 @@ export function findPostsByIds(db: Executor, ids: readonly string[]): Promise<Po
 }
 
 export async function isPostSlugTaken(db: Executor, slug: string): Promise<boolean> {
-  const post = await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirst();
+  const post = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   if (post !== undefined) return true;
   const redirect = await db
     .selectFrom('slug_redirects')
@@ -110,7 +114,11 @@ export async function deletePost(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('posts').where('id', '=', id).execute();
 }
 
-export async function replacePostTags(db: Executor, postId: string, tagIds: readonly string[]): Promise<void> {
+export async function replacePostTags(
+  db: Executor,
+  postId: string,
+  tagIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
   if (tagIds.length === 0) return;
   await db
@@ -143,7 +151,10 @@ export interface AuthorOfPostRow {
   photo_media_id: string | null;
 }
 
-export function listAuthorsOfPosts(db: Executor, postIds: readonly string[]): Promise<AuthorOfPostRow[]> {
+export function listAuthorsOfPosts(
+  db: Executor,
+  postIds: readonly string[],
+): Promise<AuthorOfPostRow[]> {
   if (postIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('post_authors')
@@ -163,7 +174,10 @@ export function listAuthorsOfPosts(db: Executor, postIds: readonly string[]): Pr
     .execute();
 }
 
-export async function insertRevision(db: Executor, row: Insertable<PostRevisionTable>): Promise<void> {
+export async function insertRevision(
+  db: Executor,
+  row: Insertable<PostRevisionTable>,
+): Promise<void> {
   await db.insertInto('post_revisions').values(row).execute();
 }
 
@@ -176,7 +190,11 @@ export function listRevisions(db: Executor, postId: string): Promise<PostRevisio
     .execute();
 }
 
-export function findRevision(db: Executor, postId: string, revision: number): Promise<PostRevisionRow | undefined> {
+export function findRevision(
+  db: Executor,
+  postId: string,
+  revision: number,
+): Promise<PostRevisionRow | undefined> {
   return db
     .selectFrom('post_revisions')
     .selectAll()
@@ -195,9 +213,17 @@ export async function findRedirect(db: Executor, oldSlug: string): Promise<strin
   return row?.slug;
 }
 
-export async function insertRedirect(db: Executor, oldSlug: string, postId: string, at: string): Promise<void> {
+export async function insertRedirect(
+  db: Executor,
+  oldSlug: string,
+  postId: string,
+  at: string,
+): Promise<void> {
   await db.deleteFrom('slug_redirects').where('old_slug', '=', oldSlug).execute();
-  await db.insertInto('slug_redirects').values({ old_slug: oldSlug, post_id: postId, created_at: at }).execute();
+  await db
+    .insertInto('slug_redirects')
+    .values({ old_slug: oldSlug, post_id: postId, created_at: at })
+    .execute();
 }
 
 export async function deleteRedirect(db: Executor, oldSlug: string): Promise<void> {
@@ -205,8 +231,11 @@ export async function deleteRedirect(db: Executor, oldSlug: string): Promise<voi
 }
 
 export async function countPosts(db: Executor): Promise<number> {
-  const row = await db.selectFrom('posts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  const row = await db
+    .selectFrom('posts')
+    .select(db.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 /** Slugs of staff credited on at least one published post. */

@@ -49,7 +49,10 @@ function toPostInput(body: CreatePostBody | UpdatePostBody): PostInput {
 }
 
 const PostEnvelope = Type.Object({ post: PostResource });
-const RevisionParams = Type.Object({ id: Type.String({ maxLength: 64 }), revision: Type.Integer({ minimum: 1 }) });
+const RevisionParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  revision: Type.Integer({ minimum: 1 }),
+});
 const PublishBody = Type.Object(
   { published_at: Type.Optional(Type.String({ format: 'date-time' })) },
   { additionalProperties: false },
@@ -68,12 +71,27 @@ export function postRoutes(deps: PostRoutesDeps) {
   return async (app: AppInstance): Promise<void> => {
     app.get(
       '/posts',
-      { schema: { tags, summary: 'List posts', querystring: ListPostsQuery, response: { 200: Type.Object({ posts: Type.Array(PostResource) }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'List posts',
+          querystring: ListPostsQuery,
+          response: { 200: Type.Object({ posts: Type.Array(PostResource) }) },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const q = request.query;
-        const authorId = q.author === undefined ? undefined : ((await deps.findAuthorId(q.author)) ?? 'none');
-        const list = await posts.listPosts(actor, { status: q.status, tag: q.tag, authorId, text: q.q, limit: q.limit, page: q.page });
+        const authorId =
+          q.author === undefined ? undefined : ((await deps.findAuthorId(q.author)) ?? 'none');
+        const list = await posts.listPosts(actor, {
+          status: q.status,
+          tag: q.tag,
+          authorId,
+          text: q.q,
+          limit: q.limit,
+          page: q.page,
+        });
         return { posts: await deps.toResources(list) };
       },
     );
@@ -81,7 +99,12 @@ export function postRoutes(deps: PostRoutesDeps) {
     app.post(
       '/posts',
       {
-        schema: { tags, summary: 'Create a post from Markdown, HTML or a body document', body: CreatePostBody, response: { 201: PostEnvelope } },
+        schema: {
+          tags,
+          summary: 'Create a post from Markdown, HTML or a body document',
+          body: CreatePostBody,
+          response: { 201: PostEnvelope },
+        },
         bodyLimit: 4 * 1024 * 1024,
       },
       async (request, reply) => {
@@ -92,22 +115,49 @@ export function postRoutes(deps: PostRoutesDeps) {
 
     app.get(
       '/posts/:id',
-      { schema: { tags, summary: 'Read a post', params: PostIdParams, response: { 200: PostEnvelope } } },
+      {
+        schema: {
+          tags,
+          summary: 'Read a post',
+          params: PostIdParams,
+          response: { 200: PostEnvelope },
+        },
+      },
       async (request) => one(await posts.getPostFor(requireActor(request), request.params.id)),
     );
 
     app.patch(
       '/posts/:id',
       {
-        schema: { tags, summary: 'Change a post; send `revision` to refuse overwriting a newer save', params: PostIdParams, body: UpdatePostBody, response: { 200: PostEnvelope } },
+        schema: {
+          tags,
+          summary: 'Change a post; send `revision` to refuse overwriting a newer save',
+          params: PostIdParams,
+          body: UpdatePostBody,
+          response: { 200: PostEnvelope },
+        },
         bodyLimit: 4 * 1024 * 1024,
       },
-      async (request) => one(await posts.updatePost(requireActor(request), request.params.id, toPostInput(request.body))),
+      async (request) =>
+        one(
+          await posts.updatePost(
+            requireActor(request),
+            request.params.id,
+            toPostInput(request.body),
+          ),
+        ),
     );
 
     app.delete(
       '/posts/:id',
-      { schema: { tags, summary: 'Delete a post', params: PostIdParams, response: { 204: Type.Null() } } },
+      {
+        schema: {
+          tags,
+          summary: 'Delete a post',
+          params: PostIdParams,
+          response: { 204: Type.Null() },
+        },
+      },
       async (request, reply) => {
         await posts.deletePost(requireActor(request), request.params.id);
         return reply.status(204).send(null);
@@ -116,16 +166,38 @@ export function postRoutes(deps: PostRoutesDeps) {
 
     app.post(
       '/posts/:id/publish',
-      { schema: { tags, summary: 'Publish now, or schedule with a future published_at', params: PostIdParams, body: Type.Optional(PublishBody), response: { 200: PostEnvelope } } },
+      {
+        schema: {
+          tags,
+          summary: 'Publish now, or schedule with a future published_at',
+          params: PostIdParams,
+          body: Type.Optional(PublishBody),
+          response: { 200: PostEnvelope },
+        },
+      },
       async (request) => {
-        const at = request.body?.published_at;
-        return one(await posts.publishPost(requireActor(request), request.params.id, at === undefined ? undefined : new Date(at)));
+        // The body is optional: `POST …/publish` with no body publishes now.
+        const at = (request.body as { published_at?: string } | undefined)?.published_at;
+        return one(
+          await posts.publishPost(
+            requireActor(request),
+            request.params.id,
+            at === undefined ? undefined : new Date(at),
+          ),
+        );
       },
     );
 
     app.post(
       '/posts/:id/unpublish',
-      { schema: { tags, summary: 'Take a post off the site (back to draft)', params: PostIdParams, response: { 200: PostEnvelope } } },
+      {
+        schema: {
+          tags,
+          summary: 'Take a post off the site (back to draft)',
+          params: PostIdParams,
+          response: { 200: PostEnvelope },
+        },
+      },
       async (request) => one(await posts.unpublishPost(requireActor(request), request.params.id)),
     );
 
@@ -139,7 +211,13 @@ export function postRoutes(deps: PostRoutesDeps) {
           response: {
             200: Type.Object({
               revisions: Type.Array(
-                Type.Object({ revision: Type.Integer(), title: Type.String(), standfirst: Type.String(), saved_by: Type.String(), saved_at: Type.String() }),
+                Type.Object({
+                  revision: Type.Integer(),
+                  title: Type.String(),
+                  standfirst: Type.String(),
+                  saved_by: Type.String(),
+                  saved_at: Type.String(),
+                }),
               ),
             }),
           },
@@ -148,15 +226,35 @@ export function postRoutes(deps: PostRoutesDeps) {
       async (request) => {
         const list = await posts.listRevisions(requireActor(request), request.params.id);
         return {
-          revisions: list.map((r) => ({ revision: r.revision, title: r.title, standfirst: r.standfirst, saved_by: r.savedBy, saved_at: r.savedAt.toISOString() })),
+          revisions: list.map((r) => ({
+            revision: r.revision,
+            title: r.title,
+            standfirst: r.standfirst,
+            saved_by: r.savedBy,
+            saved_at: r.savedAt.toISOString(),
+          })),
         };
       },
     );
 
     app.post(
       '/posts/:id/revisions/:revision/restore',
-      { schema: { tags, summary: 'Restore the text of an earlier revision', params: RevisionParams, response: { 200: PostEnvelope } } },
-      async (request) => one(await posts.restoreRevision(requireActor(request), request.params.id, request.params.revision)),
+      {
+        schema: {
+          tags,
+          summary: 'Restore the text of an earlier revision',
+          params: RevisionParams,
+          response: { 200: PostEnvelope },
+        },
+      },
+      async (request) =>
+        one(
+          await posts.restoreRevision(
+            requireActor(request),
+            request.params.id,
+            request.params.revision,
+          ),
+        ),
     );
   };
 }

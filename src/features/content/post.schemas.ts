@@ -19,12 +19,16 @@ const postInputFields = {
   slug: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
   markdown: Type.Optional(Type.String({ maxLength: 2_000_000 })),
   html: Type.Optional(Type.String({ maxLength: 2_000_000 })),
-  body: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'A body document' })),
+  body: Type.Optional(
+    Type.Object({}, { additionalProperties: true, description: 'A body document' }),
+  ),
   status: Type.Optional(Type.Union(postStatuses.map((s) => Type.Literal(s)))),
   visibility: Type.Optional(Type.Union(visibilities.map((v) => Type.Literal(v)))),
   published_at: Type.Optional(Type.String({ format: 'date-time' })),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20 })),
-  authors: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 10 })),
+  authors: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 10 }),
+  ),
   feature_image: Type.Optional(Nullable(FeatureImageInput)),
   seo_title: Type.Optional(Type.String({ maxLength: 300 })),
   seo_description: Type.Optional(Type.String({ maxLength: 500 })),

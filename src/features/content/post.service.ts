@@ -57,14 +57,22 @@ export function createPostService(deps: PostServiceDeps) {
     return post;
   }
 
-  async function decideSlug(trx: Trx, wanted: string | undefined, title: string, postId: string): Promise<string> {
+  async function decideSlug(
+    trx: Trx,
+    wanted: string | undefined,
+    title: string,
+    postId: string,
+  ): Promise<string> {
     if (wanted === undefined) {
       return decideFreeSlug(slugify(title), (s) => repo.isPostSlugTaken(trx, s));
     }
     if (!isValidSlug(wanted)) {
-      throw invalid([{ field: 'slug', message: 'use lowercase letters, digits and single hyphens' }]);
+      throw invalid([
+        { field: 'slug', message: 'use lowercase letters, digits and single hyphens' },
+      ]);
     }
-    if (isReservedSlug(wanted)) throw invalid([{ field: 'slug', message: `"${wanted}" is reserved for the site` }]);
+    if (isReservedSlug(wanted))
+      throw invalid([{ field: 'slug', message: `"${wanted}" is reserved for the site` }]);
     const existing = await repo.findPostBySlug(trx, wanted);
     if (existing !== undefined && existing.id !== postId) {
       throw new AppError('slug_taken', `Another post already uses the slug "${wanted}".`, [
@@ -78,7 +86,8 @@ export function createPostService(deps: PostServiceDeps) {
     const ids: string[] = [];
     for (const ref of refs) {
       const id = await deps.findAuthorId(ref.trim());
-      if (id === undefined) throw invalid([{ field: 'authors', message: `no staff member "${ref}"` }]);
+      if (id === undefined)
+        throw invalid([{ field: 'authors', message: `no staff member "${ref}"` }]);
       if (!ids.includes(id)) ids.push(id);
     }
     return ids;
@@ -95,10 +104,14 @@ export function createPostService(deps: PostServiceDeps) {
     if (status === 'draft') return { status, publishedAt: current?.publishedAt ?? null };
     if (status === 'scheduled') {
       if (input.publishedAt === undefined && current?.status !== 'scheduled') {
-        throw invalid([{ field: 'published_at', message: 'give the time the post should go live' }]);
+        throw invalid([
+          { field: 'published_at', message: 'give the time the post should go live' },
+        ]);
       }
       if (requested === null || requested.getTime() <= now.getTime()) {
-        throw invalid([{ field: 'published_at', message: 'a scheduled time must be in the future' }]);
+        throw invalid([
+          { field: 'published_at', message: 'a scheduled time must be in the future' },
+        ]);
       }
       return { status, publishedAt: requested };
     }
@@ -111,7 +124,12 @@ export function createPostService(deps: PostServiceDeps) {
   }
 
   function changeOf(before: Post | null, after: Post): PostChanged['change'] {
-    if (before === null) return after.status === 'published' ? 'published' : after.status === 'scheduled' ? 'scheduled' : 'created';
+    if (before === null)
+      return after.status === 'published'
+        ? 'published'
+        : after.status === 'scheduled'
+          ? 'scheduled'
+          : 'created';
     if (before.status !== 'published' && after.status === 'published') return 'published';
     if (before.status === 'published' && after.status !== 'published') return 'unpublished';
     if (before.status !== 'scheduled' && after.status === 'scheduled') return 'scheduled';
@@ -146,7 +164,12 @@ export function createPostService(deps: PostServiceDeps) {
     if (beforeKey === afterKey) return;
     if (beforeKey !== null) await jobs.cancel(trx, beforeKey);
     if (afterKey !== null && after.publishedAt !== null) {
-      await jobs.enqueue(trx, 'post.publish', { postId: after.id }, { runAt: after.publishedAt, idempotencyKey: afterKey });
+      await jobs.enqueue(
+        trx,
+        'post.publish',
+        { postId: after.id },
+        { runAt: after.publishedAt, idempotencyKey: afterKey },
+      );
     }
   }
 
@@ -170,7 +193,8 @@ export function createPostService(deps: PostServiceDeps) {
       input.slug !== undefined || before === null
         ? await decideSlug(trx, input.slug, title === '' ? 'untitled' : title, id)
         : before.slug;
-    const feature = input.featureImage === undefined ? before?.featureImage ?? null : input.featureImage;
+    const feature =
+      input.featureImage === undefined ? (before?.featureImage ?? null) : input.featureImage;
     const revision = (before?.revision ?? 0) + 1;
     const row: PostTable = {
       id,
@@ -208,7 +232,11 @@ export function createPostService(deps: PostServiceDeps) {
     }
     if (input.tags !== undefined) {
       const resolved = await tags.resolveTags(trx, actor, input.tags);
-      await repo.replacePostTags(trx, id, resolved.map((t) => t.id));
+      await repo.replacePostTags(
+        trx,
+        id,
+        resolved.map((t) => t.id),
+      );
     }
     if (authorIds !== undefined) {
       await repo.replacePostAuthors(trx, id, authorIds);
@@ -220,7 +248,10 @@ export function createPostService(deps: PostServiceDeps) {
       await repo.deleteRedirect(trx, slug);
     }
     const textChanged =
-      before === null || before.title !== title || before.standfirst !== standfirst || row.body !== JSON.stringify(before.body);
+      before === null ||
+      before.title !== title ||
+      before.standfirst !== standfirst ||
+      row.body !== JSON.stringify(before.body);
     if (textChanged) {
       await repo.insertRevision(trx, {
         id: newId(),
@@ -252,7 +283,10 @@ export function createPostService(deps: PostServiceDeps) {
     async getPostFor(actor: Actor, id: string): Promise<Post> {
       const post = await load(db, id);
       if (!can(actor, 'post.edit-any') && !isOwnerOf(actor, post)) {
-        throw new AppError('forbidden', 'You can only open your own posts. Ask an editor for this one.');
+        throw new AppError(
+          'forbidden',
+          'You can only open your own posts. Ask an editor for this one.',
+        );
       }
       return post;
     },
@@ -281,7 +315,9 @@ export function createPostService(deps: PostServiceDeps) {
         tagSlug: query.tag,
         authorId: query.authorId,
         text: query.text,
-        ownedBy: can(actor, 'post.edit-any') ? undefined : { actorId: actor.id, userId: actor.userId },
+        ownedBy: can(actor, 'post.edit-any')
+          ? undefined
+          : { actorId: actor.id, userId: actor.userId },
         limit,
         offset: ((query.page ?? 1) - 1) * limit,
         order: 'updated',
@@ -290,7 +326,9 @@ export function createPostService(deps: PostServiceDeps) {
     },
 
     /** Published posts, newest first, for readers and the Content API. */
-    async listPublished(query: { tag?: string; authorId?: string; limit?: number; page?: number } = {}): Promise<Post[]> {
+    async listPublished(
+      query: { tag?: string; authorId?: string; limit?: number; page?: number } = {},
+    ): Promise<Post[]> {
       const limit = Math.min(Math.max(query.limit ?? 15, 1), 100);
       const rows = await repo.listPosts(db, {
         status: 'published',
@@ -307,10 +345,17 @@ export function createPostService(deps: PostServiceDeps) {
       ensureCan(actor, 'post.create', 'write posts');
       const id = newId();
       // Looked up before the transaction: SQLite has one connection, held by the transaction.
-      const authorIds = input.authors === undefined ? undefined : await resolveAuthors(input.authors);
+      const authorIds =
+        input.authors === undefined ? undefined : await resolveAuthors(input.authors);
       const post = await db.transaction().execute(async (trx) => {
         const created = await write(trx, actor, null, input, id, authorIds);
-        await audit.record(trx, actor, 'post.create', { type: 'post', id }, { slug: created.slug, status: created.status });
+        await audit.record(
+          trx,
+          actor,
+          'post.create',
+          { type: 'post', id },
+          { slug: created.slug, status: created.status },
+        );
         return created;
       });
       announce(null, post);
@@ -319,7 +364,8 @@ export function createPostService(deps: PostServiceDeps) {
 
     async updatePost(actor: Actor, id: string, input: PostInput): Promise<Post> {
       let before: Post | undefined;
-      const authorIds = input.authors === undefined ? undefined : await resolveAuthors(input.authors);
+      const authorIds =
+        input.authors === undefined ? undefined : await resolveAuthors(input.authors);
       const post = await db.transaction().execute(async (trx) => {
         before = await load(trx, id);
         ensureCanEdit(actor, before);
@@ -328,10 +374,16 @@ export function createPostService(deps: PostServiceDeps) {
           ensureCanPublish(actor, before);
         }
         const updated = await write(trx, actor, before, input, id, authorIds);
-        await audit.record(trx, actor, `post.${changeOf(before, updated) === 'updated' ? 'update' : changeOf(before, updated)}`, { type: 'post', id }, {
-          slug: updated.slug,
-          revision: updated.revision,
-        });
+        await audit.record(
+          trx,
+          actor,
+          `post.${changeOf(before, updated) === 'updated' ? 'update' : changeOf(before, updated)}`,
+          { type: 'post', id },
+          {
+            slug: updated.slug,
+            revision: updated.revision,
+          },
+        );
         return updated;
       });
       announce(before ?? null, post);
@@ -350,11 +402,18 @@ export function createPostService(deps: PostServiceDeps) {
       let before: Post | undefined;
       await db.transaction().execute(async (trx) => {
         before = await load(trx, id);
-        const ownDraft = before.status === 'draft' && isOwnerOf(actor, before) && can(actor, 'post.edit-own');
+        const ownDraft =
+          before.status === 'draft' && isOwnerOf(actor, before) && can(actor, 'post.edit-own');
         if (!ownDraft) ensureCan(actor, 'post.delete-any', 'delete this post');
         await syncPublishJob(trx, before, { ...before, status: 'draft' });
         await repo.deletePost(trx, id);
-        await audit.record(trx, actor, 'post.delete', { type: 'post', id }, { slug: before.slug, title: before.title });
+        await audit.record(
+          trx,
+          actor,
+          'post.delete',
+          { type: 'post', id },
+          { slug: before.slug, title: before.title },
+        );
       });
       if (before !== undefined) announce(before, { ...before, status: 'draft' }, 'deleted');
     },
@@ -399,10 +458,17 @@ export function createPostService(deps: PostServiceDeps) {
           updated_at: clock.now().toISOString(),
         });
         if (!changed) return 'skipped' as const;
-        await audit.record(trx, { id: 'system', kind: 'system', userId: null, name: 'Scheduler', role: 'owner' }, 'post.publish', { type: 'post', id: postId }, { scheduled: true });
+        await audit.record(
+          trx,
+          { id: 'system', kind: 'system', userId: null, name: 'Scheduler', role: 'owner' },
+          'post.publish',
+          { type: 'post', id: postId },
+          { scheduled: true },
+        );
         return 'published' as const;
       });
-      if (result === 'published' && before !== undefined) announce(before, await load(db, postId), 'published');
+      if (result === 'published' && before !== undefined)
+        announce(before, await load(db, postId), 'published');
       return result;
     },
   };

@@ -52,7 +52,9 @@ export function slugify(text: string): string {
 }
 
 export function isValidSlug(slug: string): boolean {
-  return /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(slug) && slug.length <= maxSlugLength;
+  return (
+    /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(slug) && slug.length <= maxSlugLength
+  );
 }
 
 export function isReservedSlug(slug: string): boolean {

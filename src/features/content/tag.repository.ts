@@ -22,7 +22,11 @@ export async function insertTag(db: Executor, row: Insertable<TagTable>): Promis
   await db.insertInto('tags').values(row).execute();
 }
 
-export async function updateTag(db: Executor, id: string, changes: Updateable<TagTable>): Promise<void> {
+export async function updateTag(
+  db: Executor,
+  id: string,
+  changes: Updateable<TagTable>,
+): Promise<void> {
   await db.updateTable('tags').set(changes).where('id', '=', id).execute();
 }
 
@@ -52,5 +56,5 @@ export async function countPostsByTag(db: Executor): Promise<Map<string, number>
     .select(['tag_id', db.fn.countAll<number>().as('n')])
     .groupBy('tag_id')
     .execute();
-  return new Map(rows.map((row) => [row.tag_id, Number(row.n)]));
+  return new Map(rows.map((row) => [row.tag_id, row.n]));
 }

@@ -28,7 +28,9 @@ export function createTagService(deps: TagServiceDeps) {
 
   async function checkSlug(executor: Executor, slug: string, exceptId?: string): Promise<void> {
     if (!isValidSlug(slug)) {
-      throw invalid([{ field: 'slug', message: 'use lowercase letters, digits and single hyphens' }]);
+      throw invalid([
+        { field: 'slug', message: 'use lowercase letters, digits and single hyphens' },
+      ]);
     }
     if (isReservedSlug(slug)) {
       throw invalid([{ field: 'slug', message: `"${slug}" is reserved for the site` }]);
@@ -49,10 +51,20 @@ export function createTagService(deps: TagServiceDeps) {
       slug = input.slug;
       await checkSlug(executor, slug);
     } else {
-      slug = await decideFreeSlug(slugify(name), async (s) => (await repo.findTagBySlug(executor, s)) !== undefined);
+      slug = await decideFreeSlug(
+        slugify(name),
+        async (s) => (await repo.findTagBySlug(executor, s)) !== undefined,
+      );
     }
     const now = clock.now().toISOString();
-    const row = { id: newId(), slug, name, description: input.description ?? '', created_at: now, updated_at: now };
+    const row = {
+      id: newId(),
+      slug,
+      name,
+      description: input.description ?? '',
+      created_at: now,
+      updated_at: now,
+    };
     await repo.insertTag(executor, row);
     return toTag(row);
   }
@@ -77,7 +89,13 @@ export function createTagService(deps: TagServiceDeps) {
       ensureCan(actor, 'tag.manage', 'create sections and tags');
       return db.transaction().execute(async (trx) => {
         const tag = await insert(trx, input);
-        await audit.record(trx, actor, 'tag.create', { type: 'tag', id: tag.id }, { slug: tag.slug });
+        await audit.record(
+          trx,
+          actor,
+          'tag.create',
+          { type: 'tag', id: tag.id },
+          { slug: tag.slug },
+        );
         return tag;
       });
     },
@@ -87,7 +105,8 @@ export function createTagService(deps: TagServiceDeps) {
       return db.transaction().execute(async (trx) => {
         const row = await repo.findTagById(trx, id);
         if (row === undefined) throw notFound('That tag');
-        if (input.slug !== undefined && input.slug !== row.slug) await checkSlug(trx, input.slug, id);
+        if (input.slug !== undefined && input.slug !== row.slug)
+          await checkSlug(trx, input.slug, id);
         const changes = {
           name: input.name?.trim() ?? row.name,
           slug: input.slug ?? row.slug,
@@ -119,7 +138,8 @@ export function createTagService(deps: TagServiceDeps) {
       for (const ref of refs) {
         const text = ref.trim();
         if (text === '') continue;
-        const row = (await repo.findTagBySlug(executor, text)) ?? (await repo.findTagByName(executor, text));
+        const row =
+          (await repo.findTagBySlug(executor, text)) ?? (await repo.findTagByName(executor, text));
         if (row !== undefined) {
           if (!tags.some((t) => t.id === row.id)) tags.push(toTag(row));
           continue;

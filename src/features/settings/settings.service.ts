@@ -53,7 +53,9 @@ export function createSettingsService(deps: SettingsServiceDeps) {
     async updateSiteSettings(actor: Actor, changes: Partial<SiteSettings>): Promise<SiteSettings> {
       ensureCan(actor, 'settings.manage', 'change site settings');
       if (changes.timezone !== undefined && !isTimeZone(changes.timezone)) {
-        throw invalid([{ field: 'timezone', message: 'use an IANA time zone such as Europe/Kyiv' }]);
+        throw invalid([
+          { field: 'timezone', message: 'use an IANA time zone such as Europe/Kyiv' },
+        ]);
       }
       if (changes.title !== undefined && changes.title.trim() === '') {
         throw invalid([{ field: 'title', message: 'the site needs a title' }]);
@@ -63,7 +65,13 @@ export function createSettingsService(deps: SettingsServiceDeps) {
         const stored = raw === undefined ? {} : (JSON.parse(raw) as Partial<SiteSettings>);
         const merged = { ...stored, ...changes };
         await upsertSetting(trx, key, JSON.stringify(merged), clock.now().toISOString());
-        await audit.record(trx, actor, 'settings.update', { type: 'settings', id: key }, { fields: Object.keys(changes) });
+        await audit.record(
+          trx,
+          actor,
+          'settings.update',
+          { type: 'settings', id: key },
+          { fields: Object.keys(changes) },
+        );
         return merged;
       });
       cached = undefined;

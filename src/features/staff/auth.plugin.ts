@@ -101,7 +101,6 @@ export function authPlugin(deps: AuthPluginDeps) {
     secure: deps.secureCookies,
   };
   return fastifyPlugin(
-    // eslint-disable-next-line @typescript-eslint/require-await -- Fastify needs an async plugin or a callback
     async (app: FastifyInstance) => {
       app.decorateRequest('actor', null);
       app.decorateRequest('staffSession', null);

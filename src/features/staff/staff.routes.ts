@@ -66,7 +66,6 @@ export function staffRoutes(deps: StaffRoutesDeps) {
     secure: deps.secureCookies,
   };
 
-  // eslint-disable-next-line @typescript-eslint/require-await -- Fastify needs an async plugin or a callback
   return async (app: AppInstance): Promise<void> => {
     app.post(
       '/session',

@@ -5,7 +5,13 @@ import { systemActor } from '../../features/staff/actor.js';
 import { generatePassword } from '../../features/staff/password.js';
 import { createManualClock } from '../../platform/clock.js';
 import type { Services } from '../services.js';
-import { demoArticles, demoAuthors, demoNewsroom, demoSections, type DemoArticle } from './demo-articles.js';
+import {
+  demoArticles,
+  demoAuthors,
+  demoNewsroom,
+  demoSections,
+  type DemoArticle,
+} from './demo-articles.js';
 
 export interface SeededDemo {
   readonly title: string;
@@ -76,7 +82,12 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     clock.set(publishedAt);
     const image = await media.upload(systemActor, {
       filename: `${article.slug}.png`,
-      data: await renderDemoImage({ width: 1600, height: 900, seed: article.image.seed, label: article.image.label }),
+      data: await renderDemoImage({
+        width: 1600,
+        height: 900,
+        seed: article.image.seed,
+        label: article.image.label,
+      }),
       alt: article.image.alt,
       caption: article.image.caption,
       credit: article.image.credit,
@@ -86,9 +97,17 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
       slug: article.slug,
       standfirst: article.standfirst,
       markdown: article.markdown,
-      tags: [demoSections.find((s) => s.slug === article.section)?.name ?? article.section, ...article.tags],
+      tags: [
+        demoSections.find((s) => s.slug === article.section)?.name ?? article.section,
+        ...article.tags,
+      ],
       authors: [article.author],
-      featureImage: { mediaId: image.id, alt: article.image.alt, caption: article.image.caption, credit: article.image.credit },
+      featureImage: {
+        mediaId: image.id,
+        alt: article.image.alt,
+        caption: article.image.caption,
+        credit: article.image.credit,
+      },
       status: 'published',
       publishedAt,
     });

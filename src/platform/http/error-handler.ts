@@ -48,7 +48,11 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function registerErrorHandler(app: FastifyInstance, htmlPage: HtmlErrorPage): void {
-  const send = async (error: AppError, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+  const send = async (
+    error: AppError,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> => {
     reply.status(error.status);
     if (error.status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
     if (wantsJson(request)) {

@@ -23,9 +23,18 @@ export function adminRoutes() {
         maxAge: '365d',
       });
     }
-    const serveIndex = async (_request: unknown, reply: { header: (k: string, v: string) => unknown; type: (t: string) => { send: (b: Buffer) => unknown } }) => {
+    const serveIndex = async (
+      _request: unknown,
+      reply: {
+        header: (k: string, v: string) => unknown;
+        type: (t: string) => { send: (b: Buffer) => unknown };
+      },
+    ) => {
       if (index === null) {
-        throw new AppError('unavailable', 'The newsroom CMS has not been built yet. Run `npm run build` and start Masthead again.');
+        throw new AppError(
+          'unavailable',
+          'The newsroom CMS has not been built yet. Run `npm run build` and start Masthead again.',
+        );
       }
       reply.header('cache-control', 'no-store');
       return reply.type('text/html; charset=utf-8').send(index);

@@ -1,4 +1,8 @@
-import { BodyView, type BodyRenderContext, type ImageRendition } from '../../features/content/body/render-body.js';
+import {
+  BodyView,
+  type BodyRenderContext,
+  type ImageRendition,
+} from '../../features/content/body/render-body.js';
 import type { BodyDocument } from '../../features/content/body/body.types.js';
 import type { DisplayTime } from '../format-date.js';
 
@@ -6,7 +10,11 @@ export interface ArticleView {
   readonly title: string;
   readonly standfirst: string;
   readonly section: { readonly name: string; readonly url: string } | null;
-  readonly authors: readonly { readonly name: string; readonly url: string; readonly jobTitle: string }[];
+  readonly authors: readonly {
+    readonly name: string;
+    readonly url: string;
+    readonly jobTitle: string;
+  }[];
   readonly published: DisplayTime;
   readonly updated: DisplayTime | null;
   readonly readingMinutes: number;
@@ -24,7 +32,12 @@ function Picture({ rendition, alt }: { rendition: ImageRendition; alt: string })
   return (
     <picture>
       {(rendition.sources ?? []).map((source) => (
-        <source key={source.type} type={source.type} srcset={source.srcset} sizes={rendition.sizes} />
+        <source
+          key={source.type}
+          type={source.type}
+          srcset={source.srcset}
+          sizes={rendition.sizes}
+        />
       ))}
       <img
         src={rendition.src}

@@ -33,7 +33,11 @@ export async function toArticleView(
   const edited = post.updatedAt.getTime() - publishedAt.getTime() > updateGraceMs;
   const section = sectionOf(post);
   const feature = post.featureImage === null ? undefined : images.get(post.featureImage.mediaId);
-  const authors = post.authors.map((a) => ({ name: a.name, url: sitePaths.author(a.slug), jobTitle: a.jobTitle }));
+  const authors = post.authors.map((a) => ({
+    name: a.name,
+    url: sitePaths.author(a.slug),
+    jobTitle: a.jobTitle,
+  }));
   const canonical = absoluteUrl(siteUrl, sitePaths.article(post.slug));
   const description = post.seoDescription || post.standfirst || post.plainText.slice(0, 200);
 
@@ -61,7 +65,12 @@ export async function toArticleView(
   const ogImage =
     feature === undefined
       ? null
-      : { url: absoluteUrl(siteUrl, feature.largest.url), width: feature.largest.width, height: feature.largest.height, alt: post.featureImage?.alt ?? '' };
+      : {
+          url: absoluteUrl(siteUrl, feature.largest.url),
+          width: feature.largest.width,
+          height: feature.largest.height,
+          alt: post.featureImage?.alt ?? '',
+        };
   const head: HeadTags = {
     title: post.seoTitle || post.title,
     description,

@@ -4,7 +4,12 @@ export interface HeadTags {
   readonly description: string;
   readonly canonical: string;
   readonly ogType: 'website' | 'article' | 'profile';
-  readonly image: { readonly url: string; readonly width: number; readonly height: number; readonly alt: string } | null;
+  readonly image: {
+    readonly url: string;
+    readonly width: number;
+    readonly height: number;
+    readonly alt: string;
+  } | null;
   readonly publishedTime?: string | undefined;
   readonly modifiedTime?: string | undefined;
   readonly section?: string | undefined;
@@ -14,5 +19,8 @@ export interface HeadTags {
 
 /** JSON for a `<script>` element: `<` is escaped so no text can close the element. */
 export function toScriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

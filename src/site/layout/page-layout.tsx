@@ -47,8 +47,12 @@ function Head({ site, head, cssUrl }: Pick<PageLayoutProps, 'site' | 'head' | 'c
         <meta key="h" property="og:image:height" content={String(head.image.height)} />,
         <meta key="a" property="og:image:alt" content={head.image.alt} />,
       ]}
-      {head.publishedTime !== undefined && <meta property="article:published_time" content={head.publishedTime} />}
-      {head.modifiedTime !== undefined && <meta property="article:modified_time" content={head.modifiedTime} />}
+      {head.publishedTime !== undefined && (
+        <meta property="article:published_time" content={head.publishedTime} />
+      )}
+      {head.modifiedTime !== undefined && (
+        <meta property="article:modified_time" content={head.modifiedTime} />
+      )}
       {head.section !== undefined && <meta property="article:section" content={head.section} />}
       <meta name="twitter:card" content={head.image === null ? 'summary' : 'summary_large_image'} />
       <meta name="twitter:title" content={head.title} />
@@ -56,7 +60,11 @@ function Head({ site, head, cssUrl }: Pick<PageLayoutProps, 'site' | 'head' | 'c
       {head.image !== null && <meta name="twitter:image" content={head.image.url} />}
       {site.social.x !== '' && <meta name="twitter:site" content={site.social.x} />}
       {head.jsonLd.map((data, index) => (
-        <script key={index} type="application/ld+json" dangerouslySetInnerHTML={{ __html: toScriptJson(data) }} />
+        <script
+          key={index}
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: toScriptJson(data) }}
+        />
       ))}
     </head>
   );
@@ -73,13 +81,13 @@ export function PageLayout(props: PageLayoutProps) {
           Skip to content
         </a>
         {staff !== null && (
-          <div class="staff-bar">
+          <nav class="staff-bar" aria-label="Staff">
             <div class="wrap">
               <span>Signed in as {staff.name}</span>
               {staff.editUrl !== null && <a href={staff.editUrl}>Edit post</a>}
               <a href="/admin">Newsroom CMS</a>
             </div>
-          </div>
+          </nav>
         )}
         <header class="site-header">
           <div class="wrap">
@@ -91,7 +99,10 @@ export function PageLayout(props: PageLayoutProps) {
                 <ul>
                   {nav.map((item) => (
                     <li key={item.url}>
-                      <a href={item.url} aria-current={item.url === currentPath ? 'page' : undefined}>
+                      <a
+                        href={item.url}
+                        aria-current={item.url === currentPath ? 'page' : undefined}
+                      >
                         {item.label}
                       </a>
                     </li>

@@ -11,7 +11,9 @@ export async function toStoryCards(
   site: SiteSettings,
   images: ImageLookup,
 ): Promise<StoryCard[]> {
-  const found = await images(posts.flatMap((p) => (p.featureImage === null ? [] : [p.featureImage.mediaId])));
+  const found = await images(
+    posts.flatMap((p) => (p.featureImage === null ? [] : [p.featureImage.mediaId])),
+  );
   return posts.map((post) => {
     const section = sectionOf(post);
     const image = post.featureImage === null ? undefined : found.get(post.featureImage.mediaId);
@@ -20,7 +22,10 @@ export async function toStoryCards(
       title: post.title,
       standfirst: post.standfirst,
       section: section === null ? null : { name: section.name, url: sitePaths.tag(section.slug) },
-      image: image === undefined ? null : { rendition: image.rendition, alt: post.featureImage?.alt ?? '' },
+      image:
+        image === undefined
+          ? null
+          : { rendition: image.rendition, alt: post.featureImage?.alt ?? '' },
       published: toDisplayTime(post.publishedAt ?? post.updatedAt, site.locale, site.timezone),
     };
   });

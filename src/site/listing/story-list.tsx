@@ -10,7 +10,13 @@ export interface StoryCard {
 }
 
 /** A grid of article teasers, used by the front, section and author pages. */
-export function StoryList({ stories, headingLevel = 2 }: { stories: readonly StoryCard[]; headingLevel?: 2 | 3 }) {
+export function StoryList({
+  stories,
+  headingLevel = 2,
+}: {
+  stories: readonly StoryCard[];
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ul class="story-list">
