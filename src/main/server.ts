@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createPostgresEventBridge } from '../platform/events/postgres-event-bridge.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { buildApp } from './app.js';
 import { seedDemoNewsroom } from './demo/seed-demo.js';
@@ -37,6 +38,13 @@ export async function startMasthead(
     }
   }
 
+  // Several processes share one PostgreSQL: domain events reach every one of them.
+  const bridge =
+    services.database.engine === 'postgres'
+      ? createPostgresEventBridge({ url: services.database.url, bus: services.events, logger })
+      : null;
+  await bridge?.start();
+
   const worker = config.role === 'web' ? null : createWorker(services);
   worker?.start();
 
@@ -52,6 +60,7 @@ export async function startMasthead(
     stop: async () => {
       await app?.close();
       await worker?.stop();
+      await bridge?.stop();
       await services.close();
     },
   };

@@ -152,7 +152,7 @@ describeEachEngine('media HTTP API', (ctx) => {
     const oneAfter = await app.inject({ method: 'GET', url: `/api/admin/media/${created.id}` });
 
     expect(one.json<MediaBody>().id).toBe(created.id);
-    expect(list.json<{ items: MediaBody[] }>().items.map((item) => item.id)).toEqual([created.id]);
+    expect(list.json<{ media: MediaBody[] }>().media.map((item) => item.id)).toEqual([created.id]);
     expect(patch.json<MediaBody>().alt).toBe('A green leaf');
     expect(badPatch.json()).toMatchObject({ error: { code: 'validation_failed' } });
     // Both problems are reported: the over-long alt text and the unknown field.

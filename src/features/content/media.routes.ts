@@ -41,7 +41,7 @@ const ImageRenditionView = Type.Object({
 const MediaView = Type.Object({
   id: Type.String(),
   kind: Type.Literal('image'),
-  originalName: Type.String(),
+  original_name: Type.String(),
   mime: Type.String(),
   width: Type.Integer(),
   height: Type.Integer(),
@@ -49,8 +49,8 @@ const MediaView = Type.Object({
   alt: Type.String(),
   caption: Type.String(),
   credit: Type.String(),
-  createdBy: Type.String(),
-  createdAt: Type.String({ description: 'ISO 8601 UTC' }),
+  created_by: Type.String(),
+  created_at: Type.String({ description: 'ISO 8601 UTC' }),
   variants: Type.Array(MediaVariantView),
   rendition: ImageRenditionView,
 });
@@ -83,7 +83,18 @@ const MediaTextBody = Type.Object(
 function toMediaView(media: Media, fileUrl: (key: string) => string): MediaView {
   const rendition = toImageRendition(media, undefined, fileUrl);
   return {
-    ...media,
+    id: media.id,
+    kind: media.kind,
+    original_name: media.originalName,
+    mime: media.mime,
+    width: media.width,
+    height: media.height,
+    bytes: media.bytes,
+    alt: media.alt,
+    caption: media.caption,
+    credit: media.credit,
+    created_by: media.createdBy,
+    created_at: media.createdAt,
     variants: media.variants.map((variant) => ({ ...variant, url: fileUrl(variant.key) })),
     rendition: { ...rendition, sources: rendition.sources ?? [] },
   };
@@ -159,8 +170,8 @@ export function mediaRoutes(deps: MediaRoutesDeps): FastifyPluginAsyncTypebox {
           querystring: MediaListQuery,
           response: {
             200: Type.Object({
-              items: Type.Array(MediaView),
-              nextCursor: Type.Union([Type.String(), Type.Null()]),
+              media: Type.Array(MediaView),
+              next_cursor: Type.Union([Type.String(), Type.Null()]),
             }),
             '4xx': ErrorView,
           },
@@ -169,7 +180,7 @@ export function mediaRoutes(deps: MediaRoutesDeps): FastifyPluginAsyncTypebox {
       async (request) => {
         deps.requireActor(request);
         const page = await deps.media.listMedia(request.query);
-        return { items: page.items.map(view), nextCursor: page.nextCursor };
+        return { media: page.items.map(view), next_cursor: page.nextCursor };
       },
     );
 
