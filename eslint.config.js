@@ -3,7 +3,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'admin/dist/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'admin/dist/**', 'coverage/**', '.local/**'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -1,7 +1,17 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
+import * as search from './0002-search.js';
+import * as editorsPicks from './0003-editors-picks.js';
+import * as newsFeed from './0004-news-feed.js';
+import * as staffAccess from './0005-staff-access.js';
+import * as postReview from './0006-post-review.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
+  '0002-search': search,
+  '0003-editors-picks': editorsPicks,
+  '0004-news-feed': newsFeed,
+  '0005-staff-access': staffAccess,
+  '0006-post-review': postReview,
 };

@@ -13,6 +13,11 @@ export interface Config {
   readonly timezone: string | null;
   readonly role: ProcessRole;
   readonly smtpUrl: string | null;
+  /**
+   * The From of every e-mail, e.g. `Kyiv Daily <newsroom@kyiv.example>`; null means the
+   * site title with `newsroom@` the site's host name.
+   */
+  readonly mailFrom: string | null;
   /** Seed the demo newsroom into an empty database on start. */
   readonly demo: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -102,6 +107,18 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, 'true or false', raw);
 }
 
+/** `Name <address>` or a bare address; the address needs one `@` and a dot after it. */
+function readMailFrom(env: Env): string | null {
+  const name = 'MASTHEAD_MAIL_FROM';
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  const address = /<([^<>]+)>$/.exec(raw)?.[1] ?? raw;
+  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address)) {
+    throw new ConfigError(name, 'an address such as "Kyiv Daily <newsroom@kyiv.example>"', raw);
+  }
+  return raw;
+}
+
 /** Hides the password of a URL so it can be printed. */
 export function redactUrl(raw: string): string {
   try {
@@ -135,6 +152,7 @@ export function loadConfig(env: Env = process.env): Config {
     role: readChoice(env, 'MASTHEAD_ROLE', ['web', 'worker', 'all'] as const, 'all'),
     smtpUrl:
       smtp === undefined ? null : readUrl(env, 'MASTHEAD_SMTP_URL', smtp, ['smtp:', 'smtps:']),
+    mailFrom: readMailFrom(env),
     demo: readBoolean(env, 'MASTHEAD_DEMO', true),
     logLevel: readChoice(
       env,

@@ -13,6 +13,8 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    // Features land in parallel; a lower-numbered migration may arrive after a higher one.
+    allowUnorderedMigrations: true,
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {

@@ -7,6 +7,12 @@ import type {
   SlugRedirectTable,
 } from '../features/content/post.table.js';
 import type { TagTable } from '../features/content/tag.table.js';
+import type { EditorsPickTable } from '../features/curation/editors-pick.table.js';
+import type {
+  FeedChangeTable,
+  FeedEntrySectionTable,
+  FeedEntryTable,
+} from '../features/live/feed-entry.table.js';
 import type { SettingTable } from '../features/settings/setting.table.js';
 import type {
   ApiTokenTable,
@@ -14,6 +20,10 @@ import type {
   StaffSessionTable,
   StaffUserTable,
 } from '../features/staff/staff.table.js';
+import type {
+  PasswordResetTable,
+  StaffInvitationTable,
+} from '../features/staff/staff-access.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
@@ -22,6 +32,8 @@ export interface Database {
   media: MediaTable;
   staff_users: StaffUserTable;
   staff_sessions: StaffSessionTable;
+  staff_password_resets: PasswordResetTable;
+  staff_invitations: StaffInvitationTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   tags: TagTable;
@@ -31,4 +43,8 @@ export interface Database {
   post_revisions: PostRevisionTable;
   slug_redirects: SlugRedirectTable;
   jobs: JobTable;
+  editors_picks: EditorsPickTable;
+  feed_entries: FeedEntryTable;
+  feed_entry_sections: FeedEntrySectionTable;
+  feed_changes: FeedChangeTable;
 }

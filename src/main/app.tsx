@@ -9,12 +9,15 @@ import { contentApiRoutes } from '../features/content/content-api.routes.js';
 import { mediaFileRoutes, mediaRoutes } from '../features/content/media.routes.js';
 import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
+import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js';
 import { authPlugin, requireActor } from '../features/staff/auth.plugin.js';
+import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { staffRoutes } from '../features/staff/staff.routes.js';
 import { toAuthorProfile } from '../features/staff/staff-user.js';
 import { registerErrorHandler } from '../platform/http/error-handler.js';
 import type { AppInstance } from '../platform/http/app-instance.js';
 import { adminRoutes } from '../site/admin/admin.routes.js';
+import { pageCachePlugin } from '../site/cache/page-cache.plugin.js';
 import { ErrorPage } from '../site/error-page.js';
 import { renderPage } from '../site/render-page.js';
 import { loadSiteAssets } from '../site/site-assets.js';
@@ -40,6 +43,8 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
 
+  // First, so a cached page is answered before any other work.
+  await app.register(pageCachePlugin, { cache: services.pageCache, sessionCookieName: defaultSessionCookieName });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -81,7 +86,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     const frame = await loadSiteFrame({
       assets,
       getSiteSettings: () => services.settings.getSiteSettings(),
-      listSections: () => services.tags.listTags(),
+      listSections: () => services.posts.listSections(),
     });
     return renderPage({
       ...frame.layout(request, {
@@ -125,6 +130,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       }),
     );
     await api.register(tagRoutes({ tags: services.tags, requireActor }));
+    await api.register(editorsPicksRoutes({ picks: services.picks, requireActor }));
     await api.register(mediaRoutes({ media: services.media, requireActor }));
   };
   await app.register(adminApi, { prefix: '/api/admin' });
@@ -154,6 +160,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       staff: services.staff,
       settings: services.settings,
       images: services.images,
+      picks: services.picks,
     }),
   );
   return app;

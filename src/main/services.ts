@@ -4,6 +4,8 @@ import { createMediaService } from '../features/content/media.service.js';
 import { createPostResources } from '../features/content/post-resources.js';
 import { createPostService } from '../features/content/post.service.js';
 import { createTagService } from '../features/content/tag.service.js';
+import { createEditorsPicksService } from '../features/curation/editors-picks.service.js';
+import { createSearchService } from '../features/search/search.service.js';
 import { createSettingsService } from '../features/settings/settings.service.js';
 import { createApiTokenService } from '../features/staff/api-token.service.js';
 import { createAuditService } from '../features/staff/audit.service.js';
@@ -15,6 +17,8 @@ import { createEventBus } from '../platform/events/event-bus.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
 import type { Logger } from '../platform/logger.js';
 import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
+import { decideStaleTags } from '../site/cache/cache-invalidation.js';
+import { createPageCache } from '../site/cache/page-cache.js';
 import { sitePaths } from '../site/site-urls.js';
 import { createImageLookup } from './image-lookup.js';
 
@@ -36,6 +40,11 @@ export function createServices(options: ServiceOptions) {
   const { db, engine } = database;
 
   const events = createEventBus(logger);
+  const pageCache = createPageCache();
+  events.subscribeAll((event) => {
+    const stale = decideStaleTags(event);
+    if (stale.length > 0) pageCache.purge(stale);
+  });
   const jobs = createJobQueue({ db, engine, clock, logger });
   const storage = createLocalDiskStorage({ dataDir: config.dataDir });
   const audit = createAuditService({ db, clock });
@@ -43,7 +52,7 @@ export function createServices(options: ServiceOptions) {
   const staff = createStaffService({ db, clock, audit, passwords });
   const sessions = createSessionService({ db, clock, audit, passwords });
   const tokens = createApiTokenService({ db, clock, audit });
-  const settings = createSettingsService({ db, clock, audit, timezoneOverride: config.timezone });
+  const settings = createSettingsService({ db, clock, audit, events, timezoneOverride: config.timezone });
   const media = createMediaService({ db, storage, clock });
   const tags = createTagService({ db, clock, audit });
 
@@ -58,6 +67,18 @@ export function createServices(options: ServiceOptions) {
   const images = createImageLookup(media);
   const findLivePosts = async (ids: readonly string[]) =>
     (await posts.findPostsByIds(ids)).filter((post) => post.status === 'published');
+  const picks = createEditorsPicksService({
+    db,
+    clock,
+    audit,
+    events,
+    findPostsByIds: (ids) => posts.findPostsByIds(ids),
+  });
+  const search = createSearchService({
+    db,
+    engine,
+    findPostsByIds: (ids) => posts.findPostsByIds(ids),
+  });
   const postResources = createPostResources({
     siteUrl: config.siteUrl,
     images,
@@ -71,6 +92,7 @@ export function createServices(options: ServiceOptions) {
     clock,
     database,
     events,
+    pageCache,
     jobs,
     storage,
     audit,
@@ -81,6 +103,8 @@ export function createServices(options: ServiceOptions) {
     media,
     tags,
     posts,
+    picks,
+    search,
     images,
     findAuthorId,
     findLivePosts,

@@ -12,6 +12,10 @@ export const errorCatalogue = {
   csrf_failed: 403,
   not_found: 404,
   gone: 410,
+  /** A one-time link (password reset, invitation) that was already used. */
+  token_used: 410,
+  /** A one-time link past its time limit. */
+  token_expired: 410,
   conflict: 409,
   slug_taken: 409,
   edit_conflict: 409,

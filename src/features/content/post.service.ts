@@ -18,7 +18,9 @@ import * as repo from './post.repository.js';
 import type { PostTable } from './post.table.js';
 import type { Post, PostStatus } from './post.js';
 import { decideFreeSlug, isReservedSlug, isValidSlug, slugify } from './slug.js';
+import { listSectionsWithPosts } from './tag.repository.js';
 import type { TagService } from './tag.service.js';
+import { toTag, type Tag } from './tag.js';
 
 export interface PostServiceDeps {
   readonly db: Db;
@@ -297,6 +299,11 @@ export function createPostService(deps: PostServiceDeps) {
       return (await toPosts(db, [row]))[0];
     },
 
+    /** Sections (first tags) of published posts, busiest first: the site's navigation. */
+    async listSections(): Promise<Tag[]> {
+      return (await listSectionsWithPosts(db)).map(toTag);
+    },
+
     /** Staff credited on published posts: the site's public authors. */
     listAuthorSlugsWithPosts: (): Promise<string[]> => repo.listPublishedAuthorSlugs(db),
 
@@ -339,6 +346,24 @@ export function createPostService(deps: PostServiceDeps) {
         order: 'published',
       });
       return toPosts(db, rows);
+    },
+
+    /** One page of published posts and whether another page follows. */
+    async listPublishedPage(query: {
+      tag?: string;
+      authorId?: string;
+      page: number;
+      perPage: number;
+    }): Promise<{ posts: Post[]; hasNext: boolean }> {
+      const rows = await repo.listPosts(db, {
+        status: 'published',
+        tagSlug: query.tag,
+        authorId: query.authorId,
+        limit: query.perPage + 1,
+        offset: (query.page - 1) * query.perPage,
+        order: 'published',
+      });
+      return { posts: await toPosts(db, rows.slice(0, query.perPage)), hasNext: rows.length > query.perPage };
     },
 
     async createPost(actor: Actor, input: PostInput): Promise<Post> {

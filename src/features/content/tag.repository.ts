@@ -58,3 +58,20 @@ export async function countPostsByTag(db: Executor): Promise<Map<string, number>
     .execute();
   return new Map(rows.map((row) => [row.tag_id, row.n]));
 }
+
+/** Tags that are the section (first tag) of at least one published post, busiest first. */
+export async function listSectionsWithPosts(db: Executor): Promise<TagRow[]> {
+  const rows = await db
+    .selectFrom('post_tags')
+    .innerJoin('posts', 'posts.id', 'post_tags.post_id')
+    .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+    .selectAll('tags')
+    .select(db.fn.countAll<number>().as('n'))
+    .where('post_tags.position', '=', 0)
+    .where('posts.status', '=', 'published')
+    .groupBy(['tags.id', 'tags.slug', 'tags.name', 'tags.description', 'tags.created_at', 'tags.updated_at'])
+    .orderBy('n', 'desc')
+    .orderBy('tags.name')
+    .execute();
+  return rows.map(({ n: _n, ...tag }) => tag);
+}

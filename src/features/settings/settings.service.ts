@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { invalid } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
+import './settings-events.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { ensureCan } from '../staff/permissions.js';
@@ -13,6 +15,7 @@ export interface SettingsServiceDeps {
   readonly audit: AuditService;
   /** MASTHEAD_TIMEZONE, which wins over the stored setting. */
   readonly timezoneOverride: string | null;
+  readonly events: EventBus;
 }
 
 const key = 'site';
@@ -31,6 +34,10 @@ export type SettingsService = ReturnType<typeof createSettingsService>;
 export function createSettingsService(deps: SettingsServiceDeps) {
   const { db, clock, audit } = deps;
   let cached: SiteSettings | undefined;
+  // Another process may have changed them: forget the copy in memory.
+  deps.events.subscribe('settings.changed', () => {
+    cached = undefined;
+  });
 
   async function read(): Promise<SiteSettings> {
     const raw = await findSetting(db, key);
@@ -75,6 +82,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
         return merged;
       });
       cached = undefined;
+      deps.events.publish('settings.changed', { fields: Object.keys(changes) });
       return { ...defaultSiteSettings, ...next };
     },
   };

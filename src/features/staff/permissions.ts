@@ -14,6 +14,8 @@ export const permissions = {
   'post.publish-any': 'editor',
   'post.delete-any': 'editor',
   'tag.manage': 'editor',
+  'feed.manage': 'editor',
+  'picks.manage': 'editor',
   'media.upload': 'contributor',
   'media.manage': 'editor',
   'staff.read': 'contributor',

@@ -26,6 +26,8 @@ export interface ArticleView {
   } | null;
   readonly body: BodyDocument;
   readonly bodyContext: BodyRenderContext;
+  /** Posts shown as related-article cards, so the page is refreshed when they change. */
+  readonly relatedPostIds: readonly string[];
 }
 
 function Picture({ rendition, alt }: { rendition: ImageRendition; alt: string }) {

@@ -60,6 +60,7 @@ export async function toArticleView(
           },
     body: post.body,
     bodyContext,
+    relatedPostIds: post.body.blocks.flatMap((block) => (block.type === 'related' ? [block.postId] : [])),
   };
 
   const ogImage =

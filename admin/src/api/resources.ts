@@ -1,0 +1,145 @@
+import type { BodyDocument } from '../../../src/features/content/body/body.types.js';
+import type { Role } from '../../../src/features/staff/role.js';
+
+/** The Admin API's shapes as the CMS reads them (snake_case where the API uses it). */
+
+export type PostStatus = 'draft' | 'scheduled' | 'published';
+export type Visibility = 'public' | 'members' | 'paid';
+export type ReviewState = 'none' | 'submitted' | 'returned';
+
+export interface TagRef {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+}
+
+export interface Tag extends TagRef {
+  readonly description: string;
+}
+
+export interface AuthorRef {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+}
+
+export interface FeatureImageResource {
+  readonly media_id: string;
+  readonly url: string | null;
+  readonly alt: string;
+  readonly caption: string;
+  readonly credit: string;
+}
+
+export interface Review {
+  readonly state: ReviewState;
+  readonly note: string;
+  readonly by: string | null;
+  readonly at: string | null;
+}
+
+export interface PostResource {
+  readonly id: string;
+  readonly slug: string;
+  readonly url: string;
+  readonly title: string;
+  readonly standfirst: string;
+  readonly status: PostStatus;
+  readonly visibility: Visibility;
+  readonly body: BodyDocument;
+  readonly excerpt: string;
+  readonly feature_image: FeatureImageResource | null;
+  readonly tags: readonly TagRef[];
+  readonly primary_tag: TagRef | null;
+  readonly authors: readonly AuthorRef[];
+  readonly seo_title: string;
+  readonly seo_description: string;
+  readonly published_at: string | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly revision: number;
+  /** Present once the review workflow is on the server. */
+  readonly review?: Review;
+}
+
+export interface RevisionSummary {
+  readonly revision: number;
+  readonly title: string;
+  readonly standfirst: string;
+  readonly saved_by: string;
+  readonly saved_at: string;
+}
+
+export interface StaffUser {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly slug: string;
+  readonly role: Role;
+  readonly jobTitle: string;
+  readonly status: 'active' | 'suspended';
+  readonly createdAt: string;
+}
+
+export interface SessionResource {
+  readonly user: StaffUser;
+  readonly csrfToken: string;
+}
+
+export interface MediaResource {
+  readonly id: string;
+  readonly original_name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
+  readonly caption: string;
+  readonly credit: string;
+  readonly created_at: string;
+  readonly rendition: { readonly src: string; readonly srcset: string };
+}
+
+export interface ApiToken {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface NavigationLink {
+  label: string;
+  url: string;
+}
+
+export interface SiteSettingsResource {
+  readonly title: string;
+  readonly description: string;
+  readonly timezone: string;
+  readonly locale: string;
+  readonly logo_media_id: string | null;
+  readonly accent_color: string;
+  readonly navigation: readonly NavigationLink[];
+  readonly social: { readonly x: string; readonly facebook: string; readonly instagram: string };
+}
+
+export interface OutboxMessage {
+  readonly id: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly created_at: string;
+}
+
+export interface EditorsPick {
+  readonly post_id: string;
+  readonly title: string;
+  readonly slug: string;
+  readonly position: number;
+}
+
+export interface Invitation {
+  readonly email: string;
+  readonly role: Role;
+}

@@ -1,0 +1,25 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+
+export type Resource<T> =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly error: unknown }
+  | { readonly state: 'ready'; readonly value: T };
+
+/** Loads something when `key` changes; `reload()` loads it again. Late answers are ignored. */
+export function useResource<T>(load: () => Promise<T>, key: string): [Resource<T>, () => void] {
+  const [resource, setResource] = useState<Resource<T>>({ state: 'loading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (value) => current && setResource({ state: 'ready', value }),
+      (error: unknown) => current && setResource({ state: 'failed', error }),
+    );
+    return () => {
+      current = false;
+    };
+    // `load` is a new function on every render; `key` says when it means something new.
+  }, [key, round]);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  return [resource, reload];
+}

@@ -1,0 +1,24 @@
+import { createTransport } from 'nodemailer';
+import type { OutgoingMail } from './mail-transport.js';
+
+/** The fields nodemailer needs for a message, the same for every adapter. */
+export function toNodemailerMessage(mail: OutgoingMail) {
+  return {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: `<${mail.messageId}>`,
+    date: mail.date,
+  };
+}
+
+const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+
+/** The message as a complete RFC 5322 document (`.eml`): headers, text and HTML parts. */
+export async function buildMimeMessage(mail: OutgoingMail): Promise<Buffer> {
+  const info = await composer.sendMail(toNodemailerMessage(mail));
+  if (!Buffer.isBuffer(info.message)) throw new Error('nodemailer did not return the message.');
+  return info.message;
+}

@@ -1,0 +1,74 @@
+import { Type } from 'typebox';
+import { sectionOf } from '../../features/content/post.js';
+import type { EditorsPicksService } from '../../features/curation/editors-picks.service.js';
+import { AppError } from '../../platform/errors.js';
+import type { AppInstance } from '../../platform/http/app-instance.js';
+import { cacheTags } from '../cache/cache-tags.js';
+import { toCompactItems } from '../listing/compact-items.js';
+import { CompactList } from '../listing/compact-list.js';
+import { renderPage } from '../render-page.js';
+import { findLivePosts, loadFrame, sendPage, type SitePagesDeps } from '../site-pages.js';
+import { sitePaths } from '../site-urls.js';
+import { ArticlePage } from './article-page.js';
+import { toArticleView } from './article-view.js';
+
+const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+const moreOnSectionCount = 4;
+
+/** `/{slug}`: one article, with "More on {section}" and Editors' Picks beside it. */
+export function articleRoutes(deps: SitePagesDeps & { picks: Pick<EditorsPicksService, 'listLivePicks'> }) {
+  return async (app: AppInstance): Promise<void> => {
+    app.get('/:slug', { schema: { hide: true, params: Params } }, async (request, reply) => {
+      const slug = request.params.slug;
+      const post = await deps.posts.findPostBySlug(slug);
+      if (post === undefined) {
+        const moved = await deps.posts.findRedirect(slug);
+        if (moved !== undefined) return reply.redirect(sitePaths.article(moved), 301);
+        throw new AppError('not_found', 'There is no article at this address. It may have moved.');
+      }
+      if (post.status !== 'published') {
+        if (post.status === 'draft' && post.publishedAt !== null) {
+          throw new AppError('gone', 'This article has been withdrawn by the newsroom.');
+        }
+        throw new AppError('not_found', 'There is no article at this address. It may have moved.');
+      }
+      const section = sectionOf(post);
+      const [frame, sameSection, picks] = await Promise.all([
+        loadFrame(deps),
+        section === null ? Promise.resolve([]) : deps.posts.listPublished({ tag: section.slug, limit: moreOnSectionCount + 1 }),
+        deps.picks.listLivePicks(6),
+      ]);
+      const { article, head } = await toArticleView(post, {
+        siteUrl: deps.siteUrl,
+        site: frame.site,
+        images: deps.images,
+        findLivePosts: (ids) => findLivePosts(deps, ids),
+      });
+      const more = sameSection.filter((p) => p.id !== post.id).slice(0, moreOnSectionCount);
+      const otherPicks = picks.filter((p) => p.id !== post.id);
+      const html = renderPage({
+        ...frame.layout(request, head, { editUrl: sitePaths.editPost(post.id) }),
+        children: (
+          <div class="article-layout">
+            <ArticlePage article={article} />
+            <aside class="article-aside" aria-label="More to read">
+              {section !== null && (
+                <CompactList id="more-on-section" title={`More on ${section.name}`} items={toCompactItems(more)} />
+              )}
+              <CompactList id="editors-picks" title="Editors’ Picks" items={toCompactItems(otherPicks)} />
+            </aside>
+          </div>
+        ),
+      });
+      const tags = [
+        cacheTags.post(post.id),
+        cacheTags.editorsPicks,
+        ...post.tags.map((t) => cacheTags.tag(t.slug)),
+        ...post.authors.map((a) => cacheTags.author(a.slug)),
+        ...more.map((p) => cacheTags.post(p.id)),
+        ...article.relatedPostIds.map((id) => cacheTags.post(id)),
+      ];
+      return sendPage(request, reply, html, tags);
+    });
+  };
+}

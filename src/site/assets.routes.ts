@@ -1,0 +1,14 @@
+import { AppError } from '../platform/errors.js';
+import type { AppInstance } from '../platform/http/app-instance.js';
+import type { SiteAssets } from './site-assets.js';
+
+/** Fingerprinted CSS and scripts, cached for a year. */
+export function assetRoutes(assets: SiteAssets) {
+  return async (app: AppInstance): Promise<void> => {
+    app.get('/assets/:file', { schema: { hide: true } }, async (request, reply) => {
+      const asset = assets.byUrl(request.url.split('?')[0] ?? '');
+      if (asset === undefined) throw new AppError('not_found', 'This file was not found.');
+      return reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.contentType).send(asset.body);
+    });
+  };
+}

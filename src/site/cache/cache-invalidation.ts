@@ -1,0 +1,25 @@
+import type { DomainEvent } from '../../platform/events/domain-events.js';
+import { cacheTags } from './cache-tags.js';
+
+/**
+ * Which cached pages a domain event makes stale, by tag. Exactly the pages that show the
+ * changed thing: the post itself, every list of posts, its sections and its authors.
+ */
+export function decideStaleTags(event: DomainEvent): readonly string[] {
+  switch (event.name) {
+    case 'post.changed': {
+      const { postId, tagSlugs, authorSlugs, wasLive, isLive } = event.payload;
+      const tags = [cacheTags.post(postId)];
+      if (wasLive || isLive) {
+        tags.push(cacheTags.postLists, ...tagSlugs.map(cacheTags.tag), ...authorSlugs.map(cacheTags.author));
+      }
+      return tags;
+    }
+    case 'editors-picks.changed':
+      return [cacheTags.editorsPicks];
+    case 'settings.changed':
+      return [cacheTags.site];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { systemActor } from '../../features/staff/actor.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { describeEachEngine } from '../../../test/support/test-database.js';
+
+describeEachEngine('the page cache in front of the reader site', (ctx) => {
+  let t: TestApp;
+  let editor: { token: string; slug: string };
+  let postId: string;
+  let slug: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(ctx.handle);
+    editor = await t.tokenFor('editor');
+    await t.services.tags.createTag(systemActor, { name: 'Climate' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/posts',
+      headers: { authorization: `Bearer ${editor.token}` },
+      payload: { title: 'Sea wall plans', markdown: 'Text.', tags: ['Climate'], authors: [editor.slug], status: 'published' },
+    });
+    ({ id: postId, slug } = response.json<{ post: { id: string; slug: string } }>().post);
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+  it('serves the second request for a page from memory, compressed once', async () => {
+    const first = await get(`/${slug}`);
+    expect(first.headers['x-cache']).toBe('MISS');
+    const second = await get(`/${slug}`, { 'accept-encoding': 'gzip, br' });
+    expect(second.headers['x-cache']).toBe('HIT');
+    expect(second.headers['content-encoding']).toBe('br');
+    const gzip = await get(`/${slug}`, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(String(second.headers['surrogate-key'])).toContain(`post:${postId}`);
+  });
+
+  it('answers a matching If-None-Match with 304', async () => {
+    const first = await get(`/${slug}`);
+    const again = await get(`/${slug}`, { 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('shows an edit on the very next request to the article, front page, section and author pages', async () => {
+    const pages = [`/${slug}`, '/', '/tag/climate', `/author/${editor.slug}`];
+    for (const page of pages) {
+      await get(page);
+      expect((await get(page)).headers['x-cache'], page).toBe('HIT');
+    }
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/posts/${postId}`,
+      headers: { authorization: `Bearer ${editor.token}` },
+      payload: { title: 'Sea wall plans approved' },
+    });
+    expect(edit.statusCode).toBe(200);
+    for (const page of pages) {
+      const after = await get(page);
+      expect(after.body, page).toContain('Sea wall plans approved');
+    }
+  });
+
+  it('never serves or stores a staff member’s page', async () => {
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/session',
+      payload: { email: 'staffer@news.test', password: 'correct horse battery' },
+    });
+    if (signIn.statusCode !== 200) {
+      await t.services.staff.createStaff(systemActor, { email: 'staffer@news.test', name: 'Staffer', role: 'editor', password: 'correct horse battery' });
+    }
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/session',
+      payload: { email: 'staffer@news.test', password: 'correct horse battery' },
+    });
+    const cookie = String(session.headers['set-cookie']).split(';')[0] ?? '';
+    await get(`/${slug}`);
+    const staffPage = await get(`/${slug}`, { cookie });
+    expect(staffPage.headers['x-cache']).toBeUndefined();
+    expect(staffPage.headers['cache-control']).toBe('private, no-store');
+    expect(staffPage.body).toContain('Edit post');
+    const readerPage = await get(`/${slug}`);
+    expect(readerPage.body).not.toContain('Edit post');
+  });
+
+  it('refreshes every page when the site settings change', async () => {
+    await get('/');
+    await t.services.settings.updateSiteSettings(systemActor, { title: 'The Tide Gazette' });
+    expect((await get('/')).body).toContain('The Tide Gazette');
+  });
+});

@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import { readCacheTags } from './cache-tags.js';
+import { toCachedPage, type CachedPage, type PageCache } from './page-cache.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set when this reader request may be served from, and stored in, the page cache. */
+    pageCacheKey: string | null;
+    pageCacheEpoch: number;
+  }
+}
+
+export interface PageCachePluginOptions {
+  readonly cache: PageCache;
+  /** The staff session cookie; a request carrying it is never served from the cache. */
+  readonly sessionCookieName: string;
+}
+
+/** Paths that are never reader pages, or must never be cached. */
+const uncachedPrefixes = ['/api/', '/admin', '/assets/', '/content/', '/healthz', '/metrics', '/preview/', '/news-feed/live', '/search'];
+
+/** Response headers that describe one response only, not the page. */
+const perResponseHeaders = new Set(['set-cookie', 'content-length', 'date', 'etag', 'connection', 'keep-alive', 'transfer-encoding']);
+
+function decideKey(request: FastifyRequest, sessionCookieName: string): string | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  if (request.headers.authorization !== undefined) return null;
+  const cookie = request.headers.cookie;
+  if (cookie?.includes(`${sessionCookieName}=`) === true) return null;
+  const url = request.url;
+  if (uncachedPrefixes.some((prefix) => url.startsWith(prefix))) return null;
+  return `anonymous ${url}`;
+}
+
+function decideEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  if (acceptEncoding === undefined) return null;
+  const accepts = (name: string): boolean =>
+    new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`).test(acceptEncoding);
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
+}
+
+/** Writes a cached page straight to the socket: the hot path of a breaking-news spike. */
+function serve(request: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
+  reply.hijack();
+  const res = reply.raw;
+  if (request.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, { etag: page.etag, 'cache-control': page.headers['cache-control'] ?? '', vary: page.headers.vary ?? '' });
+    res.end();
+    return;
+  }
+  const encoding = decideEncoding(request.headers['accept-encoding']);
+  const body = encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : page.identity;
+  const headers: Record<string, string | number> = {
+    ...page.headers,
+    etag: page.etag,
+    'content-length': body.length,
+    'x-cache': 'HIT',
+  };
+  if (encoding !== null && body !== page.identity) headers['content-encoding'] = encoding;
+  res.writeHead(page.status, headers);
+  res.end(request.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * The page cache in front of the reader site. Anonymous GETs are answered from memory
+ * when possible; otherwise the rendered page is stored on its way out, tagged with what it
+ * shows, and compressed once.
+ */
+export const pageCachePlugin = fastifyPlugin(
+  async (app: FastifyInstance, options: PageCachePluginOptions) => {
+    const { cache } = options;
+    app.decorateRequest('pageCacheKey', null);
+    app.decorateRequest('pageCacheEpoch', 0);
+
+    app.addHook('onRequest', async (request, reply) => {
+      const key = decideKey(request, options.sessionCookieName);
+      if (key === null) return;
+      const page = cache.get(key);
+      if (page !== undefined) {
+        serve(request, reply, page);
+        return reply;
+      }
+      request.pageCacheKey = key;
+      request.pageCacheEpoch = cache.epoch();
+      return undefined;
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const key = request.pageCacheKey;
+      if (key === null || reply.statusCode !== 200 || request.actor !== null) return payload;
+      const cacheControl = reply.getHeader('cache-control');
+      if (typeof cacheControl !== 'string' || !cacheControl.startsWith('public')) return payload;
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value === undefined || perResponseHeaders.has(name)) continue;
+        headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+      headers.vary = 'Accept-Encoding, Cookie';
+      const page = toCachedPage(200, headers, body, readCacheTags(reply));
+      cache.set(key, page, request.pageCacheEpoch);
+      reply.header('etag', page.etag);
+      reply.header('vary', 'Accept-Encoding, Cookie');
+      reply.header('x-cache', 'MISS');
+      return payload;
+    });
+  },
+  { name: 'masthead-page-cache', fastify: '5.x' },
+);

@@ -1,0 +1,50 @@
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { createPageCache, toCachedPage } from './page-cache.js';
+
+const page = (text: string, tags: string[]) =>
+  toCachedPage(200, { 'content-type': 'text/html' }, Buffer.from(text.repeat(50)), tags);
+
+describe('the page cache', () => {
+  it('keeps gzip and brotli copies that decompress to the same page', () => {
+    const stored = page('<p>Hello</p>', ['post:1']);
+    expect(gunzipSync(stored.gzip).equals(stored.identity)).toBe(true);
+    expect(brotliDecompressSync(stored.brotli).equals(stored.identity)).toBe(true);
+    expect(stored.gzip.length).toBeLessThan(stored.identity.length);
+  });
+
+  it('drops exactly the pages that show a purged tag', () => {
+    const cache = createPageCache();
+    cache.set('a', page('a', ['post:1', 'posts']), cache.epoch());
+    cache.set('b', page('b', ['post:2']), cache.epoch());
+    expect(cache.purge(['post:1'])).toBe(1);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')).toBeDefined();
+  });
+
+  it('refuses to store a page rendered before a purge, so a stale render never sticks', () => {
+    const cache = createPageCache();
+    const renderEpoch = cache.epoch();
+    cache.purge(['post:1']);
+    expect(cache.set('a', page('a', ['post:9']), renderEpoch)).toBe(false);
+    expect(cache.get('a')).toBeUndefined();
+  });
+
+  it('forgets the least recently used page when full', () => {
+    const cache = createPageCache({ maxEntries: 2 });
+    cache.set('a', page('a', []), cache.epoch());
+    cache.set('b', page('b', []), cache.epoch());
+    cache.get('a');
+    cache.set('c', page('c', []), cache.epoch());
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBeDefined();
+    expect(cache.get('c')).toBeDefined();
+  });
+
+  it('empties itself when the whole site changes', () => {
+    const cache = createPageCache();
+    cache.set('a', page('a', ['post:1']), cache.epoch());
+    cache.purge(['site']);
+    expect(cache.stats().entries).toBe(0);
+  });
+});

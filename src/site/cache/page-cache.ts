@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** One rendered response, compressed once, served many times. */
+export interface CachedPage {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly etag: string;
+  readonly identity: Buffer;
+  readonly gzip: Buffer;
+  readonly brotli: Buffer;
+  readonly tags: ReadonlySet<string>;
+  readonly bytes: number;
+}
+
+export interface PageCacheOptions {
+  readonly maxEntries?: number;
+  readonly maxBytes?: number;
+}
+
+export interface PageCacheStats {
+  readonly entries: number;
+  readonly bytes: number;
+  readonly hits: number;
+  readonly misses: number;
+  readonly purges: number;
+}
+
+/** A rendered body worth compressing; tiny bodies are sent as they are. */
+const minCompressBytes = 256;
+
+export function toCachedPage(
+  status: number,
+  headers: Readonly<Record<string, string>>,
+  body: Buffer,
+  tags: readonly string[],
+): CachedPage {
+  const compress = body.length >= minCompressBytes;
+  const gzip = compress ? gzipSync(body, { level: 6 }) : body;
+  const brotli = compress
+    ? brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 9,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      })
+    : body;
+  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  return {
+    status,
+    headers,
+    etag,
+    identity: body,
+    gzip,
+    brotli,
+    tags: new Set(tags),
+    bytes: body.length + gzip.length + brotli.length,
+  };
+}
+
+/**
+ * Rendered reader pages by key (audience and URL), least recently used first out.
+ * A purge by tag drops every page that shows the tagged thing; `epoch` lets a render that
+ * raced a purge notice it and not store a stale page.
+ */
+export function createPageCache(options: PageCacheOptions = {}) {
+  const maxEntries = options.maxEntries ?? 5000;
+  const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+  const pages = new Map<string, CachedPage>();
+  let bytes = 0;
+  let epoch = 0;
+  let hits = 0;
+  let misses = 0;
+  let purges = 0;
+
+  function remove(key: string): void {
+    const page = pages.get(key);
+    if (page === undefined) return;
+    pages.delete(key);
+    bytes -= page.bytes;
+  }
+
+  return {
+    get(key: string): CachedPage | undefined {
+      const page = pages.get(key);
+      if (page === undefined) {
+        misses += 1;
+        return undefined;
+      }
+      hits += 1;
+      // Re-insert so the Map's order is least-recently-used first.
+      pages.delete(key);
+      pages.set(key, page);
+      return page;
+    },
+
+    /** Stores a page unless a purge happened since `renderEpoch` (the render may be stale). */
+    set(key: string, page: CachedPage, renderEpoch: number): boolean {
+      if (renderEpoch !== epoch || page.bytes > maxBytes) return false;
+      remove(key);
+      pages.set(key, page);
+      bytes += page.bytes;
+      for (const oldest of pages.keys()) {
+        if (pages.size <= maxEntries && bytes <= maxBytes) break;
+        remove(oldest);
+      }
+      return true;
+    },
+
+    /** Drops every page showing any of `tags`; the `site` tag drops them all. */
+    purge(tags: readonly string[]): number {
+      epoch += 1;
+      purges += 1;
+      if (tags.includes('site')) {
+        const count = pages.size;
+        pages.clear();
+        bytes = 0;
+        return count;
+      }
+      let count = 0;
+      for (const [key, page] of pages) {
+        if (tags.some((tag) => page.tags.has(tag))) {
+          remove(key);
+          count += 1;
+        }
+      }
+      return count;
+    },
+
+    epoch: (): number => epoch,
+
+    stats: (): PageCacheStats => ({ entries: pages.size, bytes, hits, misses, purges }),
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;

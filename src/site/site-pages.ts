@@ -1,0 +1,68 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ImageLookup } from '../features/content/image-lookup.js';
+import type { Post } from '../features/content/post.js';
+import type { PostService } from '../features/content/post.service.js';
+import type { TagService } from '../features/content/tag.service.js';
+import type { SettingsService } from '../features/settings/settings.service.js';
+import type { StaffService } from '../features/staff/staff.service.js';
+import { setCacheTags } from './cache/cache-tags.js';
+import type { HeadTags } from './layout/head-tags.js';
+import type { SiteAssets } from './site-assets.js';
+import { loadSiteFrame, type SiteFrame } from './site-frame.js';
+import { absoluteUrl } from './site-urls.js';
+
+/** What every reader page of the site needs. */
+export interface SitePagesDeps {
+  readonly siteUrl: string;
+  readonly assets: SiteAssets;
+  readonly posts: PostService;
+  readonly tags: TagService;
+  readonly staff: Pick<StaffService, 'findStaffBySlug'>;
+  readonly settings: Pick<SettingsService, 'getSiteSettings'>;
+  readonly images: ImageLookup;
+}
+
+export const postsPerPage = 12;
+
+export function loadFrame(deps: SitePagesDeps): Promise<SiteFrame> {
+  return loadSiteFrame({
+    assets: deps.assets,
+    getSiteSettings: () => deps.settings.getSiteSettings(),
+    listSections: () => deps.posts.listSections(),
+  });
+}
+
+export async function findLivePosts(deps: Pick<SitePagesDeps, 'posts'>, ids: readonly string[]): Promise<Post[]> {
+  return (await deps.posts.findPostsByIds(ids)).filter((p) => p.status === 'published');
+}
+
+/**
+ * Sends a reader page. Anonymous pages are public and cacheable and name what they show
+ * in cache tags; a staff member's page (it carries the staff bar) is never cached.
+ */
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  html: string,
+  tags: readonly string[],
+): FastifyReply {
+  if (request.actor === null) {
+    reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=30');
+    setCacheTags(reply, tags);
+  } else {
+    reply.header('cache-control', 'private, no-store');
+  }
+  reply.header('vary', 'Cookie');
+  return reply.type('text/html; charset=utf-8').send(html);
+}
+
+export function listingHead(frame: SiteFrame, siteUrl: string, title: string, description: string, path: string): HeadTags {
+  return {
+    title,
+    description: description || frame.site.description,
+    canonical: absoluteUrl(siteUrl, path),
+    ogType: 'website',
+    image: null,
+    jsonLd: [],
+  };
+}
