@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -7,22 +8,36 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { contentApiRoutes } from '../features/content/content-api.routes.js';
 import { mediaFileRoutes, mediaRoutes } from '../features/content/media.routes.js';
+import { postReviewRoutes } from '../features/content/post-review.routes.js';
 import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
 import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js';
+import { feedRoutes } from '../features/live/feed.routes.js';
+import { searchApiRoutes } from '../features/search/search-api.routes.js';
+import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { authPlugin, requireActor } from '../features/staff/auth.plugin.js';
+import { ensureCan } from '../features/staff/permissions.js';
 import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
+import { staffAccessRoutes } from '../features/staff/staff-access.routes.js';
 import { staffRoutes } from '../features/staff/staff.routes.js';
 import { toAuthorProfile } from '../features/staff/staff-user.js';
 import { registerErrorHandler } from '../platform/http/error-handler.js';
 import type { AppInstance } from '../platform/http/app-instance.js';
+import { outboxRoutes } from '../platform/mail/outbox.routes.js';
 import { adminRoutes } from '../site/admin/admin.routes.js';
-import { pageCachePlugin } from '../site/cache/page-cache.plugin.js';
+import { pageCachePlugin, tryServeFromPageCache } from '../site/cache/page-cache.plugin.js';
+import { previewRoutes } from '../site/preview/preview.routes.js';
 import { ErrorPage } from '../site/error-page.js';
 import { renderPage } from '../site/render-page.js';
 import { loadSiteAssets } from '../site/site-assets.js';
 import { loadSiteFrame } from '../site/site-frame.js';
+import { loadNewsFeedIsland } from '../site/live/island-asset.js';
+import { newsFeedLiveRoutes } from '../site/live/news-feed-live.routes.js';
+import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
 import { siteRoutes } from '../site/site.routes.js';
+import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
+import { searchRoutes } from '../site/search/search.routes.js';
+import { seoRoutes } from '../site/seo/seo.routes.js';
 import type { Services } from './services.js';
 
 /** Builds the web application without listening, so tests can call `app.inject()`. */
@@ -32,6 +47,13 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
     loggerInstance,
+    // Cached reader pages are answered by the bare HTTP server; everything else goes to Fastify.
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!tryServeFromPageCache(services.pageCache, defaultSessionCookieName, request, response)) {
+          handler(request, response);
+        }
+      }),
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
@@ -42,6 +64,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
 
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
+  const newsFeedIsland = loadNewsFeedIsland();
 
   // First, so a cached page is answered before any other work.
   await app.register(pageCachePlugin, { cache: services.pageCache, sessionCookieName: defaultSessionCookieName });
@@ -131,7 +154,41 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     );
     await api.register(tagRoutes({ tags: services.tags, requireActor }));
     await api.register(editorsPicksRoutes({ picks: services.picks, requireActor }));
+    await api.register(
+      feedRoutes({
+        feed: services.feed,
+        toResources: services.feedResources,
+        requireActor,
+        liveStats: () => services.feedLive.stats(),
+      }),
+    );
     await api.register(mediaRoutes({ media: services.media, requireActor }));
+    await api.register(
+      staffAccessRoutes({
+        passwordResets: services.passwordResets,
+        invitations: services.invitations,
+        sessions: services.sessions,
+        requireActor,
+        secureCookies,
+      }),
+    );
+    await api.register(
+      postReviewRoutes({ reviews: services.reviews, toResources: services.postResources, requireActor }),
+    );
+    await api.register(
+      settingsRoutes({
+        settings: services.settings,
+        hasMedia: async (id) => (await services.media.findMedia(id)) !== null,
+        requireActor,
+      }),
+    );
+    await api.register(
+      outboxRoutes({
+        outbox: services.outbox,
+        transportKind: services.mailer.transportKind,
+        authorize: (request) => ensureCan(requireActor(request), 'outbox.read', 'read the outbox'),
+      }),
+    );
   };
   await app.register(adminApi, { prefix: '/api/admin' });
   await app.register(
@@ -149,8 +206,37 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     }),
     { prefix: '/api/content' },
   );
+  await app.register(
+    searchApiRoutes({ search: services.search, toResources: services.postResources }),
+    { prefix: '/api/content' },
+  );
   await app.register(mediaFileRoutes({ dataDir: config.dataDir }));
   await app.register(adminRoutes());
+  await app.register(
+    previewRoutes({
+      siteUrl: config.siteUrl,
+      assets,
+      posts: services.posts,
+      tags: services.tags,
+      staff: services.staff,
+      settings: services.settings,
+      images: services.images,
+    }),
+  );
+  await app.register(newsFeedLiveRoutes({ hub: services.feedLive }));
+  await app.register(
+    newsFeedRoutes({
+      siteUrl: config.siteUrl,
+      assets,
+      posts: services.posts,
+      tags: services.tags,
+      staff: services.staff,
+      settings: services.settings,
+      images: services.images,
+      feed: services.feed,
+      island: newsFeedIsland,
+    }),
+  );
   await app.register(
     siteRoutes({
       siteUrl: config.siteUrl,
@@ -161,6 +247,37 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       settings: services.settings,
       images: services.images,
       picks: services.picks,
+    }),
+  );
+  await app.register(
+    searchRoutes({
+      siteUrl: config.siteUrl,
+      assets,
+      posts: services.posts,
+      tags: services.tags,
+      staff: services.staff,
+      settings: services.settings,
+      images: services.images,
+      search: services.search,
+    }),
+  );
+  await app.register(
+    syndicationFeedRoutes({
+      siteUrl: config.siteUrl,
+      posts: services.posts,
+      tags: services.tags,
+      staff: services.staff,
+      settings: services.settings,
+      images: services.images,
+      media: services.media,
+    }),
+  );
+  await app.register(
+    seoRoutes({
+      siteUrl: config.siteUrl,
+      clock: services.clock,
+      posts: services.posts,
+      settings: services.settings,
     }),
   );
   return app;

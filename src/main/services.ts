@@ -2,13 +2,20 @@ import type { Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { createMediaService } from '../features/content/media.service.js';
 import { createPostResources } from '../features/content/post-resources.js';
+import { createPostReviewService } from '../features/content/post-review.service.js';
 import { createPostService } from '../features/content/post.service.js';
 import { createTagService } from '../features/content/tag.service.js';
 import { createEditorsPicksService } from '../features/curation/editors-picks.service.js';
+import { createFeedLiveHub } from '../features/live/feed-live-hub.js';
+import { createFeedResources } from '../features/live/feed-resources.js';
+import { createFeedService } from '../features/live/feed.service.js';
 import { createSearchService } from '../features/search/search.service.js';
 import { createSettingsService } from '../features/settings/settings.service.js';
+import { systemActor } from '../features/staff/actor.js';
 import { createApiTokenService } from '../features/staff/api-token.service.js';
 import { createAuditService } from '../features/staff/audit.service.js';
+import { createInvitationService } from '../features/staff/invitation.service.js';
+import { createPasswordResetService } from '../features/staff/password-reset.service.js';
 import { createPasswordHasher, type PasswordHasher } from '../features/staff/password.js';
 import { createSessionService } from '../features/staff/session.service.js';
 import { createStaffService } from '../features/staff/staff.service.js';
@@ -16,10 +23,15 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
 import type { Logger } from '../platform/logger.js';
+import { chooseMailTransport } from '../platform/mail/choose-mail-transport.js';
+import { decideFromAddress } from '../platform/mail/mail-from.js';
+import { createMailer } from '../platform/mail/mailer.js';
 import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
 import { decideStaleTags } from '../site/cache/cache-invalidation.js';
 import { createPageCache } from '../site/cache/page-cache.js';
-import { sitePaths } from '../site/site-urls.js';
+import { toLiveFrame } from '../site/live/live-frame.js';
+import { newsFeedPaths } from '../site/live/news-feed-paths.js';
+import { absoluteUrl, sitePaths } from '../site/site-urls.js';
 import { createImageLookup } from './image-lookup.js';
 
 export interface ServiceOptions {
@@ -86,6 +98,58 @@ export function createServices(options: ServiceOptions) {
     articlePath: sitePaths.article,
   });
 
+  const feed = createFeedService({
+    db,
+    engine,
+    clock,
+    audit,
+    events,
+    listTags: () => tags.listTags(),
+    findAuthorId,
+    hasPost: async (id) => (await posts.findPostsByIds([id])).length > 0,
+  });
+  const feedResources = createFeedResources({
+    siteUrl: config.siteUrl,
+    entryPath: newsFeedPaths.entry,
+    articlePath: sitePaths.article,
+    images,
+    findPostsByIds: (ids) => posts.findPostsByIds(ids),
+  });
+  // Live connections of this process; it starts with the first reader who connects.
+  const feedLive = createFeedLiveHub({
+    feed,
+    events,
+    logger,
+    toFrame: (change) =>
+      toLiveFrame(change, {
+        images,
+        findLivePosts,
+        getSiteSettings: () => settings.getSiteSettings(),
+      }),
+  });
+
+  const siteTitle = async (): Promise<string> => (await settings.getSiteSettings()).title;
+  const mail = chooseMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
+  const mailer = createMailer({
+    transport: mail.transport,
+    clock,
+    siteUrl: config.siteUrl,
+    from: async () => decideFromAddress(config.mailFrom, await siteTitle(), config.siteUrl),
+  });
+  const linkDeps = { db, clock, audit, jobs, passwords, mailer, siteUrl: config.siteUrl, siteTitle };
+  const passwordResets = createPasswordResetService(linkDeps);
+  const invitations = createInvitationService(linkDeps);
+  const reviews = createPostReviewService({
+    db,
+    clock,
+    audit,
+    jobs,
+    listStaff: () => staff.listStaff(systemActor),
+    siteTitle,
+    editUrl: (id) => absoluteUrl(config.siteUrl, sitePaths.editPost(id)),
+    previewUrl: (id) => absoluteUrl(config.siteUrl, sitePaths.preview(id)),
+  });
+
   return {
     config,
     logger,
@@ -109,7 +173,18 @@ export function createServices(options: ServiceOptions) {
     findAuthorId,
     findLivePosts,
     postResources,
-    close: () => database.close(),
+    feed,
+    feedResources,
+    feedLive,
+    mailer,
+    outbox: mail.outbox,
+    passwordResets,
+    invitations,
+    reviews,
+    close: async () => {
+      await mail.transport.close();
+      await database.close();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { createJobWorker, type JobWorker } from '../platform/jobs/job-worker.js';
+import { handleMailSend } from '../platform/mail/mail-jobs.js';
 import type { Services } from './services.js';
 
 /** The job worker with every handler Masthead has. */
@@ -13,6 +14,16 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
     handlers: {
       'post.publish': async ({ postId }) => {
         await posts.publishDuePost(postId);
+      },
+      'mail.send': handleMailSend(services.mailer),
+      'staff.password-reset': async (payload) => {
+        await services.passwordResets.sendResetEmail(payload);
+      },
+      'staff.invitation': async ({ invitationId }) => {
+        await services.invitations.sendInvitationEmail(invitationId);
+      },
+      'post.review': async (payload) => {
+        await services.reviews.sendReviewEmails(payload);
       },
     },
   });

@@ -8,7 +8,10 @@ export function assetRoutes(assets: SiteAssets) {
     app.get('/assets/:file', { schema: { hide: true } }, async (request, reply) => {
       const asset = assets.byUrl(request.url.split('?')[0] ?? '');
       if (asset === undefined) throw new AppError('not_found', 'This file was not found.');
-      return reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.contentType).send(asset.body);
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .type(asset.contentType)
+        .send(asset.body);
     });
   };
 }

@@ -32,7 +32,10 @@ export function loadFrame(deps: SitePagesDeps): Promise<SiteFrame> {
   });
 }
 
-export async function findLivePosts(deps: Pick<SitePagesDeps, 'posts'>, ids: readonly string[]): Promise<Post[]> {
+export async function findLivePosts(
+  deps: Pick<SitePagesDeps, 'posts'>,
+  ids: readonly string[],
+): Promise<Post[]> {
   return (await deps.posts.findPostsByIds(ids)).filter((p) => p.status === 'published');
 }
 
@@ -56,7 +59,13 @@ export function sendPage(
   return reply.type('text/html; charset=utf-8').send(html);
 }
 
-export function listingHead(frame: SiteFrame, siteUrl: string, title: string, description: string, path: string): HeadTags {
+export function listingHead(
+  frame: SiteFrame,
+  siteUrl: string,
+  title: string,
+  description: string,
+  path: string,
+): HeadTags {
   return {
     title,
     description: description || frame.site.description,

@@ -5,6 +5,8 @@ export const sitePaths = {
   tag: (slug: string): string => `/tag/${encodeURIComponent(slug)}`,
   author: (slug: string): string => `/author/${encodeURIComponent(slug)}`,
   editPost: (id: string): string => `/admin/posts/${encodeURIComponent(id)}`,
+  /** A post in any status as readers would see it; staff only. */
+  preview: (id: string): string => `/preview/${encodeURIComponent(id)}`,
 };
 
 export function absoluteUrl(siteUrl: string, pathOrUrl: string): string {

@@ -50,3 +50,46 @@ export function toNewsArticle(facts: ArticleFacts, publisher: object): object {
     publisher,
   };
 }
+
+/** One step of a breadcrumb trail: a page's name and absolute URL. */
+export interface Crumb {
+  readonly name: string;
+  readonly url: string;
+}
+
+/** schema.org BreadcrumbList: where a page sits, e.g. Home → Section → Article. */
+export function toBreadcrumbList(crumbs: readonly Crumb[]): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
+  };
+}
+
+export interface PersonFacts {
+  readonly name: string;
+  /** The author page, absolute. */
+  readonly url: string;
+  readonly jobTitle: string;
+  readonly description: string;
+  readonly imageUrl: string | null;
+}
+
+/** schema.org Person for an author page, naming the newsroom they work for. */
+export function toPerson(facts: PersonFacts, worksFor: object): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    name: facts.name,
+    url: facts.url,
+    ...(facts.jobTitle === '' ? {} : { jobTitle: facts.jobTitle }),
+    ...(facts.description === '' ? {} : { description: facts.description }),
+    ...(facts.imageUrl === null ? {} : { image: facts.imageUrl }),
+    worksFor,
+  };
+}

@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
 /**
@@ -38,7 +38,16 @@ function describedBy(id: string, hint: string | undefined, error: string | null 
   return ids.length === 0 ? undefined : ids.join(' ');
 }
 
-type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'label'>;
+interface InputProps {
+  readonly type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'datetime-local' | 'color';
+  readonly autoComplete?: string;
+  readonly inputMode?: 'text' | 'url' | 'email' | 'search';
+  readonly required?: boolean;
+  readonly autoFocus?: boolean;
+  readonly maxLength?: number;
+  readonly placeholder?: string;
+  readonly class?: string;
+}
 
 export function TextField(
   props: InputProps & {
@@ -54,8 +63,15 @@ export function TextField(
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
-        type="text"
-        {...rest}
+        // Preact types each input `type` separately; this component accepts several.
+        type={(rest.type ?? 'text') as 'text'}
+        autoComplete={rest.autoComplete}
+        inputMode={rest.inputMode}
+        required={rest.required}
+        autoFocus={rest.autoFocus}
+        maxLength={rest.maxLength}
+        placeholder={rest.placeholder}
+        class={rest.class}
         id={id}
         value={value}
         aria-invalid={error ? true : undefined}

@@ -14,6 +14,12 @@ export async function insertMedia(db: Executor, row: Insertable<MediaTable>): Pr
   return db.insertInto('media').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Many media rows in one query; missing ids are simply absent. */
+export async function listMediaRowsByIds(db: Executor, ids: readonly string[]): Promise<MediaRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function findMediaRow(db: Executor, id: string): Promise<MediaRow | undefined> {
   return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
 }

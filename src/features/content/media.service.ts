@@ -10,6 +10,7 @@ import { mediaFormats, type Media, type MediaVariant } from './media.js';
 import {
   deleteMediaRow,
   findMediaRow,
+  listMediaRowsByIds,
   insertMedia,
   listMediaRows,
   updateMediaText,
@@ -48,6 +49,8 @@ export interface MediaService {
   updateMeta(actor: Actor, id: string, text: MediaText): Promise<Media>;
   getMedia(id: string): Promise<Media>;
   findMedia(id: string): Promise<Media | null>;
+  /** Many items at once, for pages that show several images. */
+  findMediaMany(ids: readonly string[]): Promise<Media[]>;
   listMedia(options: { limit: number; cursor?: string | null | undefined }): Promise<MediaPage>;
   deleteMedia(actor: Actor, id: string): Promise<void>;
   /** The URL readers fetch a variant from. */
@@ -177,6 +180,10 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
   return {
     findMedia,
     getMedia,
+
+    async findMediaMany(ids) {
+      return (await listMediaRowsByIds(db, [...new Set(ids)])).map(toMedia);
+    },
 
     // Files are written before the row, so a row never points at missing files.
     async upload(actor, upload) {

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
-import { parseBody } from './body/validate-body.js';
+import type { BodyDocument } from './body/body.types.js';
 import type { Post, PostAuthor, PostStatus, Visibility } from './post.js';
+import { toPostReview } from './post-review.js';
 import { listAuthorsOfPosts } from './post.repository.js';
 import type { PostRow } from './post.table.js';
 import { listTagsOfPosts } from './tag.repository.js';
@@ -16,7 +17,8 @@ export function toPost(row: PostRow, tags: readonly Tag[], authors: readonly Pos
     slug: row.slug,
     title: row.title,
     standfirst: row.standfirst,
-    body: parseBody(JSON.parse(row.body)),
+    // Validated when it was written; reading trusts the stored document.
+    body: JSON.parse(row.body) as BodyDocument,
     plainText: row.plain_text,
     readingMinutes: row.reading_minutes,
     status: row.status as PostStatus,
@@ -39,6 +41,7 @@ export function toPost(row: PostRow, tags: readonly Tag[], authors: readonly Pos
     updatedAt: toDate(row.updated_at),
     tags,
     authors,
+    review: toPostReview(row),
   };
 }
 

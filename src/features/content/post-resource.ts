@@ -52,5 +52,11 @@ export function toPostResource(post: Post, ctx: PostResourceContext): PostResour
     created_at: post.createdAt.toISOString(),
     updated_at: post.updatedAt.toISOString(),
     revision: post.revision,
+    review: {
+      state: post.review.state,
+      note: post.review.note,
+      by: post.review.by,
+      at: post.review.at?.toISOString() ?? null,
+    },
   };
 }

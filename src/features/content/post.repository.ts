@@ -37,14 +37,20 @@ export interface PostFilter {
   /** Posts this actor created or is an author of. */
   readonly ownedBy?: { actorId: string; userId: string | null } | undefined;
   readonly text?: string | undefined;
+  /** Posts in this review state; see post-review.ts. */
+  readonly reviewState?: string | undefined;
   readonly limit: number;
   readonly offset: number;
-  readonly order: 'published' | 'updated';
+  /** `review`: longest waiting first, for the editors' queue. */
+  readonly order: 'published' | 'updated' | 'review';
 }
 
 export function listPosts(db: Executor, filter: PostFilter): Promise<PostRow[]> {
   let query = db.selectFrom('posts').selectAll('posts');
   if (filter.status !== undefined) query = query.where('posts.status', '=', filter.status);
+  if (filter.reviewState !== undefined) {
+    query = query.where('posts.review_state', '=', filter.reviewState);
+  }
   if (filter.tagSlug !== undefined) {
     const tagSlug = filter.tagSlug;
     query = query.where('posts.id', 'in', (sub) =>
@@ -86,7 +92,9 @@ export function listPosts(db: Executor, filter: PostFilter): Promise<PostRow[]> 
   query =
     filter.order === 'published'
       ? query.orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc')
-      : query.orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc');
+      : filter.order === 'review'
+        ? query.orderBy('posts.review_at', 'asc').orderBy('posts.id', 'asc')
+        : query.orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc');
   return query.limit(filter.limit).offset(filter.offset).execute();
 }
 
@@ -106,6 +114,26 @@ export async function updatePostAtRevision(
     .set(changes)
     .where('id', '=', id)
     .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Moves a draft's review; false when the post is no longer a draft in `fromStates`, e.g.
+ * an editor published it meanwhile. Leaves `revision` alone: a review is not an edit.
+ */
+export async function updatePostReview(
+  db: Executor,
+  id: string,
+  fromStates: readonly string[],
+  review: Pick<Updateable<PostTable>, 'review_state' | 'review_note' | 'review_by' | 'review_at'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('posts')
+    .set(review)
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .where('review_state', 'in', fromStates)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -250,4 +278,59 @@ export async function listPublishedAuthorSlugs(db: Executor): Promise<string[]> 
     .orderBy('staff_users.slug')
     .execute();
   return rows.map((row) => row.slug);
+}
+
+export interface PostStampRow {
+  slug: string;
+  title: string;
+  published_at: string | null;
+  updated_at: string;
+}
+
+/** Published posts, newest first, with only what sitemaps list; `since` bounds published_at. */
+export function listPublishedPostStamps(
+  db: Executor,
+  options: { readonly since?: string | undefined; readonly limit: number },
+): Promise<PostStampRow[]> {
+  let query = db
+    .selectFrom('posts')
+    .select(['slug', 'title', 'published_at', 'updated_at'])
+    .where('status', '=', 'published');
+  if (options.since !== undefined) query = query.where('published_at', '>=', options.since);
+  return query
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .execute();
+}
+
+/** Tags, or authors, of published posts with the latest update among their posts. */
+export async function listPublishedLastUpdates(
+  db: Executor,
+  of: 'tags' | 'authors',
+): Promise<{ slug: string; updated_at: string }[]> {
+  const rows =
+    of === 'tags'
+      ? await db
+          .selectFrom('post_tags')
+          .innerJoin('posts', 'posts.id', 'post_tags.post_id')
+          .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+          .select(['tags.slug as slug', (eb) => eb.fn.max('posts.updated_at').as('updated_at')])
+          .where('posts.status', '=', 'published')
+          .groupBy('tags.slug')
+          .orderBy('tags.slug')
+          .execute()
+      : await db
+          .selectFrom('post_authors')
+          .innerJoin('posts', 'posts.id', 'post_authors.post_id')
+          .innerJoin('staff_users', 'staff_users.id', 'post_authors.user_id')
+          .select([
+            'staff_users.slug as slug',
+            (eb) => eb.fn.max('posts.updated_at').as('updated_at'),
+          ])
+          .where('posts.status', '=', 'published')
+          .groupBy('staff_users.slug')
+          .orderBy('staff_users.slug')
+          .execute();
+  return rows;
 }

@@ -89,6 +89,7 @@ export function postRoutes(deps: PostRoutesDeps) {
           tag: q.tag,
           authorId,
           text: q.q,
+          review: q.review,
           limit: q.limit,
           page: q.page,
         });

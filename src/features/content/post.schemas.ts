@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { reviewStates } from './post-review.js';
 import { postStatuses, visibilities } from './post.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -85,6 +86,19 @@ export const PostResource = Type.Object({
   created_at: Type.String(),
   updated_at: Type.String(),
   revision: Type.Integer(),
+  review: Type.Object(
+    {
+      state: Type.Union([
+        Type.Literal('none'),
+        Type.Literal('submitted'),
+        Type.Literal('returned'),
+      ]),
+      note: Nullable(Type.String()),
+      by: Nullable(Type.String({ description: 'Staff user id of whoever last moved the review' })),
+      at: Nullable(Type.String()),
+    },
+    { description: 'The editorial review: submitted to editors, or returned with a note' },
+  ),
 });
 export type PostResource = Static<typeof PostResource>;
 
@@ -95,6 +109,7 @@ export const ListPostsQuery = Type.Object({
   tag: Type.Optional(Type.String({ maxLength: 120 })),
   author: Type.Optional(Type.String({ maxLength: 200 })),
   q: Type.Optional(Type.String({ maxLength: 200 })),
+  review: Type.Optional(Type.Union(reviewStates.map((s) => Type.Literal(s)))),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
 });

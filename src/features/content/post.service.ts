@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Db, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
@@ -13,6 +14,7 @@ import type { PostChanged } from './content-events.js';
 import './content-events.js';
 import { checkLengths, decideBody, type PostInput } from './post-input.js';
 import { toPosts } from './post-mapping.js';
+import { clearedReviewColumns, type ReviewState } from './post-review.js';
 import { ensureCanEdit, ensureCanPublish, findPublishProblems, isOwnerOf } from './post-policy.js';
 import * as repo from './post.repository.js';
 import type { PostTable } from './post.table.js';
@@ -38,8 +40,18 @@ export interface PostListQuery {
   readonly tag?: string | undefined;
   readonly authorId?: string | undefined;
   readonly text?: string | undefined;
+  /** `submitted` is the editors' queue, longest waiting first. */
+  readonly review?: ReviewState | undefined;
   readonly limit?: number | undefined;
   readonly page?: number | undefined;
+}
+
+/** A published post as sitemaps list it. */
+export interface PostStamp {
+  readonly slug: string;
+  readonly title: string;
+  readonly publishedAt: Date;
+  readonly updatedAt: Date;
 }
 
 export type PostService = ReturnType<typeof createPostService>;
@@ -198,7 +210,7 @@ export function createPostService(deps: PostServiceDeps) {
     const feature =
       input.featureImage === undefined ? (before?.featureImage ?? null) : input.featureImage;
     const revision = (before?.revision ?? 0) + 1;
-    const row: PostTable = {
+    const row: Insertable<PostTable> = {
       id,
       slug,
       title,
@@ -219,6 +231,8 @@ export function createPostService(deps: PostServiceDeps) {
       created_by: before?.createdBy ?? actor.id,
       created_at: before?.createdAt.toISOString() ?? now,
       updated_at: now,
+      // Going live or being scheduled ends the review; a draft's review is left as it is.
+      ...(schedule.status === 'draft' ? {} : clearedReviewColumns),
     };
     if (before === null) {
       await repo.insertPost(trx, row);
@@ -307,6 +321,28 @@ export function createPostService(deps: PostServiceDeps) {
     /** Staff credited on published posts: the site's public authors. */
     listAuthorSlugsWithPosts: (): Promise<string[]> => repo.listPublishedAuthorSlugs(db),
 
+    /** Published posts for sitemaps, newest first: slug, headline and dates only. */
+    async listPublishedStamps(options: { since?: Date; limit: number }): Promise<PostStamp[]> {
+      const rows = await repo.listPublishedPostStamps(db, {
+        since: options.since?.toISOString(),
+        limit: options.limit,
+      });
+      return rows.map((row) => ({
+        slug: row.slug,
+        title: row.title,
+        publishedAt: new Date(row.published_at ?? row.updated_at),
+        updatedAt: new Date(row.updated_at),
+      }));
+    },
+
+    /** Tags, or authors, of published posts, each with the latest update among its posts. */
+    async listLastUpdates(of: 'tags' | 'authors'): Promise<{ slug: string; updatedAt: Date }[]> {
+      return (await repo.listPublishedLastUpdates(db, of)).map((row) => ({
+        slug: row.slug,
+        updatedAt: new Date(row.updated_at),
+      }));
+    },
+
     /** The current slug of a post that used to live at `oldSlug`. */
     findRedirect: (oldSlug: string): Promise<string | undefined> => repo.findRedirect(db, oldSlug),
 
@@ -322,12 +358,13 @@ export function createPostService(deps: PostServiceDeps) {
         tagSlug: query.tag,
         authorId: query.authorId,
         text: query.text,
+        reviewState: query.review,
         ownedBy: can(actor, 'post.edit-any')
           ? undefined
           : { actorId: actor.id, userId: actor.userId },
         limit,
         offset: ((query.page ?? 1) - 1) * limit,
-        order: 'updated',
+        order: query.review === 'submitted' ? 'review' : 'updated',
       });
       return toPosts(db, rows);
     },

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface PostTable {
   id: string;
@@ -24,6 +24,12 @@ export interface PostTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** `none`, `submitted` or `returned` (see post-review.ts); `none` when left out. */
+  review_state: Generated<string>;
+  review_note: string | null;
+  /** The staff user (or actor, for a token without one) who last submitted or returned it. */
+  review_by: string | null;
+  review_at: string | null;
 }
 
 export interface PostTagTable {

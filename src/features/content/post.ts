@@ -1,4 +1,5 @@
 import type { BodyDocument } from './body/body.types.js';
+import type { PostReview } from './post-review.js';
 import type { Tag } from './tag.js';
 
 export const postStatuses = ['draft', 'scheduled', 'published'] as const;
@@ -46,6 +47,8 @@ export interface Post {
   /** In order; the first is the section. */
   readonly tags: readonly Tag[];
   readonly authors: readonly PostAuthor[];
+  /** Where the post stands in the editorial review; only a draft is ever in review. */
+  readonly review: PostReview;
 }
 
 export function sectionOf(post: Pick<Post, 'tags'>): Tag | null {

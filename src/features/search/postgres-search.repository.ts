@@ -21,7 +21,7 @@ export const postgresSearchRepository: SearchRepository = {
       from posts p
       where p.status = 'published'
         and p.search_vector @@ websearch_to_tsquery('english', ${query})`.execute(db);
-    return Number(result.rows[0]?.n ?? 0);
+    return result.rows[0]?.n ?? 0;
   },
 
   async listMatches(db: Executor, query: string, page: SearchPage): Promise<SearchMatchRow[]> {

@@ -93,8 +93,6 @@ export function toFts5Query(query: SearchQuery): string {
  */
 export function toWebSearchQuery(query: SearchQuery): string {
   return query.alternatives
-    .map((part) =>
-      part.map((c) => `${c.negated ? '-' : ''}"${c.words.join(' ')}"`).join(' '),
-    )
+    .map((part) => part.map((c) => `${c.negated ? '-' : ''}"${c.words.join(' ')}"`).join(' '))
     .join(' or ');
 }

@@ -4,6 +4,7 @@
  */
 export const hitStart = '\u0002';
 export const hitEnd = '\u0003';
+const marks = new RegExp(`([${hitStart}${hitEnd}])`, 'u');
 
 const escapes: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -21,7 +22,7 @@ function escapeHtml(text: string): string {
 export function toMarkedHtml(raw: string): string {
   let html = '';
   let open = false;
-  for (const part of raw.split(/([\u0002\u0003])/u)) {
+  for (const part of raw.split(marks)) {
     if (part === hitStart) {
       if (!open) html += '<mark>';
       open = true;

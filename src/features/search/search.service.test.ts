@@ -43,8 +43,8 @@ describeEachEngine('full-text search of published posts', (ctx) => {
       status: 'draft',
     });
     await publish({
-      title: 'Markup in a story',
-      markdown: 'Readers wrote <script>alert(1)</script> & "quotes" into the zeppelin forum.',
+      title: 'Why <b>markup</b> matters',
+      markdown: 'Readers wrote 1 < 2 & "quotes" into the zeppelin forum.',
     });
     await publish({
       title: 'Members briefing on the zeppelin hangar',
@@ -82,9 +82,9 @@ describeEachEngine('full-text search of published posts', (ctx) => {
 
   it('escapes markup from the article text around the marks', async () => {
     const [hit] = (await search('forum')).hits;
-    expect(hit?.snippetHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    expect(hit?.headlineHtml).toBe('Why &lt;b&gt;markup&lt;/b&gt; matters');
+    expect(hit?.snippetHtml).toContain('1 &lt; 2 &amp; &quot;quotes&quot;');
     expect(hit?.snippetHtml).toContain('<mark>forum</mark>');
-    expect(hit?.snippetHtml).not.toContain('<script>');
   });
 
   it('ignores drafts', async () => {
@@ -107,13 +107,20 @@ describeEachEngine('full-text search of published posts', (ctx) => {
     expect((await search('zeppelin or lighthouse')).total).toBe(4);
   });
 
-  it.each(['"', '*', 'NEAR(', "')--", 'title:harbour OR', 'OR', 'AND NOT', '-', '"unclosed harbour'])(
-    'answers the hostile query %j without an error',
-    async (text) => {
-      const results = await search(text);
-      expect(results.total).toBeGreaterThanOrEqual(0);
-    },
-  );
+  it.each([
+    '"',
+    '*',
+    'NEAR(',
+    "')--",
+    'title:harbour OR',
+    'OR',
+    'AND NOT',
+    '-',
+    '"unclosed harbour',
+  ])('answers the hostile query %j without an error', async (text) => {
+    const results = await search(text);
+    expect(results.total).toBeGreaterThanOrEqual(0);
+  });
 
   it('treats a query with nothing searchable as no search at all', async () => {
     expect(await search('  *** ')).toMatchObject({ searched: false, total: 0, hits: [] });
@@ -125,11 +132,9 @@ describeEachEngine('full-text search of published posts', (ctx) => {
     expect(first.total).toBe(7);
     expect(first.pageCount).toBe(3);
     expect(third.hits).toHaveLength(1);
-    const all = [
-      ...first.hits,
-      ...(await search('tram', 2, 3)).hits,
-      ...third.hits,
-    ].map((h) => h.post.id);
+    const all = [...first.hits, ...(await search('tram', 2, 3)).hits, ...third.hits].map(
+      (h) => h.post.id,
+    );
     expect(new Set(all).size).toBe(7);
   });
 

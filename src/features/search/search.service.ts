@@ -67,7 +67,9 @@ export function createSearchService(deps: SearchServiceDeps) {
         const post = posts.get(match.post_id);
         if (post?.status !== 'published') return [];
         const snippet = decideSnippet(match, post.visibility === 'public');
-        return [{ post, headlineHtml: toMarkedHtml(match.title), snippetHtml: toMarkedHtml(snippet) }];
+        return [
+          { post, headlineHtml: toMarkedHtml(match.title), snippetHtml: toMarkedHtml(snippet) },
+        ];
       });
       return { searched: true, total, page, perPage, pageCount: Math.ceil(total / perPage), hits };
     },

@@ -32,7 +32,7 @@ export const sqliteSearchRepository: SearchRepository = {
       join post_search_documents d on d.doc_id = post_search.rowid
       join posts p on p.id = d.post_id
       where post_search match ${query} and p.status = 'published'`.execute(db);
-    return Number(result.rows[0]?.n ?? 0);
+    return result.rows[0]?.n ?? 0;
   },
 
   async listMatches(db: Executor, query: string, page: SearchPage): Promise<SearchMatchRow[]> {

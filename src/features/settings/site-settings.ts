@@ -11,6 +11,8 @@ export interface SiteSettings {
   /** Links in the site header, in order. */
   readonly navigation: readonly { readonly label: string; readonly url: string }[];
   readonly social: { readonly x: string; readonly facebook: string; readonly instagram: string };
+  /** What feeds carry of each post: the whole body, or the standfirst (or an excerpt). */
+  readonly feedContent: 'full' | 'excerpt';
 }
 
 export const defaultSiteSettings: SiteSettings = {
@@ -22,4 +24,5 @@ export const defaultSiteSettings: SiteSettings = {
   accentColor: '#b3261e',
   navigation: [],
   social: { x: '', facebook: '', instagram: '' },
+  feedContent: 'full',
 };

@@ -84,7 +84,11 @@ export async function markInvitationSent(
   id: string,
   at: string,
 ): Promise<void> {
-  await executor.updateTable('staff_invitations').set({ sent_at: at }).where('id', '=', id).execute();
+  await executor
+    .updateTable('staff_invitations')
+    .set({ sent_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Marks the invitation accepted; false when someone accepted it first. */

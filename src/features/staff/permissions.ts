@@ -24,6 +24,9 @@ export const permissions = {
   'audit.read': 'administrator',
   'jobs.manage': 'administrator',
   'settings.manage': 'administrator',
+  'settings.read': 'contributor',
+  'post.review': 'editor',
+  'outbox.read': 'administrator',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

@@ -114,7 +114,9 @@ export function createOutboxTransport(deps: { dataDir: string }): OutboxTranspor
         seen.add(line.id);
         newestFirst.push(line);
       }
-      newestFirst.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+      newestFirst.sort((a, b) =>
+        a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+      );
       const found = await Promise.all(newestFirst.slice(0, limit).map(readMessage));
       return found.filter((message): message is OutboxMessage => message !== null);
     },

@@ -5,7 +5,7 @@ import { toDisplayTime } from '../format-date.js';
 import type { ImageLookup } from '../../features/content/image-lookup.js';
 import type { HeadTags } from '../layout/head-tags.js';
 import { absoluteUrl, sitePaths } from '../site-urls.js';
-import { toNewsArticle, toPublisher } from '../structured-data.js';
+import { toBreadcrumbList, toNewsArticle, toPublisher } from '../structured-data.js';
 import type { ArticleView } from './article-page.js';
 
 export interface ArticleViewDeps {
@@ -60,7 +60,9 @@ export async function toArticleView(
           },
     body: post.body,
     bodyContext,
-    relatedPostIds: post.body.blocks.flatMap((block) => (block.type === 'related' ? [block.postId] : [])),
+    relatedPostIds: post.body.blocks.flatMap((block) =>
+      block.type === 'related' ? [block.postId] : [],
+    ),
   };
 
   const ogImage =
@@ -97,6 +99,13 @@ export async function toArticleView(
         },
         toPublisher(site, siteUrl, null),
       ),
+      toBreadcrumbList([
+        { name: site.title, url: absoluteUrl(siteUrl, sitePaths.home()) },
+        ...(section === null
+          ? []
+          : [{ name: section.name, url: absoluteUrl(siteUrl, sitePaths.tag(section.slug)) }]),
+        { name: post.title, url: canonical },
+      ]),
     ],
   };
   return { article, head };

@@ -16,7 +16,9 @@ const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 })
 const moreOnSectionCount = 4;
 
 /** `/{slug}`: one article, with "More on {section}" and Editors' Picks beside it. */
-export function articleRoutes(deps: SitePagesDeps & { picks: Pick<EditorsPicksService, 'listLivePicks'> }) {
+export function articleRoutes(
+  deps: SitePagesDeps & { picks: Pick<EditorsPicksService, 'listLivePicks'> },
+) {
   return async (app: AppInstance): Promise<void> => {
     app.get('/:slug', { schema: { hide: true, params: Params } }, async (request, reply) => {
       const slug = request.params.slug;
@@ -35,7 +37,9 @@ export function articleRoutes(deps: SitePagesDeps & { picks: Pick<EditorsPicksSe
       const section = sectionOf(post);
       const [frame, sameSection, picks] = await Promise.all([
         loadFrame(deps),
-        section === null ? Promise.resolve([]) : deps.posts.listPublished({ tag: section.slug, limit: moreOnSectionCount + 1 }),
+        section === null
+          ? Promise.resolve([])
+          : deps.posts.listPublished({ tag: section.slug, limit: moreOnSectionCount + 1 }),
         deps.picks.listLivePicks(6),
       ]);
       const { article, head } = await toArticleView(post, {
@@ -53,9 +57,17 @@ export function articleRoutes(deps: SitePagesDeps & { picks: Pick<EditorsPicksSe
             <ArticlePage article={article} />
             <aside class="article-aside" aria-label="More to read">
               {section !== null && (
-                <CompactList id="more-on-section" title={`More on ${section.name}`} items={toCompactItems(more)} />
+                <CompactList
+                  id="more-on-section"
+                  title={`More on ${section.name}`}
+                  items={toCompactItems(more)}
+                />
               )}
-              <CompactList id="editors-picks" title="Editors’ Picks" items={toCompactItems(otherPicks)} />
+              <CompactList
+                id="editors-picks"
+                title="Editors’ Picks"
+                items={toCompactItems(otherPicks)}
+              />
             </aside>
           </div>
         ),

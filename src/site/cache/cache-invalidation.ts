@@ -11,7 +11,11 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
       const { postId, tagSlugs, authorSlugs, wasLive, isLive } = event.payload;
       const tags = [cacheTags.post(postId)];
       if (wasLive || isLive) {
-        tags.push(cacheTags.postLists, ...tagSlugs.map(cacheTags.tag), ...authorSlugs.map(cacheTags.author));
+        tags.push(
+          cacheTags.postLists,
+          ...tagSlugs.map(cacheTags.tag),
+          ...authorSlugs.map(cacheTags.author),
+        );
       }
       return tags;
     }
@@ -19,6 +23,8 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
       return [cacheTags.editorsPicks];
     case 'settings.changed':
       return [cacheTags.site];
+    case 'feed.changed':
+      return [cacheTags.newsFeed];
     default:
       return [];
   }

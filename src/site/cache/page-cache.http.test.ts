@@ -17,13 +17,20 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
       method: 'POST',
       url: '/api/admin/posts',
       headers: { authorization: `Bearer ${editor.token}` },
-      payload: { title: 'Sea wall plans', markdown: 'Text.', tags: ['Climate'], authors: [editor.slug], status: 'published' },
+      payload: {
+        title: 'Sea wall plans',
+        markdown: 'Text.',
+        tags: ['Climate'],
+        authors: [editor.slug],
+        status: 'published',
+      },
     });
     ({ id: postId, slug } = response.json<{ post: { id: string; slug: string } }>().post);
   });
   afterAll(() => t.close());
 
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
 
   it('serves the second request for a page from memory, compressed once', async () => {
     const first = await get(`/${slug}`);
@@ -70,7 +77,12 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
       payload: { email: 'staffer@news.test', password: 'correct horse battery' },
     });
     if (signIn.statusCode !== 200) {
-      await t.services.staff.createStaff(systemActor, { email: 'staffer@news.test', name: 'Staffer', role: 'editor', password: 'correct horse battery' });
+      await t.services.staff.createStaff(systemActor, {
+        email: 'staffer@news.test',
+        name: 'Staffer',
+        role: 'editor',
+        password: 'correct horse battery',
+      });
     }
     const session = await t.app.inject({
       method: 'POST',

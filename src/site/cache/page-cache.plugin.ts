@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { readCacheTags } from './cache-tags.js';
 import { toCachedPage, type CachedPage, type PageCache } from './page-cache.js';
@@ -18,17 +19,36 @@ export interface PageCachePluginOptions {
 }
 
 /** Paths that are never reader pages, or must never be cached. */
-const uncachedPrefixes = ['/api/', '/admin', '/assets/', '/content/', '/healthz', '/metrics', '/preview/', '/news-feed/live', '/search'];
+const uncachedPrefixes = [
+  '/api/',
+  '/admin',
+  '/assets/',
+  '/content/',
+  '/healthz',
+  '/metrics',
+  '/preview/',
+  '/news-feed/live',
+  '/search',
+];
 
 /** Response headers that describe one response only, not the page. */
-const perResponseHeaders = new Set(['set-cookie', 'content-length', 'date', 'etag', 'connection', 'keep-alive', 'transfer-encoding']);
+const perResponseHeaders = new Set([
+  'set-cookie',
+  'content-length',
+  'date',
+  'etag',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
 
-function decideKey(request: FastifyRequest, sessionCookieName: string): string | null {
+/** The cache key of a reader request, or null when it must not be served from the cache. */
+export function decideCacheKey(request: IncomingMessage, sessionCookieName: string): string | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   if (request.headers.authorization !== undefined) return null;
   const cookie = request.headers.cookie;
   if (cookie?.includes(`${sessionCookieName}=`) === true) return null;
-  const url = request.url;
+  const url = request.url ?? '/';
   if (uncachedPrefixes.some((prefix) => url.startsWith(prefix))) return null;
   return `anonymous ${url}`;
 }
@@ -36,23 +56,32 @@ function decideKey(request: FastifyRequest, sessionCookieName: string): string |
 function decideEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   if (acceptEncoding === undefined) return null;
   const accepts = (name: string): boolean =>
-    new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`).test(acceptEncoding);
+    new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`).test(
+      acceptEncoding,
+    );
   if (accepts('br')) return 'br';
   if (accepts('gzip')) return 'gzip';
   return null;
 }
 
 /** Writes a cached page straight to the socket: the hot path of a breaking-news spike. */
-function serve(request: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
-  reply.hijack();
-  const res = reply.raw;
+export function writeCachedPage(
+  request: IncomingMessage,
+  res: ServerResponse,
+  page: CachedPage,
+): void {
   if (request.headers['if-none-match'] === page.etag) {
-    res.writeHead(304, { etag: page.etag, 'cache-control': page.headers['cache-control'] ?? '', vary: page.headers.vary ?? '' });
+    res.writeHead(304, {
+      etag: page.etag,
+      'cache-control': page.headers['cache-control'] ?? '',
+      vary: page.headers.vary ?? '',
+    });
     res.end();
     return;
   }
   const encoding = decideEncoding(request.headers['accept-encoding']);
-  const body = encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : page.identity;
+  const body =
+    (encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : null) ?? page.identity;
   const headers: Record<string, string | number> = {
     ...page.headers,
     etag: page.etag,
@@ -76,11 +105,12 @@ export const pageCachePlugin = fastifyPlugin(
     app.decorateRequest('pageCacheEpoch', 0);
 
     app.addHook('onRequest', async (request, reply) => {
-      const key = decideKey(request, options.sessionCookieName);
+      const key = decideCacheKey(request.raw, options.sessionCookieName);
       if (key === null) return;
       const page = cache.get(key);
       if (page !== undefined) {
-        serve(request, reply, page);
+        reply.hijack();
+        writeCachedPage(request.raw, reply.raw, page);
         return reply;
       }
       request.pageCacheKey = key;
@@ -111,3 +141,21 @@ export const pageCachePlugin = fastifyPlugin(
   },
   { name: 'masthead-page-cache', fastify: '5.x' },
 );
+
+/**
+ * Answers a request from the page cache before Fastify sees it, when it can; the server
+ * calls this first for every request. Returns false to let Fastify handle the request.
+ */
+export function tryServeFromPageCache(
+  cache: PageCache,
+  sessionCookieName: string,
+  request: IncomingMessage,
+  res: ServerResponse,
+): boolean {
+  const key = decideCacheKey(request, sessionCookieName);
+  if (key === null) return false;
+  const page = cache.get(key);
+  if (page === undefined) return false;
+  writeCachedPage(request, res, page);
+  return true;
+}

@@ -1,16 +1,17 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createPageCache, toCachedPage } from './page-cache.js';
+import { compressCachedPage, createPageCache, toCachedPage } from './page-cache.js';
 
 const page = (text: string, tags: string[]) =>
   toCachedPage(200, { 'content-type': 'text/html' }, Buffer.from(text.repeat(50)), tags);
 
 describe('the page cache', () => {
-  it('keeps gzip and brotli copies that decompress to the same page', () => {
+  it('keeps gzip and brotli copies that decompress to the same page', async () => {
     const stored = page('<p>Hello</p>', ['post:1']);
-    expect(gunzipSync(stored.gzip).equals(stored.identity)).toBe(true);
-    expect(brotliDecompressSync(stored.brotli).equals(stored.identity)).toBe(true);
-    expect(stored.gzip.length).toBeLessThan(stored.identity.length);
+    await compressCachedPage(stored);
+    expect(stored.gzip && gunzipSync(stored.gzip).equals(stored.identity)).toBe(true);
+    expect(stored.brotli && brotliDecompressSync(stored.brotli).equals(stored.identity)).toBe(true);
+    expect(stored.gzip?.length).toBeLessThan(stored.identity.length);
   });
 
   it('drops exactly the pages that show a purged tag', () => {

@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
-/** One rendered response, compressed once, served many times. */
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * One rendered response, compressed once, served many times. The compressed copies are
+ * made off the event loop after the page is stored; until they exist it is sent as is.
+ */
 export interface CachedPage {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly etag: string;
   readonly identity: Buffer;
-  readonly gzip: Buffer;
-  readonly brotli: Buffer;
+  gzip: Buffer | null;
+  brotli: Buffer | null;
   readonly tags: ReadonlySet<string>;
-  readonly bytes: number;
+  bytes: number;
 }
 
 export interface PageCacheOptions {
@@ -35,27 +42,34 @@ export function toCachedPage(
   body: Buffer,
   tags: readonly string[],
 ): CachedPage {
-  const compress = body.length >= minCompressBytes;
-  const gzip = compress ? gzipSync(body, { level: 6 }) : body;
-  const brotli = compress
-    ? brotliCompressSync(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 9,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      })
-    : body;
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
   return {
     status,
     headers,
     etag,
     identity: body,
-    gzip,
-    brotli,
+    gzip: null,
+    brotli: null,
     tags: new Set(tags),
-    bytes: body.length + gzip.length + brotli.length,
+    bytes: body.length,
   };
+}
+
+/** Makes the gzip and brotli copies of a page on the thread pool, once. */
+export async function compressCachedPage(page: CachedPage): Promise<void> {
+  if (page.identity.length < minCompressBytes) return;
+  const [gzipped, brotlied] = await Promise.all([
+    gzipAsync(page.identity, { level: 6 }),
+    brotliAsync(page.identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 9,
+        [constants.BROTLI_PARAM_SIZE_HINT]: page.identity.length,
+      },
+    }),
+  ]);
+  page.gzip = gzipped;
+  page.brotli = brotlied;
+  page.bytes += gzipped.length + brotlied.length;
 }
 
 /**
@@ -100,11 +114,21 @@ export function createPageCache(options: PageCacheOptions = {}) {
       remove(key);
       pages.set(key, page);
       bytes += page.bytes;
+      this.trim();
+      void compressCachedPage(page).then(() => {
+        if (pages.get(key) !== page) return;
+        bytes += page.bytes - page.identity.length;
+        this.trim();
+      });
+      return true;
+    },
+
+    /** Forgets least recently used pages until the cache fits its bounds. */
+    trim(): void {
       for (const oldest of pages.keys()) {
         if (pages.size <= maxEntries && bytes <= maxBytes) break;
         remove(oldest);
       }
-      return true;
     },
 
     /** Drops every page showing any of `tags`; the `site` tag drops them all. */

@@ -64,7 +64,11 @@ export function FrontPage({ view }: { view: FrontPageView }) {
       {view.slots.banner}
       <div class="front-top">
         <section class="front-main" aria-label="Top stories">
-          {view.lead !== null ? <Lead story={view.lead} /> : <p>No stories have been published yet.</p>}
+          {view.lead !== null ? (
+            <Lead story={view.lead} />
+          ) : (
+            <p>No stories have been published yet.</p>
+          )}
           <StoryList stories={view.top} headingLevel={3} />
         </section>
         <div class="front-side">

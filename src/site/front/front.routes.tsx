@@ -13,7 +13,9 @@ const perSection = 3;
 const sectionRows = 4;
 
 /** `/`: what a reader sees first. Every article is reachable from here or a section. */
-export function frontRoutes(deps: SitePagesDeps & { picks: Pick<EditorsPicksService, 'listLivePicks'> }) {
+export function frontRoutes(
+  deps: SitePagesDeps & { picks: Pick<EditorsPicksService, 'listLivePicks'> },
+) {
   return async (app: AppInstance): Promise<void> => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const [frame, latest, picks, sections] = await Promise.all([
@@ -59,7 +61,11 @@ export function frontRoutes(deps: SitePagesDeps & { picks: Pick<EditorsPicksServ
           />
         ),
       });
-      return sendPage(request, reply, html, [cacheTags.postLists, cacheTags.editorsPicks, cacheTags.newsFeed]);
+      return sendPage(request, reply, html, [
+        cacheTags.postLists,
+        cacheTags.editorsPicks,
+        cacheTags.newsFeed,
+      ]);
     });
   };
 }

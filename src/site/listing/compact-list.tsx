@@ -5,7 +5,15 @@ export interface CompactItem {
 }
 
 /** A short titled list of links: "Editors' Picks", "More on {section}". */
-export function CompactList({ id, title, items }: { id: string; title: string; items: readonly CompactItem[] }) {
+export function CompactList({
+  id,
+  title,
+  items,
+}: {
+  id: string;
+  title: string;
+  items: readonly CompactItem[];
+}) {
   if (items.length === 0) return null;
   return (
     <section class="compact-list" aria-labelledby={id}>

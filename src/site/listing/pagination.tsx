@@ -1,5 +1,13 @@
 /** "Newer" and "Older" links for a paginated list; nothing when there is one page. */
-export function Pagination({ path, page, hasNext }: { path: string; page: number; hasNext: boolean }) {
+export function Pagination({
+  path,
+  page,
+  hasNext,
+}: {
+  path: string;
+  page: number;
+  hasNext: boolean;
+}) {
   if (page === 1 && !hasNext) return null;
   const href = (n: number): string => (n === 1 ? path : `${path}?page=${n}`);
   return (

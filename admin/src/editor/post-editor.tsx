@@ -1,0 +1,276 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BodyDocument } from '../../../src/features/content/body/body.types.js';
+import { isApiError, toMessage, type FieldProblem } from '../api/api-client.js';
+import type { PostResource } from '../api/resources.js';
+import { useApp, useUser } from '../app/app-context.js';
+import { Notice } from '../ui/fields.js';
+import { createAutosave, type SaveStatus } from './autosave.js';
+import { BlockEditor, type BlockEditorHandle } from './block-editor.js';
+import { ConflictDialog } from './conflict-dialog.js';
+import { LocalCopyNotices } from './local-copy-notices.js';
+import { clearLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy.js';
+import type { EditorData } from './post-editor-page.js';
+import { PostFields } from './post-fields.js';
+import { PostSidebar } from './post-sidebar.js';
+import { emptyPostForm, toPostForm, toSavePayload, type PostForm } from './post-form.js';
+import type { PostAction } from './publish-panel.js';
+import { findPublishProblems, hasBodyProblems } from './publish-check.js';
+import { SaveStatusLine } from './save-status-line.js';
+
+const emptyBody: BodyDocument = { version: 1, blocks: [] };
+
+/** One post being edited: fields, body, saving, publishing and the conflict flow. */
+export function PostEditor(props: { readonly data: EditorData; readonly onCreated: (id: string) => void }) {
+  const { api } = useApp();
+  const user = useUser();
+  const [post, setPost] = useState<PostResource | null>(props.data.post);
+  const [form, setFormState] = useState<PostForm>(() =>
+    props.data.post === null ? emptyPostForm(user) : toPostForm(props.data.post),
+  );
+  const [body, setBody] = useState<{ doc: BodyDocument; key: number }>({ doc: props.data.post?.body ?? emptyBody, key: 0 });
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [theirs, setTheirs] = useState<PostResource | null>(null);
+  const [copies, setCopies] = useState(0);
+  const [, setReadyCount] = useState(0);
+
+  const formRef = useRef(form);
+  const slugEdited = useRef(false);
+  const handle = useRef<BlockEditorHandle | null>(null);
+  const adoptOnReady = useRef<PostResource | null>(props.data.post);
+  const created = useRef(props.data.post !== null);
+  const read = () => (handle.current === null ? null : toSavePayload(formRef.current, handle.current.getBody(), slugEdited.current));
+
+  const autosave = useMemo(
+    () =>
+      createAutosave({
+        api,
+        postId: props.data.post?.id ?? null,
+        revision: props.data.post?.revision ?? 0,
+        read,
+        onStatus: setStatus,
+        onSaved(saved, upToDate) {
+          setPost(saved);
+          if (!slugEdited.current) {
+            formRef.current = { ...formRef.current, slug: saved.slug };
+            setFormState(formRef.current);
+          }
+          if (upToDate) clearLocalCopy(saved.id, 'unsaved');
+          if (!created.current) {
+            // The first save of a new post: its unsaved copy now lives under the post's id.
+            created.current = true;
+            clearLocalCopy(null, 'unsaved');
+            if (!upToDate) keepLocalCopy();
+            props.onCreated(saved.id);
+          }
+        },
+      }),
+    [],
+  );
+  useEffect(() => () => autosave.dispose(), [autosave]);
+
+  const keepLocalCopy = () => {
+    const payload = read();
+    if (payload === null) return;
+    const copy: LocalCopy = {
+      form: formRef.current,
+      body: payload.body,
+      slugEdited: slugEdited.current,
+      revision: post?.revision ?? 0,
+      savedAt: new Date().toISOString(),
+    };
+    writeLocalCopy(autosave.postId(), 'unsaved', copy);
+  };
+  const changed = () => {
+    keepLocalCopy();
+    autosave.changed();
+  };
+  const setForm = (changes: Partial<PostForm>) => {
+    if (changes.slug !== undefined) slugEdited.current = true;
+    const next = { ...formRef.current, ...changes };
+    formRef.current = next;
+    setFormState(next);
+    if (problems.length > 0) setProblems(findPublishProblems(next, read()?.body ?? emptyBody).filter((p) => problems.some((q) => q.field === p.field)));
+    changed();
+  };
+
+  /** Shows another version in the editor: theirs, a restored revision, or a local copy. */
+  const load = (next: { form: PostForm; body: BodyDocument; slugEdited: boolean }, adopt: PostResource | null) => {
+    formRef.current = next.form;
+    slugEdited.current = next.slugEdited;
+    setFormState(next.form);
+    adoptOnReady.current = adopt;
+    setBody((b) => ({ doc: next.body, key: b.key + 1 }));
+  };
+
+  const act = async (action: PostAction) => {
+    setMessage(null);
+    const payload = read();
+    if (action.kind === 'publish' && payload !== null) {
+      const found = findPublishProblems(formRef.current, payload.body);
+      setProblems(found);
+      if (found.length > 0) return;
+    }
+    setBusy(true);
+    try {
+      const saved = await autosave.flush();
+      const id = autosave.postId();
+      if (saved.kind !== 'saved' || id === null) {
+        setMessage({ kind: 'error', text: 'Save the post first: see the message at the top.' });
+        return;
+      }
+      const path = `/posts/${encodeURIComponent(id)}/${action.kind}`;
+      const sent =
+        action.kind === 'publish'
+          ? action.at === undefined ? undefined : { published_at: action.at.toISOString() }
+          : action.kind === 'unpublish'
+            ? undefined
+            : { note: action.note };
+      const result = await api.send<{ post: PostResource }>('POST', path, sent);
+      setPost(result.post);
+      autosave.adopt(result.post, null);
+      setProblems([]);
+      const done = { publish: result.post.status === 'scheduled' ? 'Scheduled.' : 'Published.', unpublish: 'Back to draft: no longer on the site.', submit: 'Submitted for review.', return: 'Sent back to the writer.' };
+      setMessage({ kind: 'success', text: done[action.kind] });
+    } catch (error) {
+      if (isApiError(error) && error.fields.length > 0) setProblems([...error.fields]);
+      setMessage({ kind: 'error', text: toMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = async (revision: number) => {
+    const id = autosave.postId();
+    if (id === null) return;
+    setBusy(true);
+    try {
+      if ((await autosave.flush()).kind !== 'saved') return;
+      const result = await api.send<{ post: PostResource }>('POST', `/posts/${encodeURIComponent(id)}/revisions/${revision}/restore`);
+      setPost(result.post);
+      load({ form: toPostForm(result.post), body: result.post.body, slugEdited: false }, result.post);
+      setMessage({ kind: 'success', text: `Restored the text of revision ${revision}.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: toMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const seeTheirs = async () => {
+    const id = autosave.postId();
+    if (id === null) return;
+    try {
+      setTheirs((await api.get<{ post: PostResource }>(`/posts/${encodeURIComponent(id)}`)).post);
+    } catch (error) {
+      setMessage({ kind: 'error', text: toMessage(error) });
+    }
+  };
+
+  const preview = async () => {
+    const opened = window.open('about:blank', '_blank');
+    await autosave.flush();
+    const id = autosave.postId();
+    if (opened !== null && id !== null) opened.location.href = `/preview/${encodeURIComponent(id)}`;
+  };
+
+  const fieldProblems = problems.filter((p) => !p.field.startsWith('body'));
+  const mine = read();
+
+  return (
+    <div class="post-editor">
+      <div class="page-header">
+        <h1>{post === null ? 'New post' : 'Edit post'}</h1>
+        <SaveStatusLine status={status} />
+      </div>
+      {status.kind === 'conflict' && (
+        <Notice kind="warning">
+          <p>
+            <strong>Someone else saved this post while you were editing.</strong> Your changes are not saved on the
+            server, and they are still here and kept in this browser.
+          </p>
+          <div class="actions">
+            <button type="button" class="button-primary" onClick={() => void seeTheirs()}>
+              See their version
+            </button>
+          </div>
+        </Notice>
+      )}
+      {message !== null && <Notice kind={message.kind}>{message.text}</Notice>}
+      <LocalCopyNotices
+        key={copies}
+        postId={post?.id ?? null}
+        current={mine}
+        baseRevision={post?.revision ?? 0}
+        onRestore={(copy, revision) => {
+          load({ form: copy.form, body: copy.body, slugEdited: copy.slugEdited }, null);
+          if (post !== null) autosave.adopt({ ...post, revision }, null);
+          changed();
+        }}
+      />
+      <div class="editor-layout">
+        <div class="editor-main">
+          <PostFields form={form} problems={fieldProblems} onChange={setForm} />
+          <BlockEditor
+            key={body.key}
+            initial={body.doc}
+            showProblems={hasBodyProblems(problems)}
+            services={{
+              describePost: async (postId) =>
+                (await api.get<{ post: PostResource }>(`/posts/${encodeURIComponent(postId)}`)).post.title,
+            }}
+            onChange={changed}
+            onReady={(ready) => {
+              handle.current = ready;
+              const adopt = adoptOnReady.current;
+              adoptOnReady.current = null;
+              if (adopt !== null) autosave.adopt(adopt, read());
+              setReadyCount((n) => n + 1);
+            }}
+          />
+        </div>
+        <PostSidebar
+          post={post}
+          user={user}
+          form={form}
+          data={props.data}
+          busy={busy}
+          problems={problems}
+          onChange={setForm}
+          onAction={(action) => void act(action)}
+          onPreview={() => void preview()}
+          onRestore={(revision) => void restore(revision)}
+        />
+      </div>
+      {theirs !== null && mine !== null && (
+        <ConflictDialog
+          theirs={theirs}
+          mine={{ title: mine.title, standfirst: mine.standfirst, body: mine.body }}
+          onClose={() => setTheirs(null)}
+          onUseTheirs={() => {
+            const id = autosave.postId();
+            writeLocalCopy(id, 'conflict', {
+              form: formRef.current,
+              body: mine.body,
+              slugEdited: slugEdited.current,
+              revision: theirs.revision,
+              savedAt: new Date().toISOString(),
+            });
+            clearLocalCopy(id, 'unsaved');
+            setPost(theirs);
+            load({ form: toPostForm(theirs), body: theirs.body, slugEdited: false }, theirs);
+            setTheirs(null);
+            setCopies((n) => n + 1);
+          }}
+          onKeepMine={() => {
+            const revision = theirs.revision;
+            setTheirs(null);
+            void autosave.overwrite(revision);
+          }}
+        />
+      )}
+    </div>
+  );
+}

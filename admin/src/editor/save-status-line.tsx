@@ -1,0 +1,30 @@
+import type { SaveStatus } from './autosave.js';
+
+function describe(status: SaveStatus): string {
+  switch (status.kind) {
+    case 'saved':
+      return 'All changes saved';
+    case 'unsaved':
+      return 'Unsaved changes (kept in this browser)';
+    case 'saving':
+      return 'Saving…';
+    case 'needs-headline':
+      return 'Write a headline to save the draft';
+    case 'conflict':
+      return 'Not saved: someone else saved first';
+    case 'invalid':
+      return `Not saved: ${status.error.message}`;
+    case 'offline':
+      return status.message;
+  }
+}
+
+/** Where the post's save stands, announced politely as it changes. */
+export function SaveStatusLine({ status }: { readonly status: SaveStatus }) {
+  const bad = status.kind === 'conflict' || status.kind === 'invalid' || status.kind === 'offline';
+  return (
+    <p class={bad ? 'save-status is-bad' : 'save-status'} role="status" data-save-status={status.kind}>
+      {describe(status)}
+    </p>
+  );
+}

@@ -1,0 +1,47 @@
+import type { PostResource } from '../api/resources.js';
+import { adminHref } from '../app/router.js';
+import { formatDateTime, statusLabels } from '../ui/format.js';
+
+/** Posts as a table: headline (opens the editor), status, section, authors, dates. */
+export function PostTable(props: {
+  readonly posts: readonly PostResource[];
+  readonly caption: string;
+  readonly empty: string;
+}) {
+  if (props.posts.length === 0) return <p class="empty">{props.empty}</p>;
+  return (
+    <table class="table">
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Headline</th>
+          <th scope="col">Status</th>
+          <th scope="col">Section</th>
+          <th scope="col">Authors</th>
+          <th scope="col">Published</th>
+          <th scope="col">Updated</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.posts.map((post) => (
+          <tr key={post.id}>
+            <td>
+              <a href={adminHref(`/posts/${encodeURIComponent(post.id)}`)}>
+                {post.title === '' ? '(no headline)' : post.title}
+              </a>
+              {post.review?.state === 'submitted' && <span class="badge">In review</span>}
+              {post.review?.state === 'returned' && <span class="badge badge-warning">Sent back</span>}
+            </td>
+            <td>
+              <span class={`status status-${post.status}`}>{statusLabels[post.status]}</span>
+            </td>
+            <td>{post.primary_tag?.name ?? '—'}</td>
+            <td>{post.authors.map((a) => a.name).join(', ') || '—'}</td>
+            <td>{formatDateTime(post.published_at)}</td>
+            <td>{formatDateTime(post.updated_at)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,220 @@
+import type { EventBus } from '../../platform/events/event-bus.js';
+import type { Logger } from '../../platform/logger.js';
+import type { FeedChange } from './feed-entry.js';
+import './feed-events.js';
+import type { FeedService } from './feed.service.js';
+import { sseHeartbeat, toSseFrame } from './sse-frame.js';
+
+/** Where a live connection's bytes go: a response stream, or anything shaped like one. */
+export interface LiveSink {
+  write(text: string): void;
+  /** Bytes written but not yet handed to the network. */
+  bufferedBytes(): number;
+  /** Drops the connection at once; the reader's browser reconnects and replays. */
+  destroy(): void;
+  /** Ends the connection politely (shutting down). */
+  end(): void;
+}
+
+export interface LiveConnection {
+  /** Forget the connection; call when its socket closes. */
+  close(): void;
+}
+
+export interface FeedLiveStats {
+  readonly connections: number;
+  readonly lastChangeId: number;
+  readonly droppedSlowClients: number;
+}
+
+export interface FeedLiveHubDeps {
+  readonly feed: Pick<FeedService, 'listChangesAfter' | 'findLatestChangeId'>;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  /** The frame readers receive for one change; made once per change per process. */
+  readonly toFrame: (change: FeedChange) => Promise<string>;
+  /** Comment lines keep proxies from closing quiet connections. */
+  readonly heartbeatMs?: number;
+  /** A connection with more than this many bytes waiting is dropped. */
+  readonly maxBufferedBytes?: number;
+  /** A reconnect that missed more changes than this is told to reload instead. */
+  readonly maxReplay?: number;
+  readonly maxConnections?: number;
+}
+
+/**
+ * Fans the change log out to every live connection of this process. Each process reads
+ * new changes itself, by id, when told through the event bus (which the PostgreSQL bridge
+ * feeds from other processes) and at every heartbeat, so a lost notification only delays.
+ * One query per change batch serves every connection; no connection holds a database
+ * connection.
+ */
+export interface FeedLiveHub {
+  /** Registers a connection; null when the process is full. Replays from `lastEventId`. */
+  connect(sink: LiveSink, lastEventId: number | null): LiveConnection | null;
+  stats(): FeedLiveStats;
+  stop(): Promise<void>;
+}
+
+interface Client {
+  readonly sink: LiveSink;
+  /** The newest change this client has been sent (or, on a fresh connect, needs not see). */
+  lastSentId: number;
+  /** Replay done: the hub's broadcasts now reach it. */
+  ready: boolean;
+  closed: boolean;
+}
+
+const batchSize = 200;
+const cachedFrames = 256;
+
+export function createFeedLiveHub(deps: FeedLiveHubDeps): FeedLiveHub {
+  const { feed, events, logger } = deps;
+  const heartbeatMs = deps.heartbeatMs ?? 15_000;
+  const maxBufferedBytes = deps.maxBufferedBytes ?? 256 * 1024;
+  const maxReplay = deps.maxReplay ?? 1_000;
+  const maxConnections = deps.maxConnections ?? 50_000;
+
+  const clients = new Set<Client>();
+  const frames = new Map<number, Promise<string>>();
+  let lastId = 0;
+  let droppedSlowClients = 0;
+  let starting: Promise<void> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let runAgain = false;
+
+  function frameOf(change: FeedChange): Promise<string> {
+    let frame = frames.get(change.id);
+    if (frame === undefined) {
+      frame = deps.toFrame(change).catch((error: unknown) => {
+        logger.error({ err: error, changeId: change.id }, 'feed change could not be shown live');
+        return '';
+      });
+      frames.set(change.id, frame);
+      for (const id of frames.keys()) {
+        if (frames.size <= cachedFrames) break;
+        frames.delete(id);
+      }
+    }
+    return frame;
+  }
+
+  function drop(client: Client, slow: boolean): void {
+    if (client.closed) return;
+    client.closed = true;
+    clients.delete(client);
+    if (slow) {
+      droppedSlowClients += 1;
+      client.sink.destroy();
+    } else {
+      client.sink.end();
+    }
+  }
+
+  function send(client: Client, text: string, id?: number): void {
+    if (client.closed) return;
+    if (text !== '') client.sink.write(text);
+    if (id !== undefined) client.lastSentId = id;
+    if (client.sink.bufferedBytes() > maxBufferedBytes) drop(client, true);
+  }
+
+  /** Reads changes after `lastId` and sends each to every ready client; one run at a time. */
+  function catchUp(): void {
+    if (running !== undefined) {
+      runAgain = true;
+      return;
+    }
+    running = (async () => {
+      await starting;
+      do {
+        runAgain = false;
+        let batch: FeedChange[];
+        do {
+          batch = await feed.listChangesAfter(lastId, batchSize);
+          for (const change of batch) {
+            const frame = await frameOf(change);
+            if (change.id <= lastId) continue;
+            lastId = change.id;
+            for (const client of clients) {
+              if (client.ready && client.lastSentId < change.id) send(client, frame, change.id);
+            }
+          }
+        } while (batch.length === batchSize);
+      } while (runAgain);
+    })()
+      .catch((error: unknown) => logger.error({ err: error }, 'live feed could not catch up'))
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
+  function beat(): void {
+    for (const client of clients) send(client, sseHeartbeat);
+    catchUp();
+  }
+
+  function start(): Promise<void> {
+    starting ??= (async () => {
+      lastId = await feed.findLatestChangeId();
+      unsubscribe = events.subscribe('feed.changed', () => catchUp());
+      heartbeat = setInterval(beat, heartbeatMs);
+      heartbeat.unref();
+    })();
+    return starting;
+  }
+
+  /** Sends what a reconnecting client missed, then lets the broadcasts reach it. */
+  async function replay(client: Client, lastEventId: number | null): Promise<void> {
+    await start();
+    if (lastEventId === null) {
+      client.lastSentId = lastId;
+      send(client, toSseFrame({ id: lastId, event: 'ready', data: '{}' }));
+      client.ready = true;
+      return;
+    }
+    const latest = await feed.findLatestChangeId();
+    if (lastEventId > latest || latest - lastEventId > maxReplay) {
+      // Too much was missed, or the id is not from this log: start over from now.
+      send(client, toSseFrame({ id: latest, event: 'reset', data: '{}' }), latest);
+    }
+    // Checked and set with no await between, so no broadcast can slip past.
+    while (!client.closed && client.lastSentId < lastId) {
+      const batch = await feed.listChangesAfter(client.lastSentId, batchSize);
+      if (batch.length === 0) break;
+      for (const change of batch) {
+        const frame = await frameOf(change);
+        if (change.id > client.lastSentId) send(client, frame, change.id);
+      }
+    }
+    client.ready = true;
+  }
+
+  return {
+    connect(sink, lastEventId) {
+      if (clients.size >= maxConnections) return null;
+      const client: Client = { sink, lastSentId: lastEventId ?? 0, ready: false, closed: false };
+      clients.add(client);
+      replay(client, lastEventId).catch((error: unknown) => {
+        logger.warn({ err: error }, 'live feed connection could not start');
+        drop(client, false);
+      });
+      return {
+        close: () => {
+          client.closed = true;
+          clients.delete(client);
+        },
+      };
+    },
+
+    stats: () => ({ connections: clients.size, lastChangeId: lastId, droppedSlowClients }),
+
+    async stop() {
+      unsubscribe?.();
+      clearInterval(heartbeat);
+      for (const client of [...clients]) drop(client, false);
+      await running;
+    },
+  };
+}
