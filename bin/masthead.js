@@ -3,12 +3,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../dist/src/main/cli.js', import.meta.url);
+const entry = new URL('../dist/src/main/cli-entry.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write(
-    'Masthead is not built yet. Run `npm install` (or `npm run build`) first.\n',
-  );
+  process.stderr.write('Masthead is not built yet. Run `npm install` (or `npm run build`) first.\n');
   process.exit(1);
 }
-const { runCli } = await import(entry.href);
-process.exitCode = await runCli(process.argv.slice(2));
+await import(entry.href);

@@ -45,7 +45,8 @@ export function postReviewRoutes(deps: PostReviewRoutesDeps) {
         },
         // `POST …/submit` with no body at all submits without a note.
         preValidation: async (request) => {
-          request.body ??= {};
+          const sent: unknown = request.body;
+          if (sent === undefined || sent === null) request.body = {};
         },
       },
       async (request) =>

@@ -58,8 +58,8 @@ describeEachEngine('the news feed pages for readers', (ctx) => {
     const html = (await get('/news-feed')).body;
     const pinned = html.indexOf('<h2 id="news-feed-pinned-heading">Pinned</h2>');
     expect(pinned).toBeGreaterThan(-1);
-    expect(html.indexOf('Read this first')).toBeGreaterThan(pinned);
-    expect(html.indexOf('Read this first')).toBeLessThan(html.indexOf('day-2026-11-20'));
+    expect(html.indexOf('>Read this first<')).toBeGreaterThan(pinned);
+    expect(html.indexOf('>Read this first<')).toBeLessThan(html.indexOf('id="day-2026-11-20"'));
     expect(html.match(/>Read this first</g)).toHaveLength(1);
   });
 
