@@ -173,7 +173,11 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       }),
     );
     await api.register(
-      postReviewRoutes({ reviews: services.reviews, toResources: services.postResources, requireActor }),
+      postReviewRoutes({
+        reviews: services.reviews,
+        toResources: services.postResources,
+        requireActor,
+      }),
     );
     await api.register(
       settingsRoutes({
@@ -247,6 +251,11 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       settings: services.settings,
       images: services.images,
       picks: services.picks,
+      newsFeed: {
+        feed: services.feed,
+        getSiteSettings: () => services.settings.getSiteSettings(),
+        islandUrl: newsFeedIsland.url,
+      },
     }),
   );
   await app.register(

@@ -136,7 +136,16 @@ export function createServices(options: ServiceOptions) {
     siteUrl: config.siteUrl,
     from: async () => decideFromAddress(config.mailFrom, await siteTitle(), config.siteUrl),
   });
-  const linkDeps = { db, clock, audit, jobs, passwords, mailer, siteUrl: config.siteUrl, siteTitle };
+  const linkDeps = {
+    db,
+    clock,
+    audit,
+    jobs,
+    passwords,
+    mailer,
+    siteUrl: config.siteUrl,
+    siteTitle,
+  };
   const passwordResets = createPasswordResetService(linkDeps);
   const invitations = createInvitationService(linkDeps);
   const reviews = createPostReviewService({

@@ -1,5 +1,6 @@
 import { AppError } from '../platform/errors.js';
 import type { AppInstance } from '../platform/http/app-instance.js';
+import { decideEncoding } from './cache/page-cache.plugin.js';
 import type { SiteAssets } from './site-assets.js';
 
 /** Fingerprinted CSS and scripts, cached for a year. */

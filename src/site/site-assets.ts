@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { projectRoot } from '../platform/project-root.js';
 
 /** A static file the site links to, fingerprinted so it can be cached for a year. */
 export interface SiteAsset {
   readonly url: string;
   readonly body: Buffer;
+  /** Compressed once at start. */
+  readonly gzip: Buffer;
+  readonly brotli: Buffer;
   readonly contentType: string;
 }
 
@@ -15,11 +19,21 @@ export interface SiteAssets {
   byUrl(url: string): SiteAsset | undefined;
 }
 
-function load(name: string, contentType: string): SiteAsset {
-  const body = readFileSync(path.join(projectRoot(), 'assets', name));
+/** A fingerprinted asset at `/assets/{stem}.{hash}{extension}`, compressed once. */
+export function toSiteAsset(stem: string, extension: string, body: Buffer, contentType: string): SiteAsset {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return {
+    url: `/assets/${stem}.${hash}${extension}`,
+    body,
+    gzip: gzipSync(body, { level: 9 }),
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    contentType,
+  };
+}
+
+function load(name: string, contentType: string): SiteAsset {
   const dot = name.lastIndexOf('.');
-  return { url: `/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, body, contentType };
+  return toSiteAsset(name.slice(0, dot), name.slice(dot), readFileSync(path.join(projectRoot(), 'assets', name)), contentType);
 }
 
 export function loadSiteAssets(): SiteAssets {

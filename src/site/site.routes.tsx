@@ -5,10 +5,13 @@ import { assetRoutes } from './assets.routes.js';
 import { authorRoutes } from './author/author.routes.js';
 import { frontRoutes } from './front/front.routes.js';
 import { sectionRoutes } from './section/section.routes.js';
+import type { NewsFeedWidgetDeps } from './live/news-feed-widget-data.js';
 import type { SitePagesDeps } from './site-pages.js';
 
 export interface SiteRoutesDeps extends SitePagesDeps {
   readonly picks: Pick<EditorsPicksService, 'listLivePicks'>;
+  /** The news feed widget's data; the front page shows the widget when given. */
+  readonly newsFeed?: NewsFeedWidgetDeps;
 }
 
 /** The reader site: front page, sections, authors, articles, and their assets. */

@@ -91,7 +91,7 @@ describe.skipIf(!isBrowserAvailable())('an editor writes and publishes an articl
   it('publishes, and readers find the article with its image credit and related card', async () => {
     const { base } = journey();
     await page.getByRole('button', { name: 'Publish now' }).click();
-    await page.waitForTimeout(3000); await page.screenshot({ path: '/tmp/pub.png', fullPage: true }); console.log(await page.locator('.notice').allTextContents());
+
     await page.getByText('Published.', { exact: true }).waitFor();
     expect(await page.locator('.publish-panel .status').textContent()).toBe('Published');
 

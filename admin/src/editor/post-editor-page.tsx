@@ -35,8 +35,8 @@ export function PostEditorPage({ params }: ScreenProps) {
         : api.get<{ post: PostResource }>(`/posts/${encodeURIComponent(wanted)}`).then((r) => r.post),
       api.get<{ tags: Tag[] }>('/tags').then((r) => r.tags),
       api.get<{ staff: StaffUser[] }>('/staff').then((r) => r.staff.filter((s) => s.status === 'active')),
-      api.get<SiteSettingsResource>('/settings').then(
-        (s) => s.timezone,
+      api.get<{ settings: SiteSettingsResource }>('/settings').then(
+        (s) => s.settings.timezone,
         () => Intl.DateTimeFormat().resolvedOptions().timeZone,
       ),
     ]);

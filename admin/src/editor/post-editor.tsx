@@ -124,9 +124,9 @@ export function PostEditor(props: { readonly data: EditorData; readonly onCreate
       const path = `/posts/${encodeURIComponent(id)}/${action.kind}`;
       const sent =
         action.kind === 'publish'
-          ? action.at === undefined ? undefined : { published_at: action.at.toISOString() }
+          ? action.at === undefined ? {} : { published_at: action.at.toISOString() }
           : action.kind === 'unpublish'
-            ? undefined
+            ? {}
             : { note: action.note };
       const result = await api.send<{ post: PostResource }>('POST', path, sent);
       setPost(result.post);

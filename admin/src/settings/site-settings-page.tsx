@@ -26,11 +26,11 @@ function SettingsForm({ initial }: { readonly initial: SiteSettingsResource }) {
   const save = async (event: Event) => {
     event.preventDefault();
     try {
-      const saved = await api.send<SiteSettingsResource>('PATCH', '/settings', {
+      const saved = await api.send<{ settings: SiteSettingsResource }>('PATCH', '/settings', {
         ...settings,
         navigation: navigation.filter((n) => n.label.trim() !== '' || n.url.trim() !== ''),
       });
-      if (saved !== undefined) setSettings(saved);
+      setSettings(saved.settings);
       setMessage({ kind: 'success', text: 'Settings saved. Readers see them on their next page.' });
     } catch (caught) {
       setMessage({ kind: 'error', text: toMessage(caught) });
@@ -100,7 +100,10 @@ function SettingsForm({ initial }: { readonly initial: SiteSettingsResource }) {
 /** The newsroom's site settings, for administrators. */
 export function SiteSettingsPage() {
   const { api } = useApp();
-  const [settings] = useResource(() => api.get<SiteSettingsResource>('/settings'), 'settings');
+  const [settings] = useResource(
+    () => api.get<{ settings: SiteSettingsResource }>('/settings').then((r) => r.settings),
+    'settings',
+  );
   return (
     <>
       <h1>Site settings</h1>

@@ -297,11 +297,7 @@ export function listPublishedPostStamps(
     .select(['slug', 'title', 'published_at', 'updated_at'])
     .where('status', '=', 'published');
   if (options.since !== undefined) query = query.where('published_at', '>=', options.since);
-  return query
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.limit)
-    .execute();
+  return query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
 
 /** Tags, or authors, of published posts with the latest update among their posts. */

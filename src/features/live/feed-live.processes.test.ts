@@ -33,8 +33,10 @@ describe.skipIf(!isEngineAvailable('postgres'))('two web processes on one Postgr
       MASTHEAD_ROLE: 'web',
       MASTHEAD_LOG_LEVEL: 'warn',
     };
-    processes = await Promise.all([startLiveProcess(env), startLiveProcess(env)]);
-  });
+    // Each child compiles Masthead from source with tsx, which takes a while on two cores.
+    const slow = { timeoutMs: 110_000 };
+    processes = await Promise.all([startLiveProcess(env, slow), startLiveProcess(env, slow)]);
+  }, 120_000);
 
   afterAll(async () => {
     clients.forEach((client) => client.close());

@@ -53,7 +53,8 @@ export function decideCacheKey(request: IncomingMessage, sessionCookieName: stri
   return `anonymous ${url}`;
 }
 
-function decideEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+/** The best encoding the client accepts of the ones cached pages come in. */
+export function decideEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   if (acceptEncoding === undefined) return null;
   const accepts = (name: string): boolean =>
     new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`).test(

@@ -6,6 +6,8 @@ import { toCompactItems } from '../listing/compact-items.js';
 import { toStoryCards } from '../listing/story-cards.js';
 import { renderPage } from '../render-page.js';
 import { loadFrame, sendPage, type SitePagesDeps } from '../site-pages.js';
+import { NewsFeedWidget } from '../live/news-feed-widget.js';
+import { loadNewsFeedWidget, type NewsFeedWidgetDeps } from '../live/news-feed-widget-data.js';
 import { FrontPage } from './front-page.js';
 
 const topCount = 4;
@@ -14,7 +16,10 @@ const sectionRows = 4;
 
 /** `/`: what a reader sees first. Every article is reachable from here or a section. */
 export function frontRoutes(
-  deps: SitePagesDeps & { picks: Pick<EditorsPicksService, 'listLivePicks'> },
+  deps: SitePagesDeps & {
+    picks: Pick<EditorsPicksService, 'listLivePicks'>;
+    newsFeed?: NewsFeedWidgetDeps;
+  },
 ) {
   return async (app: AppInstance): Promise<void> => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
@@ -31,6 +36,8 @@ export function frontRoutes(
         })),
       );
       const [lead, ...top] = await toStoryCards(latest, frame.site, deps.images);
+      const newsFeed =
+        deps.newsFeed === undefined ? null : await loadNewsFeedWidget(deps.newsFeed, 6);
       const sectionViews = await Promise.all(
         rows.map(async ({ tag, posts }) => ({
           name: tag.name,
@@ -56,7 +63,7 @@ export function frontRoutes(
               top,
               picks: toCompactItems(picks),
               sections: sectionViews,
-              slots: {},
+              slots: { newsFeed: newsFeed === null ? null : <NewsFeedWidget {...newsFeed} /> },
             }}
           />
         ),

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as TypeScript from 'typescript';
-import type { SiteAsset } from '../site-assets.js';
+import { toSiteAsset, type SiteAsset } from '../site-assets.js';
 
 const compiledFile = new URL('./island/news-feed.island.js', import.meta.url);
 const sourceFile = new URL('./island/news-feed.island.ts', import.meta.url);
@@ -31,10 +30,5 @@ export function loadNewsFeedIsland(): SiteAsset {
     : compileFromSource();
   // The source map is not served; the script is small and readable as it is.
   const body = Buffer.from(code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return {
-    url: `/assets/live/news-feed.${hash}.js`,
-    body,
-    contentType: 'text/javascript; charset=utf-8',
-  };
+  return toSiteAsset('live/news-feed', '.js', body, 'text/javascript; charset=utf-8');
 }

@@ -45,9 +45,11 @@ export function NewsFeedPage({ view }: { view: NewsFeedPageView }) {
       <p class="standfirst">
         Short updates as they happen. Follow them by <a href={view.rssUrl}>RSS</a>.
       </p>
-      <button type="button" class="news-feed-new" hidden data-feed-button>
-        New updates
-      </button>
+      <div class="news-feed-notice">
+        <button type="button" class="news-feed-new" hidden data-feed-button>
+          New updates
+        </button>
+      </div>
       {view.isFirstPage && (
         <section
           class="news-feed-pinned"

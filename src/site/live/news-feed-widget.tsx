@@ -29,9 +29,11 @@ export function NewsFeedWidget(props: NewsFeedWidgetProps) {
       data-limit={String(props.limit)}
     >
       <h2 id="news-feed-widget-heading">News Feed</h2>
-      <button type="button" class="news-feed-new" hidden data-feed-button>
-        New updates
-      </button>
+      <div class="news-feed-notice">
+        <button type="button" class="news-feed-new" hidden data-feed-button>
+          New updates
+        </button>
+      </div>
       <ol class="news-feed-items" data-feed-list="all">
         {props.entries.map((entry) => (
           <WidgetItem key={entry.id} entry={entry} />
