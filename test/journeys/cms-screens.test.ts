@@ -82,7 +82,7 @@ describe.skipIf(!isBrowserAvailable())('an administrator goes through every CMS 
     expect(await page.getByLabel('New token').count()).toBe(0);
   });
 
-  it('signs out, and the sign-in, forgotten-password and invitation screens have no axe violations', async () => {
+  it('signs out, and the sign-in, forgotten-password and reset screens have no axe violations', async () => {
     const { base } = journey();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();

@@ -37,11 +37,12 @@ describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', 
     await tags.createTag(systemActor, { name: 'City', description: 'The city and its council.' });
     await tags.createTag(systemActor, { name: 'Culture' });
     const ids: string[] = [];
-    for (const [index, [title, section]] of [
+    const stories: [string, string][] = [
       ['Harbour bridge reopens after repairs', 'City'],
       ['Council approves the winter budget', 'City'],
       ['A festival of small theatres', 'Culture'],
-    ].entries()) {
+    ];
+    for (const [index, [title, section]] of stories.entries()) {
       const image = await media.upload(systemActor, {
         filename: `${index}.png`,
         data: await renderDemoImage({ width: 960, height: 540, seed: index + 2, label: 'harbour' }),
@@ -51,7 +52,7 @@ describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', 
         title,
         standfirst: `${title}: what it means for readers.`,
         markdown: `First paragraph about ${title.toLowerCase()}.\n\n## Why it matters\n\nSecond paragraph.`,
-        tags: [section ?? 'City'],
+        tags: [section],
         authors: ['ana-lind'],
         featureImage: { mediaId: image.id, alt: `Photo for ${title}`, caption: 'A caption.', credit: 'Ana Lind / The Test Times' },
         status: 'published',
