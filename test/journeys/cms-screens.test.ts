@@ -67,7 +67,7 @@ describe.skipIf(!isBrowserAvailable())('an administrator goes through every CMS 
     await page.getByRole('status').filter({ hasText: 'Moved “Bridge repairs” to position 1 of 2. Saved.' }).waitFor();
     expect(await page.locator('.sortable-title').allTextContents()).toEqual(['1. Bridge repairs', '2. Ferry timetable']);
     const picks = await t.app.inject({ method: 'GET', url: '/api/admin/editors-picks', headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
-    expect((picks.json() as { picks: { title: string }[] }).picks.map((p) => p.title)).toEqual(['Bridge repairs', 'Ferry timetable']);
+    expect(picks.json<{ picks: { title: string }[] }>().picks.map((p) => p.title)).toEqual(['Bridge repairs', 'Ferry timetable']);
     await expectNoAxeViolations(page, "editors' picks with picks");
   });
 

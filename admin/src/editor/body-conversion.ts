@@ -43,7 +43,7 @@ function toInlines(node: PmNode): Inline[] {
 }
 
 function withAttribution<T extends object>(block: T, attribution: unknown): T & { attribution?: string } {
-  const text = String(attribution ?? '').trim();
+  const text = typeof attribution === 'string' ? attribution.trim() : '';
   return text === '' ? block : { ...block, attribution: text };
 }
 

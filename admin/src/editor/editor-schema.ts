@@ -75,11 +75,11 @@ const nodes = {
       caption: { default: '' },
       credit: { default: '' },
     },
-    toDOM: (node): DOMOutputSpec => ['figure', ['img', { src: node.attrs.src, alt: node.attrs.alt }]],
+    toDOM: (node): DOMOutputSpec => ['figure', ['img', { src: String(node.attrs.src), alt: String(node.attrs.alt) }]],
   }),
   embed: atom({
     attrs: { url: { default: '' }, provider: { default: 'link' }, title: { default: '' } },
-    toDOM: (node): DOMOutputSpec => ['figure', ['a', { href: node.attrs.url }, node.attrs.url]],
+    toDOM: (node): DOMOutputSpec => ['figure', ['a', { href: String(node.attrs.url) }, String(node.attrs.url)]],
   }),
   related: atom({
     // `label` is the related post's headline, shown in the editor only; the body keeps the id.
@@ -111,7 +111,7 @@ export const editorSchema = new Schema({
           getAttrs: (dom: HTMLElement) => ({ href: dom.getAttribute('href') ?? '' }),
         },
       ],
-      toDOM: (mark) => ['a', { href: mark.attrs.href, rel: 'noopener noreferrer' }, 0],
+      toDOM: (mark) => ['a', { href: String(mark.attrs.href), rel: 'noopener noreferrer' }, 0],
     },
     bold: {
       parseDOM: [{ tag: 'strong' }, { tag: 'b' }],

@@ -63,7 +63,9 @@ export function TextField(
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
-        // Preact types each input `type` separately; this component accepts several.
+        // Preact types each input `type` separately, and tsc needs the cast to accept a
+        // union of them; typescript-eslint reads the same prop type more loosely.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
         type={(rest.type ?? 'text') as 'text'}
         autoComplete={rest.autoComplete}
         inputMode={rest.inputMode}

@@ -122,6 +122,14 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     await posts.updatePost(systemActor, post.id, { body: withRelatedCard(post, related.id) });
   }
 
+  // Editors' Picks: a handful of the deeper pieces, not simply the newest.
+  const pickSlugs = ordered.filter((article) => article.relatedSlug !== undefined).map((article) => article.slug);
+  const pickIds = pickSlugs.flatMap((slug) => {
+    const post = bySlug.get(slug);
+    return post === undefined ? [] : [post.id];
+  });
+  await services.picks.setPicks(systemActor, pickIds.slice(0, 5));
+
   services.settings.forget();
   return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };
 }
