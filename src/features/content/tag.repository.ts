@@ -73,5 +73,12 @@ export async function listSectionsWithPosts(db: Executor): Promise<TagRow[]> {
     .orderBy('n', 'desc')
     .orderBy('tags.name')
     .execute();
-  return rows.map(({ n: _n, ...tag }) => tag);
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  }));
 }
