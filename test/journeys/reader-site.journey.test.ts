@@ -108,7 +108,11 @@ describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', 
     const assets = [...page.matchAll(/<(?:link rel="stylesheet" href|script[^>]* src)="([^"]+)"/g)].map((m) => m[1] ?? '');
     expect(assets.length).toBeGreaterThan(0);
     let bytes = html.rawPayload.length;
-    for (const asset of assets) bytes += (await get(asset)).rawPayload.length;
+    for (const asset of assets) {
+      const response = await get(asset);
+      expect(response.headers['content-encoding'], asset).toBe('br');
+      bytes += response.rawPayload.length;
+    }
     expect(bytes).toBeLessThan(60 * 1024);
   });
 });
