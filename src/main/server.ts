@@ -41,7 +41,13 @@ export async function startMasthead(
   // Several processes share one PostgreSQL: domain events reach every one of them.
   const bridge =
     services.database.engine === 'postgres'
-      ? createPostgresEventBridge({ url: services.database.url, bus: services.events, logger })
+      ? createPostgresEventBridge({
+          url: services.database.url,
+          bus: services.events,
+          logger,
+          // Whatever changed while the connection was down is unknown: start the cache afresh.
+          onReconnected: () => services.pageCache.purge(['site']),
+        })
       : null;
   await bridge?.start();
 

@@ -17,6 +17,11 @@ export interface PostgresEventBridgeDeps {
    * so the local bus was not told. By default it is logged.
    */
   readonly onTruncated?: (name: string) => void;
+  /**
+   * Told after a lost connection is back: events sent meanwhile were missed, so whatever
+   * they would have refreshed (a page cache) should be refreshed wholesale.
+   */
+  readonly onReconnected?: () => void;
 }
 
 /**
@@ -123,6 +128,7 @@ export function createPostgresEventBridge(deps: PostgresEventBridgeDeps): Postgr
     try {
       await opening;
       logger.info('event bridge reconnected; events sent meanwhile were missed');
+      deps.onReconnected?.();
     } catch (error) {
       logger.warn({ err: error, failures }, 'event bridge could not reconnect');
       scheduleReconnect();
