@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'admin/src/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'test/**/*.test.ts',
+      'admin/src/**/*.test.ts',
+    ],
     globalSetup: ['test/support/global-setup.ts', 'test/support/cms-build.ts'],
     pool: 'forks',
     testTimeout: 20_000,

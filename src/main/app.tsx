@@ -239,6 +239,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       images: services.images,
       feed: services.feed,
       island: newsFeedIsland,
+      clock: services.clock,
     }),
   );
   await app.register(
@@ -254,6 +255,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       newsFeed: {
         feed: services.feed,
         getSiteSettings: () => services.settings.getSiteSettings(),
+        clock: services.clock,
         islandUrl: newsFeedIsland.url,
       },
     }),

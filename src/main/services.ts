@@ -125,6 +125,7 @@ export function createServices(options: ServiceOptions) {
         images,
         findLivePosts,
         getSiteSettings: () => settings.getSiteSettings(),
+        clock,
       }),
   });
 

@@ -9,63 +9,69 @@ import {
   waitForSaved,
 } from '../support/cms-journey.js';
 
-describe.skipIf(!isBrowserAvailable())('two editors change one post at the same time', { timeout: 60_000 }, () => {
-  const journey = useCmsJourney();
+describe.skipIf(!isBrowserAvailable())(
+  'two editors change one post at the same time',
+  { timeout: 60_000 },
+  () => {
+    const journey = useCmsJourney();
 
-  it('refuses the second save, keeps its text, shows the other version, and can save over it', async () => {
-    const { t, base, browser } = journey();
-    const first = await addStaff(t, 'editor', 'Ada First');
-    const second = await addStaff(t, 'editor', 'Ben Second');
-    const post = await t.services.posts.createPost(systemActor, {
-      title: 'Council meets on Tuesday',
-      markdown: 'The agenda is short.',
-      authors: [first.slug],
+    it('refuses the second save, keeps its text, shows the other version, and can save over it', async () => {
+      const { t, base, browser } = journey();
+      const first = await addStaff(t, 'editor', 'Ada First');
+      const second = await addStaff(t, 'editor', 'Ben Second');
+      const post = await t.services.posts.createPost(systemActor, {
+        title: 'Council meets on Tuesday',
+        markdown: 'The agenda is short.',
+        authors: [first.slug],
+      });
+      const path = `/admin/posts/${encodeURIComponent(post.id)}`;
+      const contextA = await browser.newContext();
+      const contextB = await browser.newContext();
+      const pageA = await signInThroughCms(contextA, base, first.email, path);
+      const pageB = await signInThroughCms(contextB, base, second.email, path);
+      await pageA.getByLabel('Headline').waitFor();
+      await pageB.getByLabel('Headline').waitFor();
+
+      await pageA.getByLabel('Headline').fill('Council meets on Wednesday');
+      await waitForSaved(pageA);
+
+      const body = pageB.getByRole('textbox', { name: 'Body' });
+      await body.click();
+      await pageB.keyboard.press('End');
+      await pageB.keyboard.type(' Ben’s paragraph about the budget.');
+      await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 15_000 });
+
+      const warning = pageB.getByRole('alert').filter({ hasText: 'Someone else saved this post' });
+      expect(await warning.isVisible()).toBe(true);
+      expect(await body.textContent()).toContain('Ben’s paragraph about the budget.');
+      const kept = await pageB.evaluate(
+        (id) => localStorage.getItem(`masthead.cms.post.${id}.unsaved`) ?? '',
+        post.id,
+      );
+      expect(kept).toContain('Ben’s paragraph about the budget.');
+      expect((await t.services.posts.getPost(post.id)).title).toBe('Council meets on Wednesday');
+      expect(JSON.stringify((await t.services.posts.getPost(post.id)).body)).not.toContain(
+        'Ben’s paragraph',
+      );
+
+      await warning.getByRole('button', { name: 'See their version' }).click();
+      const dialog = pageB.getByRole('dialog', { name: 'Their version and yours' });
+      expect(
+        await dialog.getByRole('region', { name: 'Their saved version' }).textContent(),
+      ).toContain('Council meets on Wednesday');
+      expect(
+        await dialog.getByRole('region', { name: 'Your unsaved version' }).textContent(),
+      ).toContain('Ben’s paragraph about the budget.');
+      await expectNoAxeViolations(pageB, 'edit conflict dialog');
+
+      await dialog.getByRole('button', { name: 'Keep mine and save it over theirs' }).click();
+      await waitForSaved(pageB);
+      const saved = await t.services.posts.getPost(post.id);
+      expect(JSON.stringify(saved.body)).toContain('Ben’s paragraph about the budget.');
+      const revisions = await t.services.posts.listRevisions(systemActor, post.id);
+      expect(revisions.map((r) => r.title)).toContain('Council meets on Wednesday');
+      await contextA.close();
+      await contextB.close();
     });
-    const path = `/admin/posts/${encodeURIComponent(post.id)}`;
-    const contextA = await browser.newContext();
-    const contextB = await browser.newContext();
-    const pageA = await signInThroughCms(contextA, base, first.email, path);
-    const pageB = await signInThroughCms(contextB, base, second.email, path);
-    await pageA.getByLabel('Headline').waitFor();
-    await pageB.getByLabel('Headline').waitFor();
-
-    await pageA.getByLabel('Headline').fill('Council meets on Wednesday');
-    await waitForSaved(pageA);
-
-    const body = pageB.getByRole('textbox', { name: 'Body' });
-    await body.click();
-    await pageB.keyboard.press('End');
-    await pageB.keyboard.type(' Ben’s paragraph about the budget.');
-    await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 15_000 });
-
-    const warning = pageB.getByRole('alert').filter({ hasText: 'Someone else saved this post' });
-    expect(await warning.isVisible()).toBe(true);
-    expect(await body.textContent()).toContain('Ben’s paragraph about the budget.');
-    const kept = await pageB.evaluate(
-      (id) => localStorage.getItem(`masthead.cms.post.${id}.unsaved`) ?? '',
-      post.id,
-    );
-    expect(kept).toContain('Ben’s paragraph about the budget.');
-    expect((await t.services.posts.getPost(post.id)).title).toBe('Council meets on Wednesday');
-    expect(JSON.stringify((await t.services.posts.getPost(post.id)).body)).not.toContain('Ben’s paragraph');
-
-    await warning.getByRole('button', { name: 'See their version' }).click();
-    const dialog = pageB.getByRole('dialog', { name: 'Their version and yours' });
-    expect(await dialog.getByRole('region', { name: 'Their saved version' }).textContent()).toContain(
-      'Council meets on Wednesday',
-    );
-    expect(await dialog.getByRole('region', { name: 'Your unsaved version' }).textContent()).toContain(
-      'Ben’s paragraph about the budget.',
-    );
-    await expectNoAxeViolations(pageB, 'edit conflict dialog');
-
-    await dialog.getByRole('button', { name: 'Keep mine and save it over theirs' }).click();
-    await waitForSaved(pageB);
-    const saved = await t.services.posts.getPost(post.id);
-    expect(JSON.stringify(saved.body)).toContain('Ben’s paragraph about the budget.');
-    const revisions = await t.services.posts.listRevisions(systemActor, post.id);
-    expect(revisions.map((r) => r.title)).toContain('Council meets on Wednesday');
-    await contextA.close();
-    await contextB.close();
-  });
-});
+  },
+);

@@ -8,48 +8,57 @@ import {
   waitForSaved,
 } from '../support/cms-journey.js';
 
-describe.skipIf(!isBrowserAvailable())('a contributor submits a post and an editor publishes it', { timeout: 60_000 }, () => {
-  const journey = useCmsJourney();
+describe.skipIf(!isBrowserAvailable())(
+  'a contributor submits a post and an editor publishes it',
+  { timeout: 60_000 },
+  () => {
+    const journey = useCmsJourney();
 
-  it('goes from the contributor’s draft through the review queue to the site', async (ctx) => {
-    const { t, base, browser } = journey();
-    if (!t.app.hasRoute({ method: 'POST', url: '/api/admin/posts/:id/submit' })) {
-      ctx.skip('the review endpoints are not on the server yet');
-    }
-    const contributor = await addStaff(t, 'contributor', 'Cleo Contributor');
-    const editor = await addStaff(t, 'editor', 'Eve Editor');
+    it('goes from the contributor’s draft through the review queue to the site', async (ctx) => {
+      const { t, base, browser } = journey();
+      if (!t.app.hasRoute({ method: 'POST', url: '/api/admin/posts/:id/submit' })) {
+        ctx.skip('the review endpoints are not on the server yet');
+      }
+      const contributor = await addStaff(t, 'contributor', 'Cleo Contributor');
+      const editor = await addStaff(t, 'editor', 'Eve Editor');
 
-    const writer = await browser.newContext();
-    const page = await signInThroughCms(writer, base, contributor.email);
-    expect(await page.getByRole('navigation', { name: 'CMS' }).getByRole('link', { name: 'Staff' }).count()).toBe(0);
-    await page.getByRole('link', { name: 'Write a new post' }).click();
-    await page.getByLabel('Headline').fill('Night buses to run all week');
-    await page.getByRole('textbox', { name: 'Body' }).click();
-    await page.keyboard.type('From Monday, three night routes run every day.');
-    await waitForSaved(page);
-    expect(await page.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
-    await page.getByLabel('Note for the editor (optional)').fill('Ready for the morning.');
-    await page.getByRole('button', { name: 'Submit for review' }).click();
-    await page.getByText('Submitted for review.', { exact: true }).waitFor();
-    await expectNoAxeViolations(page, 'editor after submitting for review');
-    await writer.close();
+      const writer = await browser.newContext();
+      const page = await signInThroughCms(writer, base, contributor.email);
+      expect(
+        await page
+          .getByRole('navigation', { name: 'CMS' })
+          .getByRole('link', { name: 'Staff' })
+          .count(),
+      ).toBe(0);
+      await page.getByRole('link', { name: 'Write a new post' }).click();
+      await page.getByLabel('Headline').fill('Night buses to run all week');
+      await page.getByRole('textbox', { name: 'Body' }).click();
+      await page.keyboard.type('From Monday, three night routes run every day.');
+      await waitForSaved(page);
+      expect(await page.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
+      await page.getByLabel('Note for the editor (optional)').fill('Ready for the morning.');
+      await page.getByRole('button', { name: 'Submit for review' }).click();
+      await page.getByText('Submitted for review.', { exact: true }).waitFor();
+      await expectNoAxeViolations(page, 'editor after submitting for review');
+      await writer.close();
 
-    const desk = await browser.newContext();
-    const editorPage = await signInThroughCms(desk, base, editor.email);
-    await editorPage.getByRole('link', { name: 'Review queue' }).click();
-    const item = editorPage.getByRole('link', { name: 'Night buses to run all week' });
-    await item.waitFor();
-    expect(await editorPage.getByText('Ready for the morning.').count()).toBe(1);
-    await expectNoAxeViolations(editorPage, 'review queue');
-    await item.click();
-    await editorPage.getByRole('button', { name: 'Publish now' }).click();
-    await editorPage.getByText('Published.', { exact: true }).waitFor();
-    await desk.close();
+      const desk = await browser.newContext();
+      const editorPage = await signInThroughCms(desk, base, editor.email);
+      await editorPage.getByRole('link', { name: 'Review queue' }).click();
+      const item = editorPage.getByRole('link', { name: 'Night buses to run all week' });
+      await item.waitFor();
+      expect(await editorPage.getByText('Ready for the morning.').count()).toBe(1);
+      await expectNoAxeViolations(editorPage, 'review queue');
+      await item.click();
+      await editorPage.getByRole('button', { name: 'Publish now' }).click();
+      await editorPage.getByText('Published.', { exact: true }).waitFor();
+      await desk.close();
 
-    const reader = await browser.newContext();
-    const article = await reader.newPage();
-    await article.goto(`${base}/night-buses-to-run-all-week`);
-    expect(await article.locator('h1').textContent()).toBe('Night buses to run all week');
-    await reader.close();
-  });
-});
+      const reader = await browser.newContext();
+      const article = await reader.newPage();
+      await article.goto(`${base}/night-buses-to-run-all-week`);
+      expect(await article.locator('h1').textContent()).toBe('Night buses to run all week');
+      await reader.close();
+    });
+  },
+);

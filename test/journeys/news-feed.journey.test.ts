@@ -52,7 +52,8 @@ describe.skipIf(!isBrowserAvailable())('a reader follows the news feed live in C
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     expect(response.status, await response.clone().text()).toBeLessThan(300);
-    return response.status === 204 ? { id: '' } : (await response.json()).entry;
+    if (response.status === 204) return { id: '' };
+    return ((await response.json()) as { entry: { id: string } }).entry;
   }
 
   /** Waits until the island has connected, so what is posted next is live, not on load. */
@@ -112,7 +113,9 @@ describe.skipIf(!isBrowserAvailable())('a reader follows the news feed live in C
     const page = await context.newPage();
     await openLive(page, '/news-feed');
     // Without the browser's scroll anchoring, so any shift of the text would show.
-    await page.evaluate(() => document.documentElement.style.setProperty('overflow-anchor', 'none'));
+    await page.evaluate(() =>
+      document.documentElement.style.setProperty('overflow-anchor', 'none'),
+    );
     const reading = page.getByRole('heading', { name: 'Earlier update 6' });
     await reading.scrollIntoViewIfNeeded();
     const readingTop = await reading.evaluate((el) => el.getBoundingClientRect().top);

@@ -91,3 +91,14 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
 export async function waitForSaved(page: Page): Promise<void> {
   await page.locator('[data-save-status="saved"]').waitFor({ timeout: 15_000 });
 }
+
+/** Collects what the page's Content-Security-Policy refuses, from now on. */
+export function watchCspViolations(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      found.push(message.text());
+    }
+  });
+  return found;
+}

@@ -96,9 +96,9 @@ export function openSseClient(url: string, options: SseClientOptions = {}): Prom
         events,
         comments: () => comments,
         async next(timeoutMs = 5_000) {
-          let timedOut = false;
+          const wait = { timedOut: false };
           const deadline = setTimeout(() => {
-            timedOut = true;
+            wait.timedOut = true;
             waiter?.();
           }, timeoutMs);
           try {
@@ -109,7 +109,7 @@ export function openSseClient(url: string, options: SseClientOptions = {}): Prom
                 return event;
               }
               if (ended) throw new Error(`The stream ended after ${events.length} events.`);
-              if (timedOut) {
+              if (wait.timedOut) {
                 throw new Error(`No event arrived within ${timeoutMs} ms (had ${events.length}).`);
               }
               await new Promise<void>((wake) => (waiter = wake));

@@ -142,4 +142,6 @@ export interface EditorsPick {
 export interface Invitation {
   readonly email: string;
   readonly role: Role;
+  /** The name the inviter suggested, or empty. */
+  readonly name?: string;
 }

@@ -18,7 +18,13 @@ function isCurrent(screen: Screen, path: string): boolean {
 }
 
 /** The signed-in frame: skip link, header, role-aware navigation, and the current screen. */
-export function AppShell({ location, user }: { readonly location: Location; readonly user: StaffUser }) {
+export function AppShell({
+  location,
+  user,
+}: {
+  readonly location: Location;
+  readonly user: StaffUser;
+}) {
   const { signOut } = useApp();
   const main = useRef<HTMLElement>(null);
   const found = findScreen(location.path);
@@ -39,7 +45,9 @@ export function AppShell({ location, user }: { readonly location: Location; read
     main.current?.focus();
   }, [location.path]);
 
-  const visible = screens.filter((s) => s.nav !== undefined && hasAtLeast(user.role, s.minimumRole));
+  const visible = screens.filter(
+    (s) => s.nav !== undefined && hasAtLeast(user.role, s.minimumRole),
+  );
 
   return (
     <div class="shell">
@@ -95,7 +103,8 @@ export function AppShell({ location, user }: { readonly location: Location; read
             <>
               <h1>Not found</h1>
               <p>
-                There is no CMS screen at this address. <a href={adminHref('/')}>Go to the dashboard</a>.
+                There is no CMS screen at this address.{' '}
+                <a href={adminHref('/')}>Go to the dashboard</a>.
               </p>
             </>
           ) : !allowed ? (

@@ -16,7 +16,10 @@ export interface Location {
 function readLocation(): Location {
   const { pathname, search } = window.location;
   const inner = pathname.startsWith(adminBase) ? pathname.slice(adminBase.length) : pathname;
-  return { path: inner === '' ? '/' : inner.replace(/\/+$/, '') || '/', query: new URLSearchParams(search) };
+  return {
+    path: inner === '' ? '/' : inner.replace(/\/+$/, '') || '/',
+    query: new URLSearchParams(search),
+  };
 }
 
 const changeEvent = 'masthead:navigate';

@@ -28,7 +28,11 @@ export function EditorsPicksPage() {
 
   useEffect(() => {
     if (loaded.state === 'ready') {
-      setPicks([...loaded.value.picks].sort((a, b) => a.position - b.position).map((p) => ({ post_id: p.post_id, title: p.title })));
+      setPicks(
+        [...loaded.value.picks]
+          .sort((a, b) => a.position - b.position)
+          .map((p) => ({ post_id: p.post_id, title: p.title })),
+      );
     }
   }, [loaded]);
 
@@ -47,7 +51,9 @@ export function EditorsPicksPage() {
     const next = moveItem(picks, from, to);
     void save(next, `Moved “${picks[from]?.title ?? ''}” to position ${to + 1} of ${next.length}.`);
     // Keep the keyboard where the moved item went.
-    requestAnimationFrame(() => document.getElementById(`pick-${to}-${to < from ? 'up' : 'down'}`)?.focus());
+    requestAnimationFrame(() =>
+      document.getElementById(`pick-${to}-${to < from ? 'up' : 'down'}`)?.focus(),
+    );
   };
 
   return (
@@ -93,7 +99,14 @@ export function EditorsPicksPage() {
                   <span class="sortable-title">
                     {index + 1}. {pick.title}
                   </span>
-                  <button type="button" class="button-small" id={`pick-${index}-up`} disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`Move up: ${pick.title}`}>
+                  <button
+                    type="button"
+                    class="button-small"
+                    id={`pick-${index}-up`}
+                    disabled={index === 0}
+                    onClick={() => move(index, index - 1)}
+                    aria-label={`Move up: ${pick.title}`}
+                  >
                     Move up
                   </button>
                   <button
@@ -109,7 +122,12 @@ export function EditorsPicksPage() {
                   <button
                     type="button"
                     class="button-small"
-                    onClick={() => void save(picks.filter((_, i) => i !== index), `Removed “${pick.title}”.`)}
+                    onClick={() =>
+                      void save(
+                        picks.filter((_, i) => i !== index),
+                        `Removed “${pick.title}”.`,
+                      )
+                    }
                     aria-label={`Remove: ${pick.title}`}
                   >
                     Remove
@@ -127,7 +145,10 @@ export function EditorsPicksPage() {
           onClose={() => setAdding(false)}
           onPick={(post) => {
             setAdding(false);
-            void save([...(picks ?? []), { post_id: post.id, title: post.title }], `Added “${post.title}” at the end.`);
+            void save(
+              [...(picks ?? []), { post_id: post.id, title: post.title }],
+              `Added “${post.title}” at the end.`,
+            );
           }}
         />
       )}

@@ -36,7 +36,12 @@ function TagForm(props: {
     <form class="stack panel" onSubmit={(event) => void submit(event)}>
       {error !== null && <Notice kind="error">{error}</Notice>}
       <TextField label="Name" required value={name} onValue={setName} />
-      <TextField label="Slug" hint="Its address: /tag/slug. Made from the name when empty." value={slug} onValue={setSlug} />
+      <TextField
+        label="Slug"
+        hint="Its address: /tag/slug. Made from the name when empty."
+        value={slug}
+        onValue={setSlug}
+      />
       <TextArea label="Description" value={description} onValue={setDescription} rows={2} />
       <div class="actions">
         <button type="submit" class="button-primary">
@@ -64,7 +69,8 @@ export function SectionsPage() {
     reload();
   };
   const remove = async (tag: Tag) => {
-    if (!window.confirm(`Delete the tag “${tag.name}”? Posts keep their text but lose this tag.`)) return;
+    if (!window.confirm(`Delete the tag “${tag.name}”? Posts keep their text but lose this tag.`))
+      return;
     try {
       await api.send('DELETE', `/tags/${encodeURIComponent(tag.id)}`);
       done(`Deleted “${tag.name}”.`);
@@ -97,7 +103,11 @@ export function SectionsPage() {
                         {tag.description !== '' && ` · ${tag.description}`}
                       </p>
                       <div class="actions">
-                        <button type="button" class="button-small" onClick={() => setEditing(tag.id)}>
+                        <button
+                          type="button"
+                          class="button-small"
+                          onClick={() => setEditing(tag.id)}
+                        >
                           Edit {tag.name}
                         </button>
                         <button type="button" class="button-small" onClick={() => void remove(tag)}>

@@ -53,7 +53,10 @@ export function AuthorsPicker(props: {
           onClick={() => {
             const found = props.staff.find((s) => s.id === choice);
             if (found === undefined) return;
-            props.onChange([...props.authors, { id: found.id, slug: found.slug, name: found.name }]);
+            props.onChange([
+              ...props.authors,
+              { id: found.id, slug: found.slug, name: found.name },
+            ]);
             setChoice('');
           }}
         >

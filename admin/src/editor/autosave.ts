@@ -67,11 +67,18 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
     try {
       const { post } =
         postId === null
-          ? await deps.api.send<{ post: PostResource }>('POST', '/posts', { ...payload, status: 'draft' })
-          : await deps.api.send<{ post: PostResource }>('PATCH', `/posts/${encodeURIComponent(postId)}`, {
+          ? await deps.api.send<{ post: PostResource }>('POST', '/posts', {
               ...payload,
-              revision,
-            });
+              status: 'draft',
+            })
+          : await deps.api.send<{ post: PostResource }>(
+              'PATCH',
+              `/posts/${encodeURIComponent(postId)}`,
+              {
+                ...payload,
+                revision,
+              },
+            );
       postId = post.id;
       revision = post.revision;
       lastSaved = snapshot;
@@ -85,7 +92,8 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
       }
       return report({
         kind: 'offline',
-        message: 'Could not reach Masthead to save. Your text is kept in this browser; saving will try again.',
+        message:
+          'Could not reach Masthead to save. Your text is kept in this browser; saving will try again.',
       });
     }
   }

@@ -91,7 +91,8 @@ export function BlockEditor(props: {
         <EditorToolbar state={state} view={viewRef.current} onDialog={setDialog} />
       )}
       <p id="body-editor-help" class="visually-hidden">
-        Shortcuts: Control or Command with B for bold, I for italic, K for a link. Tab leaves the editor.
+        Shortcuts: Control or Command with B for bold, I for italic, K for a link. Tab leaves the
+        editor.
       </p>
       <div ref={mount} class="block-editor-surface" />
       {dialog === 'image' && (
@@ -128,12 +129,17 @@ export function BlockEditor(props: {
           label="Address of the video or post"
           hint="YouTube, Vimeo, X, Instagram, TikTok or SoundCloud play or show as a card; any other https address shows as a link card."
           submitLabel="Embed"
-          check={(url) => (detectEmbed(url) === null ? 'Use a secure web address starting with https://' : null)}
+          check={(url) =>
+            detectEmbed(url) === null ? 'Use a secure web address starting with https://' : null
+          }
           onClose={close}
           onSubmit={(url) => {
             close();
             const found = detectEmbed(url);
-            if (found !== null) insert(schema.nodes.embed.create({ url: found.url, provider: found.provider, title: '' }));
+            if (found !== null)
+              insert(
+                schema.nodes.embed.create({ url: found.url, provider: found.provider, title: '' }),
+              );
           }}
         />
       )}

@@ -25,7 +25,11 @@ const everyBlock: BodyDocument = {
       items: [[{ type: 'text', text: 'One' }], [{ type: 'text', text: 'Two' }]],
     },
     { type: 'list', ordered: false, items: [[{ type: 'text', text: 'Bullet' }]] },
-    { type: 'quote', content: [{ type: 'text', text: 'We are back.' }], attribution: 'The operator' },
+    {
+      type: 'quote',
+      content: [{ type: 'text', text: 'We are back.' }],
+      attribution: 'The operator',
+    },
     { type: 'quote', content: [{ type: 'text', text: 'Unattributed.' }] },
     { type: 'pullquote', text: 'Four years without a train', attribution: 'A commuter' },
     {
@@ -36,7 +40,12 @@ const everyBlock: BodyDocument = {
       caption: 'The first departure.',
       credit: 'Ana Lind / Coast Wire',
     },
-    { type: 'embed', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', provider: 'youtube', title: 'The ride' },
+    {
+      type: 'embed',
+      url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      provider: 'youtube',
+      title: 'The ride',
+    },
     { type: 'related', postId: 'p42' },
     { type: 'divider' },
     { type: 'paywall' },
@@ -61,14 +70,26 @@ describe('converting between the body and the editor document', () => {
       blocks: [
         {
           type: 'paragraph',
-          content: [{ type: 'text', text: 'x', marks: [{ type: 'code' }, { type: 'link', href: '/a' }, { type: 'bold' }] }],
+          content: [
+            {
+              type: 'text',
+              text: 'x',
+              marks: [{ type: 'code' }, { type: 'link', href: '/a' }, { type: 'bold' }],
+            },
+          ],
         },
       ],
     };
     const [block] = toBodyDocument(toEditorDoc(body)).blocks;
     expect(block).toEqual({
       type: 'paragraph',
-      content: [{ type: 'text', text: 'x', marks: [{ type: 'link', href: '/a' }, { type: 'bold' }, { type: 'code' }] }],
+      content: [
+        {
+          type: 'text',
+          text: 'x',
+          marks: [{ type: 'link', href: '/a' }, { type: 'bold' }, { type: 'code' }],
+        },
+      ],
     });
   });
 

@@ -36,13 +36,18 @@ function toInlines(node: PmNode): Inline[] {
     if (!child.isText || child.text === undefined) return;
     const marks = child.marks.map(toBodyMark);
     inlines.push(
-      marks.length === 0 ? { type: 'text', text: child.text } : { type: 'text', text: child.text, marks },
+      marks.length === 0
+        ? { type: 'text', text: child.text }
+        : { type: 'text', text: child.text, marks },
     );
   });
   return inlines;
 }
 
-function withAttribution<T extends object>(block: T, attribution: unknown): T & { attribution?: string } {
+function withAttribution<T extends object>(
+  block: T,
+  attribution: unknown,
+): T & { attribution?: string } {
   const text = typeof attribution === 'string' ? attribution.trim() : '';
   return text === '' ? block : { ...block, attribution: text };
 }
@@ -59,14 +64,21 @@ function toBlock(node: PmNode): Block | null {
     case 'bullet_list':
     case 'ordered_list': {
       const items: Inline[][] = [];
-      node.forEach((item) => items.push(item.firstChild === null ? [] : toInlines(item.firstChild)));
+      node.forEach((item) =>
+        items.push(item.firstChild === null ? [] : toInlines(item.firstChild)),
+      );
       return { type: 'list', ordered: node.type.name === 'ordered_list', items };
     }
     case 'quote':
-      return withAttribution({ type: 'quote' as const, content: toInlines(node) }, attrs.attribution);
+      return withAttribution(
+        { type: 'quote' as const, content: toInlines(node) },
+        attrs.attribution,
+      );
     case 'pullquote': {
       const text = node.textContent;
-      return text.trim() === '' ? null : withAttribution({ type: 'pullquote' as const, text }, attrs.attribution);
+      return text.trim() === ''
+        ? null
+        : withAttribution({ type: 'pullquote' as const, text }, attrs.attribution);
     }
     case 'image':
       return {
@@ -110,7 +122,9 @@ function toPmMarks(marks: readonly Mark[] | undefined): PmMark[] {
     (a, b) => markOrder.indexOf(a.type) - markOrder.indexOf(b.type),
   );
   return sorted.map((mark) =>
-    mark.type === 'link' ? schema.marks.link.create({ href: mark.href }) : schema.marks[mark.type].create(),
+    mark.type === 'link'
+      ? schema.marks.link.create({ href: mark.href })
+      : schema.marks[mark.type].create(),
   );
 }
 
@@ -133,10 +147,15 @@ function toPmNode(block: Block): PmNode {
     case 'list':
       return (block.ordered ? nodes.ordered_list : nodes.bullet_list).create(
         null,
-        block.items.map((item) => nodes.list_item.create(null, nodes.paragraph.create(null, toPmInlines(item)))),
+        block.items.map((item) =>
+          nodes.list_item.create(null, nodes.paragraph.create(null, toPmInlines(item))),
+        ),
       );
     case 'quote':
-      return nodes.quote.create({ attribution: block.attribution ?? '' }, toPmInlines(block.content));
+      return nodes.quote.create(
+        { attribution: block.attribution ?? '' },
+        toPmInlines(block.content),
+      );
     case 'pullquote':
       return nodes.pullquote.create(
         { attribution: block.attribution ?? '' },

@@ -13,7 +13,9 @@ export interface Version {
 
 /** A version as text a person can read, compare and paste somewhere else. */
 export function toVersionText(version: Version): string {
-  return [version.title, version.standfirst, bodyToPlainText(version.body)].filter((s) => s !== '').join('\n\n');
+  return [version.title, version.standfirst, bodyToPlainText(version.body)]
+    .filter((s) => s !== '')
+    .join('\n\n');
 }
 
 function VersionColumn(props: { readonly heading: string; readonly version: Version }) {
@@ -21,7 +23,9 @@ function VersionColumn(props: { readonly heading: string; readonly version: Vers
     <section class="version" aria-label={props.heading}>
       <h3>{props.heading}</h3>
       <p class="version-title">{props.version.title || '(no headline)'}</p>
-      {props.version.standfirst !== '' && <p class="version-standfirst">{props.version.standfirst}</p>}
+      {props.version.standfirst !== '' && (
+        <p class="version-standfirst">{props.version.standfirst}</p>
+      )}
       <div class="version-body">{bodyToPlainText(props.version.body)}</div>
     </section>
   );
@@ -41,14 +45,17 @@ export function ConflictDialog(props: {
       await navigator.clipboard.writeText(toVersionText(props.mine));
       setCopied('Your text is on the clipboard.');
     } catch {
-      setCopied('The browser did not allow copying. Select your text in the right-hand column and copy it.');
+      setCopied(
+        'The browser did not allow copying. Select your text in the right-hand column and copy it.',
+      );
     }
   };
   return (
     <Dialog title="Their version and yours" onClose={props.onClose} wide>
       <p>
-        Saved as revision {props.theirs.revision} on {formatDateTime(props.theirs.updated_at)}. Nothing is lost
-        whichever you choose: the server keeps every saved revision, and this browser keeps your version.
+        Saved as revision {props.theirs.revision} on {formatDateTime(props.theirs.updated_at)}.
+        Nothing is lost whichever you choose: the server keeps every saved revision, and this
+        browser keeps your version.
       </p>
       <div class="versions">
         <VersionColumn heading="Their saved version" version={props.theirs} />

@@ -6,7 +6,8 @@ import { editorSchema as schema } from './editor-schema.js';
 
 /** The editor's commands, as the toolbar and the keyboard use them. */
 
-export type TextStyle = 'paragraph' | 'heading-2' | 'heading-3' | 'heading-4' | 'quote' | 'pullquote';
+export type TextStyle =
+  'paragraph' | 'heading-2' | 'heading-3' | 'heading-4' | 'quote' | 'pullquote';
 
 export const textStyles: readonly { value: TextStyle; label: string }[] = [
   { value: 'paragraph', label: 'Paragraph' },

@@ -75,11 +75,17 @@ const nodes = {
       caption: { default: '' },
       credit: { default: '' },
     },
-    toDOM: (node): DOMOutputSpec => ['figure', ['img', { src: String(node.attrs.src), alt: String(node.attrs.alt) }]],
+    toDOM: (node): DOMOutputSpec => [
+      'figure',
+      ['img', { src: String(node.attrs.src), alt: String(node.attrs.alt) }],
+    ],
   }),
   embed: atom({
     attrs: { url: { default: '' }, provider: { default: 'link' }, title: { default: '' } },
-    toDOM: (node): DOMOutputSpec => ['figure', ['a', { href: String(node.attrs.url) }, String(node.attrs.url)]],
+    toDOM: (node): DOMOutputSpec => [
+      'figure',
+      ['a', { href: String(node.attrs.url) }, String(node.attrs.url)],
+    ],
   }),
   related: atom({
     // `label` is the related post's headline, shown in the editor only; the body keeps the id.

@@ -89,8 +89,16 @@ export function EditorToolbar(props: {
       {mark('strike', 'Strikethrough', 'Ctrl+Shift+X')}
       {mark('code', 'Code', 'Ctrl+`')}
       <ToolButton label="Link" title="Link (Ctrl+K)" onPress={() => props.onDialog('link')} />
-      <ToolButton label="Bulleted list" pressed={isInList(state, false)} onPress={() => run(toggleList(false))} />
-      <ToolButton label="Numbered list" pressed={isInList(state, true)} onPress={() => run(toggleList(true))} />
+      <ToolButton
+        label="Bulleted list"
+        pressed={isInList(state, false)}
+        onPress={() => run(toggleList(false))}
+      />
+      <ToolButton
+        label="Numbered list"
+        pressed={isInList(state, true)}
+        onPress={() => run(toggleList(true))}
+      />
       <span class="toolbar-divider" aria-hidden="true" />
       <ToolButton label="Image" onPress={() => props.onDialog('image')} />
       <ToolButton label="Embed" onPress={() => props.onDialog('embed')} />

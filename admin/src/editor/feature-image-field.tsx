@@ -11,7 +11,8 @@ export function FeatureImageField(props: {
 }) {
   const [picking, setPicking] = useState(false);
   const image = props.value;
-  const set = (changes: Partial<FeatureImageForm>) => image !== null && props.onChange({ ...image, ...changes });
+  const set = (changes: Partial<FeatureImageForm>) =>
+    image !== null && props.onChange({ ...image, ...changes });
   return (
     <fieldset class="picker">
       <legend>Feature image</legend>
@@ -28,8 +29,16 @@ export function FeatureImageField(props: {
               onValue={(alt) => set({ alt })}
               error={props.altError}
             />
-            <TextField label="Feature image caption" value={image.caption} onValue={(caption) => set({ caption })} />
-            <TextField label="Feature image credit" value={image.credit} onValue={(credit) => set({ credit })} />
+            <TextField
+              label="Feature image caption"
+              value={image.caption}
+              onValue={(caption) => set({ caption })}
+            />
+            <TextField
+              label="Feature image credit"
+              value={image.credit}
+              onValue={(credit) => set({ credit })}
+            />
           </div>
         </div>
       )}

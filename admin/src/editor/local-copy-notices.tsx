@@ -8,7 +8,9 @@ import { toSavePayload } from './post-form.js';
 
 function differs(copy: LocalCopy, current: SavePayload | null): boolean {
   if (current === null) return true;
-  return JSON.stringify(toSavePayload(copy.form, copy.body, copy.slugEdited)) !== JSON.stringify(current);
+  return (
+    JSON.stringify(toSavePayload(copy.form, copy.body, copy.slugEdited)) !== JSON.stringify(current)
+  );
 }
 
 /**
@@ -55,7 +57,18 @@ export function LocalCopyNotices(props: {
           <button
             type="button"
             onClick={() =>
-              void navigator.clipboard.writeText(toVersionText({ title: copy.form.title, standfirst: copy.form.standfirst, body: copy.body })).then(() => setCopied(true), () => setCopied(false))
+              void navigator.clipboard
+                .writeText(
+                  toVersionText({
+                    title: copy.form.title,
+                    standfirst: copy.form.standfirst,
+                    body: copy.body,
+                  }),
+                )
+                .then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
             }
           >
             Copy the text

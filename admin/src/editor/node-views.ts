@@ -49,7 +49,12 @@ abstract class AtomView implements NodeView {
     protected readonly getPos: GetPos,
     label: string,
   ) {
-    this.dom = el('div', { class: `block block-${node.type.name}`, role: 'group', 'aria-label': label, contenteditable: 'false' });
+    this.dom = el('div', {
+      class: `block block-${node.type.name}`,
+      role: 'group',
+      'aria-label': label,
+      contenteditable: 'false',
+    });
   }
 
   update(node: PmNode): boolean {
@@ -94,9 +99,14 @@ class ImageView extends AtomView {
       'Add alt text before publishing: describe the image for readers who cannot see it.',
     ]);
     const field = (name: 'alt' | 'caption' | 'credit', label: string) =>
-      labelledInput(label, String(node.attrs[name]), (value) => setAttr(view, getPos, name, value), {
-        className: `image-${name}`,
-      });
+      labelledInput(
+        label,
+        String(node.attrs[name]),
+        (value) => setAttr(view, getPos, name, value),
+        {
+          className: `image-${name}`,
+        },
+      );
     const alt = field('alt', 'Alt text');
     alt.input.setAttribute('aria-describedby', problemId);
     const caption = field('caption', 'Caption');
@@ -105,7 +115,12 @@ class ImageView extends AtomView {
     this.dom.append(
       el('div', { class: 'block-image' }, [
         this.img,
-        el('div', { class: 'block-fields' }, [alt.wrapper, this.problem, caption.wrapper, credit.wrapper]),
+        el('div', { class: 'block-fields' }, [
+          alt.wrapper,
+          this.problem,
+          caption.wrapper,
+          credit.wrapper,
+        ]),
       ]),
       removeButton('Remove image', view, getPos),
     );
@@ -131,7 +146,9 @@ class EmbedView extends AtomView {
   constructor(node: PmNode, view: EditorView, getPos: GetPos) {
     super(node, view, getPos, 'Embed block');
     this.summary = el('p', { class: 'block-summary' });
-    const title = labelledInput('Title (optional)', String(node.attrs.title), (v) => setAttr(view, getPos, 'title', v));
+    const title = labelledInput('Title (optional)', String(node.attrs.title), (v) =>
+      setAttr(view, getPos, 'title', v),
+    );
     this.title = title.input;
     this.dom.append(this.summary, title.wrapper, removeButton('Remove embed', view, getPos));
     this.refresh();
@@ -169,7 +186,10 @@ class RelatedView extends AtomView {
 class MarkerView extends AtomView {
   constructor(node: PmNode, view: EditorView, getPos: GetPos, label: string, text: string) {
     super(node, view, getPos, label);
-    this.dom.append(el('p', { class: 'block-summary' }, [text]), removeButton(`Remove ${label.toLowerCase()}`, view, getPos));
+    this.dom.append(
+      el('p', { class: 'block-summary' }, [text]),
+      removeButton(`Remove ${label.toLowerCase()}`, view, getPos),
+    );
   }
 }
 
@@ -187,15 +207,20 @@ class AttributedView implements NodeView {
   ) {
     const pull = node.type.name === 'pullquote';
     this.contentDOM = el('p', { class: 'block-text' });
-    const field = labelledInput(pull ? 'Pull quote attribution' : 'Quote attribution', String(node.attrs.attribution), (v) =>
-      setAttr(view, getPos, 'attribution', v),
+    const field = labelledInput(
+      pull ? 'Pull quote attribution' : 'Quote attribution',
+      String(node.attrs.attribution),
+      (v) => setAttr(view, getPos, 'attribution', v),
     );
     this.attribution = field.input;
-    this.footer = el('div', { class: 'block-attribution', contenteditable: 'false' }, [field.wrapper]);
-    this.dom = el(pull ? 'aside' : 'blockquote', { class: pull ? 'block block-pullquote' : 'block block-quote' }, [
-      this.contentDOM,
-      this.footer,
+    this.footer = el('div', { class: 'block-attribution', contenteditable: 'false' }, [
+      field.wrapper,
     ]);
+    this.dom = el(
+      pull ? 'aside' : 'blockquote',
+      { class: pull ? 'block block-pullquote' : 'block block-quote' },
+      [this.contentDOM, this.footer],
+    );
   }
 
   update(node: PmNode): boolean {
@@ -221,7 +246,13 @@ export function createNodeViews(services: NodeViewServices): Record<string, Node
     related: (node, view, getPos) => new RelatedView(node, view, getPos, services),
     divider: (node, view, getPos) => new MarkerView(node, view, getPos, 'Divider', 'Divider'),
     paywall: (node, view, getPos) =>
-      new MarkerView(node, view, getPos, 'Paywall marker', 'Paywall: readers without access stop reading here.'),
+      new MarkerView(
+        node,
+        view,
+        getPos,
+        'Paywall marker',
+        'Paywall: readers without access stop reading here.',
+      ),
     quote: (node, view, getPos) => new AttributedView(node, view, getPos),
     pullquote: (node, view, getPos) => new AttributedView(node, view, getPos),
   };

@@ -32,9 +32,13 @@ export function PostEditorPage({ params }: ScreenProps) {
     const [post, tags, staff, timeZone] = await Promise.all([
       wanted === null
         ? Promise.resolve(null)
-        : api.get<{ post: PostResource }>(`/posts/${encodeURIComponent(wanted)}`).then((r) => r.post),
+        : api
+            .get<{ post: PostResource }>(`/posts/${encodeURIComponent(wanted)}`)
+            .then((r) => r.post),
       api.get<{ tags: Tag[] }>('/tags').then((r) => r.tags),
-      api.get<{ staff: StaffUser[] }>('/staff').then((r) => r.staff.filter((s) => s.status === 'active')),
+      api
+        .get<{ staff: StaffUser[] }>('/staff')
+        .then((r) => r.staff.filter((s) => s.status === 'active')),
       api.get<{ settings: SiteSettingsResource }>('/settings').then(
         (s) => s.settings.timezone,
         () => Intl.DateTimeFormat().resolvedOptions().timeZone,

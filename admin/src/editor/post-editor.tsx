@@ -20,14 +20,20 @@ import { SaveStatusLine } from './save-status-line.js';
 const emptyBody: BodyDocument = { version: 1, blocks: [] };
 
 /** One post being edited: fields, body, saving, publishing and the conflict flow. */
-export function PostEditor(props: { readonly data: EditorData; readonly onCreated: (id: string) => void }) {
+export function PostEditor(props: {
+  readonly data: EditorData;
+  readonly onCreated: (id: string) => void;
+}) {
   const { api } = useApp();
   const user = useUser();
   const [post, setPost] = useState<PostResource | null>(props.data.post);
   const [form, setFormState] = useState<PostForm>(() =>
     props.data.post === null ? emptyPostForm(user) : toPostForm(props.data.post),
   );
-  const [body, setBody] = useState<{ doc: BodyDocument; key: number }>({ doc: props.data.post?.body ?? emptyBody, key: 0 });
+  const [body, setBody] = useState<{ doc: BodyDocument; key: number }>({
+    doc: props.data.post?.body ?? emptyBody,
+    key: 0,
+  });
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
@@ -41,7 +47,10 @@ export function PostEditor(props: { readonly data: EditorData; readonly onCreate
   const handle = useRef<BlockEditorHandle | null>(null);
   const adoptOnReady = useRef<PostResource | null>(props.data.post);
   const created = useRef(props.data.post !== null);
-  const read = () => (handle.current === null ? null : toSavePayload(formRef.current, handle.current.getBody(), slugEdited.current));
+  const read = () =>
+    handle.current === null
+      ? null
+      : toSavePayload(formRef.current, handle.current.getBody(), slugEdited.current);
 
   const autosave = useMemo(
     () =>
@@ -92,12 +101,20 @@ export function PostEditor(props: { readonly data: EditorData; readonly onCreate
     const next = { ...formRef.current, ...changes };
     formRef.current = next;
     setFormState(next);
-    if (problems.length > 0) setProblems(findPublishProblems(next, read()?.body ?? emptyBody).filter((p) => problems.some((q) => q.field === p.field)));
+    if (problems.length > 0)
+      setProblems(
+        findPublishProblems(next, read()?.body ?? emptyBody).filter((p) =>
+          problems.some((q) => q.field === p.field),
+        ),
+      );
     changed();
   };
 
   /** Shows another version in the editor: theirs, a restored revision, or a local copy. */
-  const load = (next: { form: PostForm; body: BodyDocument; slugEdited: boolean }, adopt: PostResource | null) => {
+  const load = (
+    next: { form: PostForm; body: BodyDocument; slugEdited: boolean },
+    adopt: PostResource | null,
+  ) => {
     formRef.current = next.form;
     slugEdited.current = next.slugEdited;
     setFormState(next.form);
@@ -124,7 +141,9 @@ export function PostEditor(props: { readonly data: EditorData; readonly onCreate
       const path = `/posts/${encodeURIComponent(id)}/${action.kind}`;
       const sent =
         action.kind === 'publish'
-          ? action.at === undefined ? {} : { published_at: action.at.toISOString() }
+          ? action.at === undefined
+            ? {}
+            : { published_at: action.at.toISOString() }
           : action.kind === 'unpublish'
             ? {}
             : { note: action.note };
@@ -132,7 +151,12 @@ export function PostEditor(props: { readonly data: EditorData; readonly onCreate
       setPost(result.post);
       autosave.adopt(result.post, null);
       setProblems([]);
-      const done = { publish: result.post.status === 'scheduled' ? 'Scheduled.' : 'Published.', unpublish: 'Back to draft: no longer on the site.', submit: 'Submitted for review.', return: 'Sent back to the writer.' };
+      const done = {
+        publish: result.post.status === 'scheduled' ? 'Scheduled.' : 'Published.',
+        unpublish: 'Back to draft: no longer on the site.',
+        submit: 'Submitted for review.',
+        return: 'Sent back to the writer.',
+      };
       setMessage({ kind: 'success', text: done[action.kind] });
     } catch (error) {
       if (isApiError(error) && error.fields.length > 0) setProblems([...error.fields]);
@@ -148,9 +172,15 @@ export function PostEditor(props: { readonly data: EditorData; readonly onCreate
     setBusy(true);
     try {
       if ((await autosave.flush()).kind !== 'saved') return;
-      const result = await api.send<{ post: PostResource }>('POST', `/posts/${encodeURIComponent(id)}/revisions/${revision}/restore`);
+      const result = await api.send<{ post: PostResource }>(
+        'POST',
+        `/posts/${encodeURIComponent(id)}/revisions/${revision}/restore`,
+      );
       setPost(result.post);
-      load({ form: toPostForm(result.post), body: result.post.body, slugEdited: false }, result.post);
+      load(
+        { form: toPostForm(result.post), body: result.post.body, slugEdited: false },
+        result.post,
+      );
       setMessage({ kind: 'success', text: `Restored the text of revision ${revision}.` });
     } catch (error) {
       setMessage({ kind: 'error', text: toMessage(error) });
@@ -188,8 +218,8 @@ export function PostEditor(props: { readonly data: EditorData; readonly onCreate
       {status.kind === 'conflict' && (
         <Notice kind="warning">
           <p>
-            <strong>Someone else saved this post while you were editing.</strong> Your changes are not saved on the
-            server, and they are still here and kept in this browser.
+            <strong>Someone else saved this post while you were editing.</strong> Your changes are
+            not saved on the server, and they are still here and kept in this browser.
           </p>
           <div class="actions">
             <button type="button" class="button-primary" onClick={() => void seeTheirs()}>
@@ -219,7 +249,8 @@ export function PostEditor(props: { readonly data: EditorData; readonly onCreate
             showProblems={hasBodyProblems(problems)}
             services={{
               describePost: async (postId) =>
-                (await api.get<{ post: PostResource }>(`/posts/${encodeURIComponent(postId)}`)).post.title,
+                (await api.get<{ post: PostResource }>(`/posts/${encodeURIComponent(postId)}`)).post
+                  .title,
             }}
             onChange={changed}
             onReady={(ready) => {

@@ -49,7 +49,13 @@ export function toPostForm(post: PostResource): PostForm {
     featureImage:
       image === null
         ? null
-        : { mediaId: image.media_id, url: image.url, alt: image.alt, caption: image.caption, credit: image.credit },
+        : {
+            mediaId: image.media_id,
+            url: image.url,
+            alt: image.alt,
+            caption: image.caption,
+            credit: image.credit,
+          },
     seoTitle: post.seo_title,
     seoDescription: post.seo_description,
   };
@@ -71,7 +77,11 @@ export function emptyPostForm(user: StaffUser): PostForm {
 }
 
 /** The slug is sent only once the person has changed it, so the server keeps deciding it. */
-export function toSavePayload(form: PostForm, body: BodyDocument, slugEdited: boolean): SavePayload {
+export function toSavePayload(
+  form: PostForm,
+  body: BodyDocument,
+  slugEdited: boolean,
+): SavePayload {
   const image = form.featureImage;
   return {
     title: form.title,

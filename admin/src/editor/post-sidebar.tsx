@@ -41,10 +41,16 @@ export function PostSidebar(props: {
           <button type="button" onClick={props.onPreview}>
             Preview
           </button>
-          {post.status === 'published' && <a href={`/${encodeURIComponent(post.slug)}`}>View on the site</a>}
+          {post.status === 'published' && (
+            <a href={`/${encodeURIComponent(post.slug)}`}>View on the site</a>
+          )}
         </div>
       )}
-      <TagsPicker tags={form.tags} known={props.data.tags} onChange={(tags) => onChange({ tags })} />
+      <TagsPicker
+        tags={form.tags}
+        known={props.data.tags}
+        onChange={(tags) => onChange({ tags })}
+      />
       <AuthorsPicker
         authors={form.authors}
         staff={props.data.staff}
@@ -78,11 +84,28 @@ export function PostSidebar(props: {
       </section>
       <section class="panel" aria-labelledby="seo-title">
         <h2 id="seo-title">Search and social</h2>
-        <TextField label="SEO title" hint="Shown by search engines and social cards; the headline when empty." maxLength={300} value={form.seoTitle} onValue={(seoTitle) => onChange({ seoTitle })} />
-        <TextArea label="SEO description" maxLength={500} rows={3} value={form.seoDescription} onValue={(seoDescription) => onChange({ seoDescription })} />
+        <TextField
+          label="SEO title"
+          hint="Shown by search engines and social cards; the headline when empty."
+          maxLength={300}
+          value={form.seoTitle}
+          onValue={(seoTitle) => onChange({ seoTitle })}
+        />
+        <TextArea
+          label="SEO description"
+          maxLength={500}
+          rows={3}
+          value={form.seoDescription}
+          onValue={(seoDescription) => onChange({ seoDescription })}
+        />
       </section>
       {post !== null && (
-        <RevisionsPanel postId={post.id} revision={post.revision} busy={props.busy} onRestore={props.onRestore} />
+        <RevisionsPanel
+          postId={post.id}
+          revision={post.revision}
+          busy={props.busy}
+          onRestore={props.onRestore}
+        />
       )}
     </aside>
   );

@@ -28,13 +28,18 @@ describe('the check before publishing', () => {
       authors: [],
       featureImage: { mediaId: 'm1', url: null, alt: '', caption: '', credit: '' },
     };
-    const body = { version: 1 as const, blocks: [{ type: 'divider' as const }, image('ok'), image(' ')] };
+    const body = {
+      version: 1 as const,
+      blocks: [{ type: 'divider' as const }, image('ok'), image(' ')],
+    };
     expect(findPublishProblems(form, body).map((p) => p.field)).toEqual([
       'title',
       'feature_image.alt',
       'body.blocks[2].alt',
       'authors',
     ]);
-    expect(findPublishProblems(form, body)[2]?.message).toBe('Image 2 in the body needs alt text that describes it.');
+    expect(findPublishProblems(form, body)[2]?.message).toBe(
+      'Image 2 in the body needs alt text that describes it.',
+    );
   });
 });

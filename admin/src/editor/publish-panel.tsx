@@ -13,7 +13,9 @@ export type PostAction =
 /** Whether this person may publish this post, as the server decides it. */
 export function canPublish(user: StaffUser, post: PostResource | null): boolean {
   if (hasAtLeast(user.role, 'editor')) return true;
-  return hasAtLeast(user.role, 'author') && (post === null || post.authors.some((a) => a.id === user.id));
+  return (
+    hasAtLeast(user.role, 'author') && (post === null || post.authors.some((a) => a.id === user.id))
+  );
 }
 
 const statusText = { draft: 'Draft', scheduled: 'Scheduled', published: 'Published' } as const;
@@ -56,12 +58,21 @@ export function PublishPanel(props: {
       <p>
         Status: <strong class={`status status-${status}`}>{statusText[status]}</strong>
         {post?.published_at != null && status !== 'draft' && (
-          <> · {formatInZone(new Date(post.published_at), timeZone)} ({timeZone})</>
+          <>
+            {' '}
+            · {formatInZone(new Date(post.published_at), timeZone)} ({timeZone})
+          </>
         )}
       </p>
-      {review?.state === 'submitted' && <Notice kind="info">Submitted for review{review.note !== '' ? `: “${review.note}”` : '.'}</Notice>}
+      {review?.state === 'submitted' && (
+        <Notice kind="info">
+          Submitted for review{review.note !== '' ? `: “${review.note}”` : '.'}
+        </Notice>
+      )}
       {review?.state === 'returned' && (
-        <Notice kind="warning">Sent back by the editor{review.note !== '' ? `: “${review.note}”` : '.'}</Notice>
+        <Notice kind="warning">
+          Sent back by the editor{review.note !== '' ? `: “${review.note}”` : '.'}
+        </Notice>
       )}
       {props.problems.length > 0 && (
         <Notice kind="error">
@@ -79,12 +90,21 @@ export function PublishPanel(props: {
         <div class="stack">
           <div class="actions">
             {status !== 'published' && (
-              <button type="button" class="button-primary" disabled={props.busy} onClick={() => props.onAction({ kind: 'publish' })}>
+              <button
+                type="button"
+                class="button-primary"
+                disabled={props.busy}
+                onClick={() => props.onAction({ kind: 'publish' })}
+              >
                 Publish now
               </button>
             )}
             {status !== 'draft' && (
-              <button type="button" disabled={props.busy} onClick={() => props.onAction({ kind: 'unpublish' })}>
+              <button
+                type="button"
+                disabled={props.busy}
+                onClick={() => props.onAction({ kind: 'unpublish' })}
+              >
                 {status === 'scheduled' ? 'Unschedule (back to draft)' : 'Unpublish'}
               </button>
             )}
@@ -115,7 +135,11 @@ export function PublishPanel(props: {
           {review?.state === 'submitted' && (
             <div class="stack">
               <TextArea label="Note to the writer" value={note} onValue={setNote} rows={2} />
-              <button type="button" disabled={props.busy || note.trim() === ''} onClick={() => props.onAction({ kind: 'return', note })}>
+              <button
+                type="button"
+                disabled={props.busy || note.trim() === ''}
+                onClick={() => props.onAction({ kind: 'return', note })}
+              >
                 Send back to the writer
               </button>
             </div>
@@ -125,8 +149,18 @@ export function PublishPanel(props: {
         <p>An editor will review it. You can keep editing until then.</p>
       ) : (
         <div class="stack">
-          <TextArea label="Note for the editor (optional)" value={note} onValue={setNote} rows={2} />
-          <button type="button" class="button-primary" disabled={props.busy} onClick={() => props.onAction({ kind: 'submit', note })}>
+          <TextArea
+            label="Note for the editor (optional)"
+            value={note}
+            onValue={setNote}
+            rows={2}
+          />
+          <button
+            type="button"
+            class="button-primary"
+            disabled={props.busy}
+            onClick={() => props.onAction({ kind: 'submit', note })}
+          >
             Submit for review
           </button>
         </div>

@@ -16,7 +16,8 @@ export function RevisionsPanel(props: {
   const [open, setOpen] = useState(false);
   const path = `/posts/${encodeURIComponent(props.postId)}/revisions`;
   const [list] = useResource(
-    () => (open ? api.get<{ revisions: RevisionSummary[] }>(path) : Promise.resolve({ revisions: [] })),
+    () =>
+      open ? api.get<{ revisions: RevisionSummary[] }>(path) : Promise.resolve({ revisions: [] }),
     `${path}|${open}|${props.revision}`,
   );
   return (
@@ -34,7 +35,8 @@ export function RevisionsPanel(props: {
                 .map((r) => (
                   <li key={r.revision}>
                     <span>
-                      Revision {r.revision}: “{r.title || '(no headline)'}”, {formatDateTime(r.saved_at)}
+                      Revision {r.revision}: “{r.title || '(no headline)'}”,{' '}
+                      {formatDateTime(r.saved_at)}
                     </span>
                     <button
                       type="button"

@@ -23,7 +23,11 @@ function describe(status: SaveStatus): string {
 export function SaveStatusLine({ status }: { readonly status: SaveStatus }) {
   const bad = status.kind === 'conflict' || status.kind === 'invalid' || status.kind === 'offline';
   return (
-    <p class={bad ? 'save-status is-bad' : 'save-status'} role="status" data-save-status={status.kind}>
+    <p
+      class={bad ? 'save-status is-bad' : 'save-status'}
+      role="status"
+      data-save-status={status.kind}
+    >
       {describe(status)}
     </p>
   );

@@ -15,9 +15,12 @@ export function TagsPicker(props: {
   const add = () => {
     const name = text.trim();
     if (name === '') return;
-    const known = props.known.find((t) => t.name.toLowerCase() === name.toLowerCase() || t.slug === name);
+    const known = props.known.find(
+      (t) => t.name.toLowerCase() === name.toLowerCase() || t.slug === name,
+    );
     const chosen = known?.name ?? name;
-    if (!props.tags.some((t) => t.toLowerCase() === chosen.toLowerCase())) props.onChange([...props.tags, chosen]);
+    if (!props.tags.some((t) => t.toLowerCase() === chosen.toLowerCase()))
+      props.onChange([...props.tags, chosen]);
     setText('');
   };
   return (

@@ -27,7 +27,10 @@ function MediaDetails(props: {
     }
   };
   const remove = async () => {
-    if (!window.confirm(`Delete ${props.media.original_name}? Posts that use it will show no image.`)) return;
+    if (
+      !window.confirm(`Delete ${props.media.original_name}? Posts that use it will show no image.`)
+    )
+      return;
     try {
       await api.send('DELETE', path);
       props.onDeleted();
@@ -70,7 +73,12 @@ export function MediaLibraryPage() {
     <>
       <div class="page-header">
         <h1>Media library</h1>
-        <button type="button" class="button-primary" aria-expanded={uploading} onClick={() => setUploading(!uploading)}>
+        <button
+          type="button"
+          class="button-primary"
+          aria-expanded={uploading}
+          onClick={() => setUploading(!uploading)}
+        >
           Upload an image
         </button>
       </div>
@@ -88,7 +96,12 @@ export function MediaLibraryPage() {
         <ul class="media-grid" aria-label="Images">
           {pages.items.map((media) => (
             <li key={media.id}>
-              <button type="button" class="media-choice" aria-pressed={media.id === selected} onClick={() => setSelected(media.id)}>
+              <button
+                type="button"
+                class="media-choice"
+                aria-pressed={media.id === selected}
+                onClick={() => setSelected(media.id)}
+              >
                 <img src={media.rendition.src} alt="" loading="lazy" />
                 <span>{media.alt === '' ? media.original_name : media.alt}</span>
               </button>

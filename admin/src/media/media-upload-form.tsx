@@ -5,7 +5,11 @@ import { useApp } from '../app/app-context.js';
 import { Notice, TextField } from '../ui/fields.js';
 
 /** Uploads one image with its alt text, caption and credit, each its own field. */
-export function MediaUploadForm({ onUploaded }: { readonly onUploaded: (media: MediaResource) => void }) {
+export function MediaUploadForm({
+  onUploaded,
+}: {
+  readonly onUploaded: (media: MediaResource) => void;
+}) {
   const { api } = useApp();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -53,7 +57,12 @@ export function MediaUploadForm({ onUploaded }: { readonly onUploaded: (media: M
           onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
         />
       </div>
-      <TextField label="Alt text" hint="What the image shows, for readers who cannot see it." value={alt} onValue={setAlt} />
+      <TextField
+        label="Alt text"
+        hint="What the image shows, for readers who cannot see it."
+        value={alt}
+        onValue={setAlt}
+      />
       <TextField label="Caption" value={caption} onValue={setCaption} />
       <TextField label="Credit" hint="Photographer / Agency" value={credit} onValue={setCredit} />
       <div class="actions">

@@ -18,8 +18,13 @@ export function useMediaPages() {
       try {
         const query = new URLSearchParams({ limit: '30' });
         if (after !== null) query.set('cursor', after);
-        const page = await api.get<{ media: MediaResource[]; next_cursor: string | null }>(`/media?${query.toString()}`);
-        setItems((current) => [...current, ...page.media.filter((m) => !current.some((c) => c.id === m.id))]);
+        const page = await api.get<{ media: MediaResource[]; next_cursor: string | null }>(
+          `/media?${query.toString()}`,
+        );
+        setItems((current) => [
+          ...current,
+          ...page.media.filter((m) => !current.some((c) => c.id === m.id)),
+        ]);
         setCursor(page.next_cursor);
         setHasMore(page.next_cursor !== null);
       } catch (caught) {
@@ -42,7 +47,8 @@ export function useMediaPages() {
     error,
     loadMore: () => void load(cursor),
     prepend: (media: MediaResource) => setItems((current) => [media, ...current]),
-    replace: (media: MediaResource) => setItems((current) => current.map((m) => (m.id === media.id ? media : m))),
+    replace: (media: MediaResource) =>
+      setItems((current) => current.map((m) => (m.id === media.id ? media : m))),
     remove: (id: string) => setItems((current) => current.filter((m) => m.id !== id)),
   };
 }

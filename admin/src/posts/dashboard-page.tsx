@@ -6,7 +6,11 @@ import { useResource } from '../app/use-resource.js';
 import { Loaded } from '../ui/loaded.js';
 import { PostTable } from './post-table.js';
 
-function PostGroup(props: { readonly status: PostStatus; readonly title: string; readonly empty: string }) {
+function PostGroup(props: {
+  readonly status: PostStatus;
+  readonly title: string;
+  readonly empty: string;
+}) {
   const { api } = useApp();
   const path = `/posts?status=${props.status}&limit=5`;
   const [posts] = useResource(() => api.get<{ posts: PostResource[] }>(path), path);
@@ -37,7 +41,11 @@ export function DashboardPage() {
       {!hasAtLeast(user.role, 'editor') && (
         <p class="lede">You see the posts you write or are credited on.</p>
       )}
-      <PostGroup status="draft" title="Drafts" empty="No drafts. Start one with “Write a new post”." />
+      <PostGroup
+        status="draft"
+        title="Drafts"
+        empty="No drafts. Start one with “Write a new post”."
+      />
       <PostGroup status="scheduled" title="Scheduled" empty="Nothing is scheduled." />
       <PostGroup status="published" title="Recently published" empty="Nothing is published yet." />
     </>

@@ -30,7 +30,9 @@ export function PostTable(props: {
                 {post.title === '' ? '(no headline)' : post.title}
               </a>
               {post.review?.state === 'submitted' && <span class="badge">In review</span>}
-              {post.review?.state === 'returned' && <span class="badge badge-warning">Sent back</span>}
+              {post.review?.state === 'returned' && (
+                <span class="badge badge-warning">Sent back</span>
+              )}
             </td>
             <td>
               <span class={`status status-${post.status}`}>{statusLabels[post.status]}</span>

@@ -51,7 +51,12 @@ export function PostsListPage({ query }: ScreenProps) {
           Write a new post
         </a>
       </div>
-      <form class="filters" role="search" aria-label="Filter posts" onSubmit={(e) => e.preventDefault()}>
+      <form
+        class="filters"
+        role="search"
+        aria-label="Filter posts"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <SelectField
           label="Status"
           value={query.get('status') ?? ''}
@@ -68,7 +73,9 @@ export function PostsListPage({ query }: ScreenProps) {
           value={query.get('tag') ?? ''}
           choices={[
             { value: '', label: 'Any' },
-            ...(tags.state === 'ready' ? tags.value.tags.map((t) => ({ value: t.slug, label: t.name })) : []),
+            ...(tags.state === 'ready'
+              ? tags.value.tags.map((t) => ({ value: t.slug, label: t.name }))
+              : []),
           ]}
           onValue={(v) => change('tag', v)}
         />
@@ -78,19 +85,33 @@ export function PostsListPage({ query }: ScreenProps) {
             value={query.get('author') ?? ''}
             choices={[
               { value: '', label: 'Anyone' },
-              ...(staff.state === 'ready' ? staff.value.staff.map((s) => ({ value: s.slug, label: s.name })) : []),
+              ...(staff.state === 'ready'
+                ? staff.value.staff.map((s) => ({ value: s.slug, label: s.name }))
+                : []),
             ]}
             onValue={(v) => change('author', v)}
           />
         )}
-        <TextField label="Text" type="search" value={query.get('q') ?? ''} onValue={(v) => change('q', v)} />
-        <SelectField label="Sort" value={sort} choices={postSorts} onValue={(v) => change('sort', v)} />
+        <TextField
+          label="Text"
+          type="search"
+          value={query.get('q') ?? ''}
+          onValue={(v) => change('q', v)}
+        />
+        <SelectField
+          label="Sort"
+          value={sort}
+          choices={postSorts}
+          onValue={(v) => change('sort', v)}
+        />
       </form>
       <Loaded resource={posts} what="posts">
         {(found) => (
           <>
             <p class="result-count" role="status">
-              {found.posts.length === 0 ? 'No posts match.' : `Page ${page}: ${found.posts.length} posts.`}
+              {found.posts.length === 0
+                ? 'No posts match.'
+                : `Page ${page}: ${found.posts.length} posts.`}
             </p>
             <PostTable posts={sortPosts(found.posts, sort)} caption="Posts" empty="" />
             <nav class="pager" aria-label="Pages of posts">

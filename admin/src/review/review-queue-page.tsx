@@ -29,13 +29,17 @@ export function ReviewQueuePage() {
               {posts.map((post) => (
                 <li key={post.id} class="card">
                   <h2>
-                    <a href={adminHref(`/posts/${encodeURIComponent(post.id)}`)}>{post.title || '(no headline)'}</a>
+                    <a href={adminHref(`/posts/${encodeURIComponent(post.id)}`)}>
+                      {post.title || '(no headline)'}
+                    </a>
                   </h2>
                   <p>
                     By {post.authors.map((a) => a.name).join(', ') || 'nobody yet'} · submitted{' '}
                     {formatDateTime(post.review?.at ?? null)}
                   </p>
-                  {post.review?.note !== undefined && post.review.note !== '' && <p>Note: “{post.review.note}”</p>}
+                  {post.review?.note !== undefined && post.review.note !== '' && (
+                    <p>Note: “{post.review.note}”</p>
+                  )}
                 </li>
               ))}
             </ul>

@@ -32,9 +32,19 @@ export function ForgotPasswordPage() {
         </Notice>
       ) : (
         <form class="stack" onSubmit={(event) => void submit(event)}>
-          <p>Enter the e-mail address you sign in with. We will send you a link to choose a new password.</p>
+          <p>
+            Enter the e-mail address you sign in with. We will send you a link to choose a new
+            password.
+          </p>
           {error !== null && <Notice kind="error">{error}</Notice>}
-          <TextField label="E-mail" type="email" autoComplete="username" required value={email} onValue={setEmail} />
+          <TextField
+            label="E-mail"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onValue={setEmail}
+          />
           <div class="actions">
             <button type="submit" class="button-primary">
               Send the link

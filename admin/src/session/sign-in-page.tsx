@@ -31,7 +31,14 @@ export function SignInPage() {
       <h1>Sign in</h1>
       <form class="stack" onSubmit={(event) => void submit(event)}>
         {error !== null && <Notice kind="error">{error}</Notice>}
-        <TextField label="E-mail" type="email" autoComplete="username" required value={email} onValue={setEmail} />
+        <TextField
+          label="E-mail"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onValue={setEmail}
+        />
         <TextField
           label="Password"
           type="password"

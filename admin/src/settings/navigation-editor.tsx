@@ -17,20 +17,41 @@ export function NavigationEditor(props: {
         {links.map((link, index) => (
           <li key={index} class="inline-form">
             <label for={`nav-label-${index}`}>Label {index + 1}</label>
-            <input id={`nav-label-${index}`} value={link.label} onInput={(e) => update(index, { label: e.currentTarget.value })} />
+            <input
+              id={`nav-label-${index}`}
+              value={link.label}
+              onInput={(e) => update(index, { label: e.currentTarget.value })}
+            />
             <label for={`nav-url-${index}`}>Address {index + 1}</label>
-            <input id={`nav-url-${index}`} value={link.url} onInput={(e) => update(index, { url: e.currentTarget.value })} />
-            <button type="button" class="button-small" disabled={index === 0} onClick={() => onChange(moveItem(links, index, index - 1))}>
+            <input
+              id={`nav-url-${index}`}
+              value={link.url}
+              onInput={(e) => update(index, { url: e.currentTarget.value })}
+            />
+            <button
+              type="button"
+              class="button-small"
+              disabled={index === 0}
+              onClick={() => onChange(moveItem(links, index, index - 1))}
+            >
               Move up: link {index + 1}
             </button>
-            <button type="button" class="button-small" onClick={() => onChange(links.filter((_, i) => i !== index))}>
+            <button
+              type="button"
+              class="button-small"
+              onClick={() => onChange(links.filter((_, i) => i !== index))}
+            >
               Remove link {index + 1}
             </button>
           </li>
         ))}
       </ol>
       <div class="actions">
-        <button type="button" class="button-small" onClick={() => onChange([...links, { label: '', url: '' }])}>
+        <button
+          type="button"
+          class="button-small"
+          onClick={() => onChange([...links, { label: '', url: '' }])}
+        >
           Add a link
         </button>
       </div>

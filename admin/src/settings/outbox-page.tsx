@@ -8,7 +8,10 @@ import { Loaded } from '../ui/loaded.js';
 /** E-mail kept in the local outbox (the embedded default, when no SMTP server is set). */
 export function OutboxPage() {
   const { api } = useApp();
-  const [outbox, reload] = useResource(() => api.get<{ messages: OutboxMessage[] }>('/outbox'), 'outbox');
+  const [outbox, reload] = useResource(
+    () => api.get<{ messages: OutboxMessage[] }>('/outbox'),
+    'outbox',
+  );
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>

@@ -16,7 +16,9 @@ function timeZones(current: string): string[] {
 function SettingsForm({ initial }: { readonly initial: SiteSettingsResource }) {
   const { api } = useApp();
   const [settings, setSettings] = useState(initial);
-  const [navigation, setNavigation] = useState<NavigationLink[]>(initial.navigation.map((n) => ({ ...n })));
+  const [navigation, setNavigation] = useState<NavigationLink[]>(
+    initial.navigation.map((n) => ({ ...n })),
+  );
   const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const set = (changes: Partial<SiteSettingsResource>) => setSettings({ ...settings, ...changes });
@@ -42,23 +44,46 @@ function SettingsForm({ initial }: { readonly initial: SiteSettingsResource }) {
       {message !== null && <Notice kind={message.kind}>{message.text}</Notice>}
       <section class="panel stack" aria-labelledby="site-identity">
         <h2 id="site-identity">The site</h2>
-        <TextField label="Site title" required value={settings.title} onValue={(title) => set({ title })} />
-        <TextArea label="Description" value={settings.description} onValue={(description) => set({ description })} rows={2} />
+        <TextField
+          label="Site title"
+          required
+          value={settings.title}
+          onValue={(title) => set({ title })}
+        />
+        <TextArea
+          label="Description"
+          value={settings.description}
+          onValue={(description) => set({ description })}
+          rows={2}
+        />
         <div class="field">
           <p class="field-label">Logo</p>
-          <p>{settings.logo_media_id === null ? 'No logo: the site title is shown.' : `Image ${settings.logo_media_id}`}</p>
+          <p>
+            {settings.logo_media_id === null
+              ? 'No logo: the site title is shown.'
+              : `Image ${settings.logo_media_id}`}
+          </p>
           <div class="actions">
             <button type="button" class="button-small" onClick={() => setPicking(true)}>
               Choose a logo
             </button>
             {settings.logo_media_id !== null && (
-              <button type="button" class="button-small" onClick={() => set({ logo_media_id: null })}>
+              <button
+                type="button"
+                class="button-small"
+                onClick={() => set({ logo_media_id: null })}
+              >
                 Remove the logo
               </button>
             )}
           </div>
         </div>
-        <TextField label="Accent colour" type="color" value={settings.accent_color} onValue={(accent_color) => set({ accent_color })} />
+        <TextField
+          label="Accent colour"
+          type="color"
+          value={settings.accent_color}
+          onValue={(accent_color) => set({ accent_color })}
+        />
       </section>
       <section class="panel stack" aria-labelledby="site-locale">
         <h2 id="site-locale">Time and language</h2>
@@ -69,14 +94,32 @@ function SettingsForm({ initial }: { readonly initial: SiteSettingsResource }) {
           choices={timeZones(settings.timezone).map((zone) => ({ value: zone, label: zone }))}
           onValue={(timezone) => set({ timezone })}
         />
-        <TextField label="Language" hint="A language tag such as en-GB or uk." value={settings.locale} onValue={(locale) => set({ locale })} />
+        <TextField
+          label="Language"
+          hint="A language tag such as en-GB or uk."
+          value={settings.locale}
+          onValue={(locale) => set({ locale })}
+        />
       </section>
       <NavigationEditor links={navigation} onChange={setNavigation} />
       <section class="panel stack" aria-labelledby="site-social">
         <h2 id="site-social">Social accounts</h2>
-        <TextField label="X account" hint="@name" value={settings.social.x} onValue={(v) => social('x', v)} />
-        <TextField label="Facebook page" value={settings.social.facebook} onValue={(v) => social('facebook', v)} />
-        <TextField label="Instagram account" value={settings.social.instagram} onValue={(v) => social('instagram', v)} />
+        <TextField
+          label="X account"
+          hint="@name"
+          value={settings.social.x}
+          onValue={(v) => social('x', v)}
+        />
+        <TextField
+          label="Facebook page"
+          value={settings.social.facebook}
+          onValue={(v) => social('facebook', v)}
+        />
+        <TextField
+          label="Instagram account"
+          value={settings.social.instagram}
+          onValue={(v) => social('instagram', v)}
+        />
       </section>
       <div class="actions">
         <button type="submit" class="button-primary">

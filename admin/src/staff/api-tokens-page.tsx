@@ -23,7 +23,10 @@ export function ApiTokensPage() {
     event.preventDefault();
     setError(null);
     try {
-      const result = await api.send<{ token: string; record: ApiToken }>('POST', '/tokens', { name, role });
+      const result = await api.send<{ token: string; record: ApiToken }>('POST', '/tokens', {
+        name,
+        role,
+      });
       setCreated({ name: result.record.name, token: result.token });
       setName('');
       reload();
@@ -47,18 +50,37 @@ export function ApiTokensPage() {
       <p class="lede">For scripts and integrations. Send a token as “Authorization: Bearer …”.</p>
       {created !== null && (
         <Notice kind="success">
-          <p>
-            The token “{created.name}” is below. Copy it now: it will not be shown again.
-          </p>
+          <p>The token “{created.name}” is below. Copy it now: it will not be shown again.</p>
           <label for="new-token">New token</label>
-          <input id="new-token" class="token-value" readOnly value={created.token} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="new-token"
+            class="token-value"
+            readOnly
+            value={created.token}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </Notice>
       )}
       {error !== null && <Notice kind="error">{error}</Notice>}
-      <form class="stack panel" onSubmit={(event) => void create(event)} aria-labelledby="new-token-title">
+      <form
+        class="stack panel"
+        onSubmit={(event) => void create(event)}
+        aria-labelledby="new-token-title"
+      >
         <h2 id="new-token-title">Create a token</h2>
-        <TextField label="Name" hint="What will use it, e.g. “Wire importer”." required value={name} onValue={setName} />
-        <SelectField label="Role" value={role} choices={roleChoicesFor(user.role)} onValue={(v) => setRole(v as Role)} />
+        <TextField
+          label="Name"
+          hint="What will use it, e.g. “Wire importer”."
+          required
+          value={name}
+          onValue={setName}
+        />
+        <SelectField
+          label="Role"
+          value={role}
+          choices={roleChoicesFor(user.role)}
+          onValue={(v) => setRole(v as Role)}
+        />
         <div class="actions">
           <button type="submit" class="button-primary">
             Create the token

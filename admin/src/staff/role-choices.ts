@@ -11,5 +11,7 @@ export const roleLabels: Record<Role, string> = {
 
 /** The roles someone may hand out: never above their own. */
 export function roleChoicesFor(own: Role): Choice[] {
-  return roles.filter((role) => hasAtLeast(own, role)).map((role) => ({ value: role, label: roleLabels[role] }));
+  return roles
+    .filter((role) => hasAtLeast(own, role))
+    .map((role) => ({ value: role, label: roleLabels[role] }));
 }

@@ -6,6 +6,7 @@ import { useApp, useUser } from '../app/app-context.js';
 import { useResource } from '../app/use-resource.js';
 import { Notice, SelectField, TextField } from '../ui/fields.js';
 import { Loaded } from '../ui/loaded.js';
+import { PendingInvitations } from './pending-invitations.js';
 import { roleChoicesFor } from './role-choices.js';
 
 function InviteForm({ onInvited }: { readonly onInvited: (email: string) => void }) {
@@ -19,7 +20,11 @@ function InviteForm({ onInvited }: { readonly onInvited: (email: string) => void
     event.preventDefault();
     setError(null);
     try {
-      await api.send('POST', '/invitations', { email, role, ...(name.trim() === '' ? {} : { name: name.trim() }) });
+      await api.send('POST', '/invitations', {
+        email,
+        role,
+        ...(name.trim() === '' ? {} : { name: name.trim() }),
+      });
       onInvited(email);
       setEmail('');
       setName('');
@@ -28,12 +33,21 @@ function InviteForm({ onInvited }: { readonly onInvited: (email: string) => void
     }
   };
   return (
-    <form class="stack panel" onSubmit={(event) => void submit(event)} aria-labelledby="invite-title">
+    <form
+      class="stack panel"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="invite-title"
+    >
       <h2 id="invite-title">Invite someone</h2>
       {error !== null && <Notice kind="error">{error}</Notice>}
       <TextField label="E-mail" type="email" required value={email} onValue={setEmail} />
       <TextField label="Name (optional)" value={name} onValue={setName} />
-      <SelectField label="Role" value={role} choices={roleChoicesFor(user.role)} onValue={(v) => setRole(v as Role)} />
+      <SelectField
+        label="Role"
+        value={role}
+        choices={roleChoicesFor(user.role)}
+        onValue={(v) => setRole(v as Role)}
+      />
       <div class="actions">
         <button type="submit" class="button-primary">
           Send the invitation
@@ -43,13 +57,20 @@ function InviteForm({ onInvited }: { readonly onInvited: (email: string) => void
   );
 }
 
-function StaffRow(props: { readonly member: StaffUser; readonly onChanged: (message: string) => void; readonly onError: (message: string) => void }) {
+function StaffRow(props: {
+  readonly member: StaffUser;
+  readonly onChanged: (message: string) => void;
+  readonly onError: (message: string) => void;
+}) {
   const { api } = useApp();
   const user = useUser();
   const { member } = props;
   const [role, setRole] = useState<Role>(member.role);
   const path = `/staff/${encodeURIComponent(member.id)}`;
-  const change = async (changes: { role?: Role; status?: 'active' | 'suspended' }, said: string) => {
+  const change = async (
+    changes: { role?: Role; status?: 'active' | 'suspended' },
+    said: string,
+  ) => {
     try {
       await api.send('PATCH', path, changes);
       props.onChanged(said);
@@ -67,16 +88,27 @@ function StaffRow(props: { readonly member: StaffUser; readonly onChanged: (mess
           <label class="visually-hidden" for={`role-${member.id}`}>
             Role of {member.name}
           </label>
-          <select id={`role-${member.id}`} value={role} disabled={self} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+          <select
+            id={`role-${member.id}`}
+            value={role}
+            disabled={self}
+            onChange={(e) => setRole(e.currentTarget.value as Role)}
+          >
             {roleChoicesFor(user.role).map((c) => (
               <option key={c.value} value={c.value}>
                 {c.value}
               </option>
             ))}
-            {!roleChoicesFor(user.role).some((c) => c.value === member.role) && <option value={member.role}>{member.role}</option>}
+            {!roleChoicesFor(user.role).some((c) => c.value === member.role) && (
+              <option value={member.role}>{member.role}</option>
+            )}
           </select>
           {role !== member.role && (
-            <button type="button" class="button-small" onClick={() => void change({ role }, `${member.name} is now ${role}.`)}>
+            <button
+              type="button"
+              class="button-small"
+              onClick={() => void change({ role }, `${member.name} is now ${role}.`)}
+            >
               Change role of {member.name}
             </button>
           )}
@@ -91,7 +123,9 @@ function StaffRow(props: { readonly member: StaffUser; readonly onChanged: (mess
             onClick={() =>
               void change(
                 { status: member.status === 'active' ? 'suspended' : 'active' },
-                member.status === 'active' ? `${member.name} is suspended and signed out.` : `${member.name} can sign in again.`,
+                member.status === 'active'
+                  ? `${member.name} is suspended and signed out.`
+                  : `${member.name} can sign in again.`,
               )
             }
           >
@@ -108,8 +142,10 @@ export function StaffPage() {
   const { api } = useApp();
   const [staff, reload] = useResource(() => api.get<{ staff: StaffUser[] }>('/staff'), 'staff');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [round, setRound] = useState(0);
   const changed = (text: string) => {
     setMessage({ kind: 'success', text });
+    setRound((n) => n + 1);
     reload();
   };
   const failed = (text: string) => setMessage({ kind: 'error', text });
@@ -117,7 +153,12 @@ export function StaffPage() {
     <>
       <h1>Staff</h1>
       {message !== null && <Notice kind={message.kind}>{message.text}</Notice>}
-      <InviteForm onInvited={(email) => changed(`Invitation sent to ${email}. It is in the outbox until delivered.`)} />
+      <InviteForm
+        onInvited={(email) =>
+          changed(`Invitation sent to ${email}. It is in the outbox until delivered.`)
+        }
+      />
+      <PendingInvitations round={round} onChanged={changed} onError={failed} />
       <Loaded resource={staff} what="staff">
         {(found) => (
           <table class="table">
@@ -133,7 +174,12 @@ export function StaffPage() {
             </thead>
             <tbody>
               {found.staff.map((member) => (
-                <StaffRow key={`${member.id}-${member.role}-${member.status}`} member={member} onChanged={changed} onError={failed} />
+                <StaffRow
+                  key={`${member.id}-${member.role}-${member.status}`}
+                  member={member}
+                  onChanged={changed}
+                  onError={failed}
+                />
               ))}
             </tbody>
           </table>

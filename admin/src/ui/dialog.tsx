@@ -31,7 +31,11 @@ export function Dialog(props: {
   }, []);
 
   return (
-    <dialog ref={ref} class={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId}>
+    <dialog
+      ref={ref}
+      class={props.wide ? 'dialog dialog-wide' : 'dialog'}
+      aria-labelledby={titleId}
+    >
       <div class="dialog-header">
         <h2 id={titleId}>{props.title}</h2>
         <button type="button" class="button-quiet" onClick={() => ref.current?.close()}>

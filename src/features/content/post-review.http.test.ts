@@ -10,7 +10,7 @@ import {
 interface ReviewedPost {
   id: string;
   status: string;
-  review: { state: string; note: string | null; by: string | null; at: string | null };
+  review: { state: string; note: string; by: string | null; at: string | null };
 }
 
 interface Person {
@@ -40,7 +40,7 @@ describeEachEngine('the review workflow: submit, the editors’ queue, return', 
   });
   afterAll(() => t.close());
 
-  const api = (method: 'GET' | 'POST', url: string, who: Person, payload?: object) =>
+  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, who: Person, payload?: object) =>
     t.app.inject({
       method,
       url,
@@ -87,7 +87,11 @@ describeEachEngine('the review workflow: submit, the editors’ queue, return', 
 
   it('sends each editor one e-mail even when the jobs run again', async () => {
     const draft = await draftBy(contributor, 'Ferry timetable changes');
-    await api('POST', `/api/admin/posts/${draft.id}/submit`, contributor);
+    const submitted = await api('POST', `/api/admin/posts/${draft.id}/submit`, contributor);
+    expect(submitted.json<{ post: ReviewedPost }>().post.review).toMatchObject({
+      state: 'submitted',
+      note: '',
+    });
     await drainJobs(t);
     await t.services.reviews.sendReviewEmails({
       postId: draft.id,
@@ -148,7 +152,18 @@ describeEachEngine('the review workflow: submit, the editors’ queue, return', 
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json<{ post: ReviewedPost }>().post).toMatchObject({
       status: 'published',
-      review: { state: 'none', note: null, by: null, at: null },
+      review: { state: 'none', note: '', by: null, at: null },
+    });
+    expect(await queue(editor)).not.toContain(draft.id);
+  });
+
+  it('refuses to submit a draft that could not be published, naming what is missing', async () => {
+    const draft = await draftBy(contributor, 'Headline to be removed');
+    await api('PATCH', `/api/admin/posts/${draft.id}`, contributor, { title: '' });
+    const submitted = await api('POST', `/api/admin/posts/${draft.id}/submit`, contributor);
+    expect(submitted.statusCode).toBe(400);
+    expect(submitted.json()).toMatchObject({
+      error: { code: 'validation_failed', fields: [{ field: 'title' }] },
     });
     expect(await queue(editor)).not.toContain(draft.id);
   });

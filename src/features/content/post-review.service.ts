@@ -164,7 +164,7 @@ export function createPostReviewService(deps: PostReviewServiceDeps) {
         state: payload.state,
         title: post.title,
         byName: payload.byName,
-        note: post.review.note,
+        note: post.review.note === '' ? null : post.review.note,
         editUrl: deps.editUrl(post.id),
         previewUrl: deps.previewUrl(post.id),
       });

@@ -9,8 +9,8 @@ export type ReviewState = (typeof reviewStates)[number];
 
 export interface PostReview {
   readonly state: ReviewState;
-  /** The submitter's note to editors, or the editor's note to the authors. */
-  readonly note: string | null;
+  /** The submitter's note to editors, or the editor's note to the authors; '' for none. */
+  readonly note: string;
   /** The staff user id of whoever last moved the review. */
   readonly by: string | null;
   readonly at: Date | null;
@@ -39,7 +39,7 @@ export function toPostReview(
 ): PostReview {
   return {
     state: toReviewState(row.review_state),
-    note: row.review_note,
+    note: row.review_note ?? '',
     by: row.review_by,
     at: row.review_at === null ? null : new Date(row.review_at),
   };

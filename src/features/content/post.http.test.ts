@@ -86,8 +86,9 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     expect(published.statusCode).toBe(403);
     expect(published.json()).toMatchObject({ error: { code: 'forbidden' } });
     const { post } = draft.json<{ post: ApiPost }>();
-    const publish = await api('POST', `/api/admin/posts/${post.id}/publish`, contributor.token, {});
+    const publish = await api('POST', `/api/admin/posts/${post.id}/publish`, contributor.token);
     expect(publish.statusCode).toBe(403);
+    expect(publish.json()).toMatchObject({ error: { code: 'forbidden' } });
   });
 
   it('answers bad input with 400 naming the fields', async () => {
@@ -178,6 +179,18 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     expect(second.json()).toMatchObject({ error: { code: 'edit_conflict' } });
     const current = await api('GET', `/api/admin/posts/${post.id}`, author.token);
     expect(current.json<{ post: { standfirst: string } }>().post.standfirst).toBe('First');
+  });
+
+  it('publishes a draft with POST …/publish and no body', async () => {
+    const draft = await api('POST', '/api/admin/posts', author.token, {
+      title: 'Draft then live',
+      markdown: 'Words.',
+      authors: [author.slug],
+    });
+    const { post } = draft.json<{ post: ApiPost }>();
+    const response = await api('POST', `/api/admin/posts/${post.id}/publish`, author.token);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ post: ApiPost }>().post.status).toBe('published');
   });
 
   it('takes an unpublished post off the site', async () => {

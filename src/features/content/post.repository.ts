@@ -2,17 +2,48 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { PostRevisionRow, PostRevisionTable, PostRow, PostTable } from './post.table.js';
 
+/**
+ * The columns of a post row, named: on PostgreSQL the table also holds a search vector
+ * that pages never need to read.
+ */
+const postColumns = [
+  'posts.id',
+  'posts.slug',
+  'posts.title',
+  'posts.standfirst',
+  'posts.body',
+  'posts.plain_text',
+  'posts.reading_minutes',
+  'posts.status',
+  'posts.visibility',
+  'posts.feature_image_id',
+  'posts.feature_image_alt',
+  'posts.feature_image_caption',
+  'posts.feature_image_credit',
+  'posts.seo_title',
+  'posts.seo_description',
+  'posts.published_at',
+  'posts.revision',
+  'posts.created_by',
+  'posts.created_at',
+  'posts.updated_at',
+  'posts.review_state',
+  'posts.review_note',
+  'posts.review_by',
+  'posts.review_at',
+] as const;
+
 export function findPostById(db: Executor, id: string): Promise<PostRow | undefined> {
-  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('posts').select(postColumns).where('id', '=', id).executeTakeFirst();
 }
 
 export function findPostBySlug(db: Executor, slug: string): Promise<PostRow | undefined> {
-  return db.selectFrom('posts').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return db.selectFrom('posts').select(postColumns).where('slug', '=', slug).executeTakeFirst();
 }
 
 export function findPostsByIds(db: Executor, ids: readonly string[]): Promise<PostRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();
+  return db.selectFrom('posts').select(postColumns).where('id', 'in', ids).execute();
 }
 
 export async function isPostSlugTaken(db: Executor, slug: string): Promise<boolean> {
@@ -46,7 +77,7 @@ export interface PostFilter {
 }
 
 export function listPosts(db: Executor, filter: PostFilter): Promise<PostRow[]> {
-  let query = db.selectFrom('posts').selectAll('posts');
+  let query = db.selectFrom('posts').select(postColumns);
   if (filter.status !== undefined) query = query.where('posts.status', '=', filter.status);
   if (filter.reviewState !== undefined) {
     query = query.where('posts.review_state', '=', filter.reviewState);

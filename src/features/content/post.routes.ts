@@ -172,13 +172,16 @@ export function postRoutes(deps: PostRoutesDeps) {
           tags,
           summary: 'Publish now, or schedule with a future published_at',
           params: PostIdParams,
-          body: Type.Optional(PublishBody),
+          body: PublishBody,
           response: { 200: PostEnvelope },
+        },
+        // The body is optional: `POST …/publish` with no body publishes now.
+        preValidation: async (request) => {
+          request.body ??= {};
         },
       },
       async (request) => {
-        // The body is optional: `POST …/publish` with no body publishes now.
-        const at = (request.body as { published_at?: string } | undefined)?.published_at;
+        const at = request.body.published_at;
         return one(
           await posts.publishPost(
             requireActor(request),

@@ -93,7 +93,7 @@ export const PostResource = Type.Object({
         Type.Literal('submitted'),
         Type.Literal('returned'),
       ]),
-      note: Nullable(Type.String()),
+      note: Type.String({ description: 'The note that came with the last move; empty for none' }),
       by: Nullable(Type.String({ description: 'Staff user id of whoever last moved the review' })),
       at: Nullable(Type.String()),
     },

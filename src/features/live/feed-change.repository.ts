@@ -25,7 +25,7 @@ export async function appendChange(
     .values(change)
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return row.id;
 }
 
 /** Changes after `afterId`, oldest first. */
@@ -47,7 +47,7 @@ export function listChangesAfter(
 export async function findLatestChangeId(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('feed_changes')
-    .select((eb) => eb.fn.max('id').as('id'))
+    .select((eb) => eb.fn.max<number | null>('id').as('id'))
     .executeTakeFirst();
-  return row?.id === null || row?.id === undefined ? 0 : Number(row.id);
+  return row?.id ?? 0;
 }

@@ -50,7 +50,10 @@ export function checkEntryInput(input: FeedEntryInput): void {
   if (input.title !== undefined) {
     if (input.title.trim() === '') problems.push({ field: 'title', message: 'is required' });
     if (input.title.length > feedEntryLimits.title) {
-      problems.push({ field: 'title', message: `must be at most ${feedEntryLimits.title} characters` });
+      problems.push({
+        field: 'title',
+        message: `must be at most ${feedEntryLimits.title} characters`,
+      });
     }
   }
   if (input.markdown !== undefined && input.markdown.length > feedEntryLimits.markdown) {

@@ -79,7 +79,7 @@ export function toFeedChange(row: FeedChangeRow): FeedChange {
     throw new Error(`Feed change ${row.id} has an unknown kind "${row.kind}".`);
   }
   return {
-    id: Number(row.id),
+    id: row.id,
     kind: row.kind,
     entryId: row.entry_id,
     entry: row.entry === null ? null : fromEntrySnapshot(row.entry),

@@ -84,6 +84,8 @@ export function createFeedLiveHub(deps: FeedLiveHubDeps): FeedLiveHub {
   let heartbeat: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let runAgain = false;
+  // Read through a function: it changes while a run awaits, which the type checker cannot see.
+  const isAskedAgain = (): boolean => runAgain;
 
   function frameOf(change: FeedChange): Promise<string> {
     let frame = frames.get(change.id);
@@ -142,7 +144,7 @@ export function createFeedLiveHub(deps: FeedLiveHubDeps): FeedLiveHub {
             }
           }
         } while (batch.length === batchSize);
-      } while (runAgain);
+      } while (isAskedAgain());
     })()
       .catch((error: unknown) => logger.error({ err: error }, 'live feed could not catch up'))
       .finally(() => {

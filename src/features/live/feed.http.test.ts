@@ -68,7 +68,11 @@ describeEachEngine('the news feed through the Admin API', (ctx) => {
       html: '<p>Counting begins in <strong>all</strong> districts.</p>',
       excerpt: 'Counting begins in all districts.',
       author: { id: editor.userId, slug: editor.slug },
-      post: { id: postId, title: 'How the count works', url: 'http://news.test/how-the-count-works' },
+      post: {
+        id: postId,
+        title: 'How the count works',
+        url: 'http://news.test/how-the-count-works',
+      },
       sections: [{ name: 'Elections', slug: 'elections' }],
       key_event: true,
       pinned: false,
@@ -83,7 +87,10 @@ describeEachEngine('the news feed through the Admin API', (ctx) => {
   it('accepts a body document, and names the field of a bad one', async () => {
     const entry = await create({
       title: 'From the composer',
-      body: { version: 1, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] },
+      body: {
+        version: 1,
+        blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }],
+      },
     });
     expect(entry.html).toBe('<p>Hi</p>');
     const bad = await api('POST', '/api/admin/feed', {

@@ -69,7 +69,13 @@ describeEachEngine('the news feed service', (ctx) => {
     await feed.setPinned(editor, entry.id, false);
     await feed.deleteEntry(editor, entry.id);
     const changes = await feed.listChangesAfter(start, 100);
-    expect(changes.map((c) => c.kind)).toEqual(['created', 'updated', 'pinned', 'pinned', 'deleted']);
+    expect(changes.map((c) => c.kind)).toEqual([
+      'created',
+      'updated',
+      'pinned',
+      'pinned',
+      'deleted',
+    ]);
     expect(changes.map((c) => c.id)).toEqual([...changes.map((c) => c.id)].sort((a, b) => a - b));
     expect(changes[1]?.entry?.keyEvent).toBe(true);
     expect(changes[2]?.entry?.pinned).toBe(true);
@@ -102,9 +108,9 @@ describeEachEngine('the news feed service', (ctx) => {
     await expect(feed.createEntry(editor, { title: 'x', slug: 'rss' })).rejects.toMatchObject({
       code: 'validation_failed',
     });
-    await expect(
-      feed.createEntry(editor, { title: 'x', slug: live.slug }),
-    ).rejects.toMatchObject({ code: 'slug_taken' });
+    await expect(feed.createEntry(editor, { title: 'x', slug: live.slug })).rejects.toMatchObject({
+      code: 'slug_taken',
+    });
   });
 
   it('refuses entries dated in the future, links to missing posts and paywalls', async () => {

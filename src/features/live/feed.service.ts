@@ -96,7 +96,9 @@ export function createFeedService(deps: FeedServiceDeps) {
       sectionIds = [];
       for (const ref of input.sections) {
         const text = ref.trim().toLowerCase();
-        const tag = tags.find((t) => t.id === ref || t.slug === text || t.name.toLowerCase() === text);
+        const tag = tags.find(
+          (t) => t.id === ref || t.slug === text || t.name.toLowerCase() === text,
+        );
         if (tag === undefined) {
           throw invalid([{ field: 'sections', message: `no section "${ref}"` }]);
         }
@@ -125,10 +127,16 @@ export function createFeedService(deps: FeedServiceDeps) {
     });
     const action =
       kind === 'pinned' ? (entry?.pinned === true ? 'pin' : 'unpin') : kind.slice(0, -1);
-    await audit.record(trx, actor, `feed.${action}`, { type: 'feed_entry', id: entryId }, {
-      changeId,
-      slug: entry?.slug,
-    });
+    await audit.record(
+      trx,
+      actor,
+      `feed.${action}`,
+      { type: 'feed_entry', id: entryId },
+      {
+        changeId,
+        slug: entry?.slug,
+      },
+    );
     return changeId;
   }
 
@@ -152,8 +160,12 @@ export function createFeedService(deps: FeedServiceDeps) {
     const first = rows[0];
     const last = rows.at(-1);
     const [older, newer] = await Promise.all([
-      last === undefined ? [] : repo.listEntries(db, { limit: 1, pinned, before: positionOf(last) }),
-      first === undefined ? [] : repo.listEntries(db, { limit: 1, pinned, after: positionOf(first) }),
+      last === undefined
+        ? []
+        : repo.listEntries(db, { limit: 1, pinned, before: positionOf(last) }),
+      first === undefined
+        ? []
+        : repo.listEntries(db, { limit: 1, pinned, after: positionOf(first) }),
     ]);
     const toCursor = (row: repo.FeedEntryWithAuthorRow): string =>
       toFeedCursor({ publishedAt: new Date(row.published_at), id: row.id });

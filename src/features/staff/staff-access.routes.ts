@@ -43,6 +43,17 @@ const tags = ['staff'];
 /** Public link endpoints: enough for a person, too few to try tokens. */
 const linkRateLimit = { max: 20, timeWindow: '1 minute' };
 
+/** The normalised e-mail of a reset request, which keys its rate limit. */
+function emailOf(request: FastifyRequest): string {
+  const body = request.body;
+  return typeof body === 'object' &&
+    body !== null &&
+    'email' in body &&
+    typeof body.email === 'string'
+    ? normaliseEmail(body.email)
+    : '';
+}
+
 function toInvitationResource(invitation: Invitation) {
   return {
     id: invitation.id,
@@ -68,7 +79,7 @@ export function staffAccessRoutes(deps: StaffAccessRoutesDeps) {
   };
 
   return async (app: AppInstance): Promise<void> => {
-    // One person's inbox gets at most 5 reset e-mails an hour, and one address may ask 20 times.
+    // An inbox gets at most 5 reset e-mails an hour; one client (IP) may ask 20 times an hour.
     const resetLimits = [
       app.createRateLimit({
         max: 5,
@@ -232,14 +243,4 @@ export function staffAccessRoutes(deps: StaffAccessRoutesDeps) {
       },
     );
   };
-}
-
-function emailOf(request: FastifyRequest): string {
-  const body = request.body;
-  return typeof body === 'object' &&
-    body !== null &&
-    'email' in body &&
-    typeof body.email === 'string'
-    ? normaliseEmail(body.email)
-    : '';
 }

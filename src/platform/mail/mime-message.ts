@@ -14,10 +14,10 @@ export function toNodemailerMessage(mail: OutgoingMail) {
   };
 }
 
-const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-
 /** The message as a complete RFC 5322 document (`.eml`): headers, text and HTML parts. */
 export async function buildMimeMessage(mail: OutgoingMail): Promise<Buffer> {
+  // nodemailer's stream transport composes the MIME document and sends it nowhere.
+  const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const info = await composer.sendMail(toNodemailerMessage(mail));
   if (!Buffer.isBuffer(info.message)) throw new Error('nodemailer did not return the message.');
   return info.message;

@@ -18,18 +18,16 @@ export interface PageCachePluginOptions {
   readonly sessionCookieName: string;
 }
 
-/** Paths that are never reader pages, or must never be cached. */
-const uncachedPrefixes = [
-  '/api/',
-  '/admin',
-  '/assets/',
-  '/content/',
-  '/healthz',
-  '/metrics',
-  '/preview/',
-  '/news-feed/live',
-  '/search',
-];
+/**
+ * Paths that are never reader pages, or must never be cached: a whole path segment, so
+ * `/admin` and `/admin/…` are excluded but an article at `/administration-reform` is not.
+ */
+const uncachedSegments = ['/api', '/admin', '/assets', '/content', '/healthz', '/metrics', '/preview', '/news-feed/live', '/search'];
+
+function isUncachedPath(url: string): boolean {
+  const path = url.split('?', 1)[0] ?? url;
+  return uncachedSegments.some((segment) => path === segment || path.startsWith(`${segment}/`));
+}
 
 /** Response headers that describe one response only, not the page. */
 const perResponseHeaders = new Set([
@@ -49,7 +47,7 @@ export function decideCacheKey(request: IncomingMessage, sessionCookieName: stri
   const cookie = request.headers.cookie;
   if (cookie?.includes(`${sessionCookieName}=`) === true) return null;
   const url = request.url ?? '/';
-  if (uncachedPrefixes.some((prefix) => url.startsWith(prefix))) return null;
+  if (isUncachedPath(url)) return null;
   return `anonymous ${url}`;
 }
 

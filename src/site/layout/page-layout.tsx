@@ -35,6 +35,7 @@ function Head({ site, head, cssUrl }: Pick<PageLayoutProps, 'site' | 'head' | 'c
       {head.robots !== undefined && <meta name="robots" content={head.robots} />}
       <link rel="stylesheet" href={cssUrl} />
       <link rel="alternate" type="application/rss+xml" title={site.title} href="/rss" />
+      <link rel="alternate" type="application/feed+json" title={site.title} href="/feed.json" />
       <meta property="og:site_name" content={site.title} />
       <meta property="og:type" content={head.ogType} />
       <meta property="og:title" content={head.title} />
@@ -121,7 +122,7 @@ export function PageLayout(props: PageLayoutProps) {
               {site.title} — {site.description}
             </p>
             <p>
-              <a href="/rss">RSS</a> · Published with Masthead
+              <a href="/search">Search</a> · <a href="/rss">RSS</a> · Published with Masthead
             </p>
           </div>
         </footer>

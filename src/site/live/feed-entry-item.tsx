@@ -17,11 +17,15 @@ function Flags({ entry }: { entry: FeedEntryView }) {
   );
 }
 
-/** "9:00 AM (Updated: 9:41 AM)"; the stamp is left out, never empty, when not edited. */
-export function EntryTimes({ entry }: { entry: FeedEntryView }) {
+/**
+ * "9:00 AM (Updated: 9:41 AM)"; the stamp is left out, never empty, when not edited.
+ * `withDate` adds the date to an entry from another day, where no day heading says it.
+ */
+export function EntryTimes({ entry, withDate }: { entry: FeedEntryView; withDate: boolean }) {
+  const time = withDate ? entry.when : entry.time;
   return (
     <span class="news-feed-time">
-      <time datetime={entry.time.iso}>{entry.time.text}</time>
+      <time datetime={time.iso}>{time.text}</time>
       {entry.updated !== null && (
         <span class="news-feed-updated">
           {' '}
@@ -45,7 +49,7 @@ export function WidgetItem({ entry }: { entry: FeedEntryView }) {
   return (
     <li class="news-feed-item" {...itemData(entry)}>
       <p class="news-feed-meta">
-        <EntryTimes entry={entry} /> <Flags entry={entry} />
+        <EntryTimes entry={entry} withDate /> <Flags entry={entry} />
       </p>
       <a class="news-feed-headline" href={entry.url}>
         {entry.title}
@@ -70,7 +74,7 @@ export function EntryCard({
     <li class="news-feed-entry" {...itemData(entry)}>
       <article aria-labelledby={headingId}>
         <p class="news-feed-meta">
-          <EntryTimes entry={entry} /> <Flags entry={entry} />
+          <EntryTimes entry={entry} withDate={entry.pinned} /> <Flags entry={entry} />
         </p>
         <Heading id={headingId} class="news-feed-title">
           <a href={entry.url}>{entry.title}</a>

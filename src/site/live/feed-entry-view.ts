@@ -17,6 +17,9 @@ export interface FeedEntryView {
   readonly title: string;
   /** The time of day it was posted: "9:00 AM". */
   readonly time: DisplayTime;
+  /** The time of day if posted today, else with the date ("28 Nov, 9:00 AM"): for lists
+   * that are not grouped by day, such as the widget and the pinned entries. */
+  readonly when: DisplayTime;
   /** The full date and time, for the entry's own page. */
   readonly published: DisplayTime;
   readonly day: FeedDay;
@@ -36,6 +39,8 @@ export interface FeedEntryView {
 
 export interface FeedViewDeps {
   readonly site: SiteSettings;
+  /** Now, to tell today's entries from older ones. */
+  readonly now: Date;
   readonly images: ImageLookup;
   /** Published posts by id: linked articles and related-article cards. */
   readonly findLivePosts: (ids: readonly string[]) => Promise<readonly Post[]>;
@@ -63,6 +68,7 @@ export function toFeedEntryView(
   entry: FeedEntry,
   site: Pick<SiteSettings, 'locale' | 'timezone'>,
   article: FeedEntryView['article'],
+  now: Date,
 ): FeedEntryView {
   const { locale, timezone } = site;
   return {
@@ -71,6 +77,7 @@ export function toFeedEntryView(
     url: newsFeedPaths.entry(entry.slug),
     title: entry.title,
     time: toTimeOfDay(entry.publishedAt, locale, timezone),
+    when: toUpdatedTime(entry.publishedAt, now, locale, timezone),
     published: toDisplayTime(entry.publishedAt, locale, timezone),
     day: toFeedDay(entry.publishedAt, locale, timezone),
     updated:
@@ -124,7 +131,7 @@ export async function loadFeedEntryViews(
       const linked = entry.postId === null ? undefined : byId.get(entry.postId);
       const article =
         linked === undefined ? null : { url: sitePaths.article(linked.slug), title: linked.title };
-      return toFeedEntryView(entry, deps.site, article);
+      return toFeedEntryView(entry, deps.site, article, deps.now);
     }),
     bodyContext: {
       image: (mediaId) => images.get(mediaId)?.rendition,

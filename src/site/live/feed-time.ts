@@ -41,8 +41,9 @@ export function toFeedDay(date: Date, locale: string, timeZone: string): FeedDay
 }
 
 /**
- * The "Updated" time: the time of day when the edit was made the same day as publishing,
- * with the date in front when it was not ("21 Nov, 9:41").
+ * A time beside another: the time of day when both fall on the same day, with the date in
+ * front when they do not ("21 Nov, 9:41"). The "Updated" stamp is an edit beside its
+ * publishing; a widget line is an entry beside now.
  */
 export function toUpdatedTime(
   editedAt: Date,

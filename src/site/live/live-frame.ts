@@ -1,11 +1,13 @@
 import type { FeedChange } from '../../features/live/feed-entry.js';
 import { toSseFrame } from '../../features/live/sse-frame.js';
 import type { SiteSettings } from '../../features/settings/site-settings.js';
+import type { Clock } from '../../platform/clock.js';
 import { renderEntryCard, renderWidgetItem } from './feed-entry-item.js';
 import { loadFeedEntryViews, type FeedViewDeps } from './feed-entry-view.js';
 
-export interface LiveFrameDeps extends Omit<FeedViewDeps, 'site'> {
+export interface LiveFrameDeps extends Omit<FeedViewDeps, 'site' | 'now'> {
   readonly getSiteSettings: () => Promise<SiteSettings>;
+  readonly clock: Clock;
 }
 
 /** What the island receives for an entry: where it goes, and its markup for each list. */
@@ -34,7 +36,7 @@ export async function toLiveFrame(change: FeedChange, deps: LiveFrameDeps): Prom
     });
   }
   const site = await deps.getSiteSettings();
-  const views = await loadFeedEntryViews([change.entry], { ...deps, site });
+  const views = await loadFeedEntryViews([change.entry], { ...deps, site, now: deps.clock.now() });
   const [view] = views.entries;
   if (view === undefined) throw new Error(`Feed change ${change.id} has no entry to show.`);
   const data: LiveEntryData = {

@@ -40,6 +40,10 @@ export function newsFeedLiveRoutes(deps: { readonly hub: FeedLiveHub }) {
           'x-accel-buffering': 'no',
           connection: 'keep-alive',
         });
+        if (request.method === 'HEAD') {
+          res.end();
+          return;
+        }
         res.socket?.setNoDelay(true);
         res.socket?.setTimeout(0);
         const sink: LiveSink = {

@@ -1,4 +1,5 @@
 import type { FeedService } from '../../features/live/feed.service.js';
+import type { Clock } from '../../platform/clock.js';
 import type { SiteSettings } from '../../features/settings/site-settings.js';
 import { toFeedEntryView } from './feed-entry-view.js';
 import { newsFeedPaths } from './news-feed-paths.js';
@@ -7,6 +8,7 @@ import type { NewsFeedWidgetProps } from './news-feed-widget.js';
 export interface NewsFeedWidgetDeps {
   readonly feed: Pick<FeedService, 'listLatest' | 'findLatestChangeId'>;
   readonly getSiteSettings: () => Promise<SiteSettings>;
+  readonly clock: Clock;
   /** The fingerprinted URL of the news feed island script. */
   readonly islandUrl: string;
 }
@@ -20,7 +22,7 @@ export async function loadNewsFeedWidget(
   const since = await deps.feed.findLatestChangeId();
   const [entries, site] = await Promise.all([deps.feed.listLatest(limit), deps.getSiteSettings()]);
   return {
-    entries: entries.map((entry) => toFeedEntryView(entry, site, null)),
+    entries: entries.map((entry) => toFeedEntryView(entry, site, null, deps.clock.now())),
     limit,
     since,
     streamUrl: newsFeedPaths.live(),

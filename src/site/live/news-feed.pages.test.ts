@@ -97,7 +97,8 @@ describeEachEngine('the news feed pages for readers', (ctx) => {
     const first = (await get('/news-feed')).body;
     const older = /<a href="(\/news-feed\?before=[^"]+)" rel="next">/.exec(first)?.[1] ?? '';
     expect(older).not.toBe('');
-    const titles = (html: string) => [...html.matchAll(/class="news-feed-title"><a [^>]+>([^<]+)</g)].map((m) => m[1]);
+    const titles = (html: string) =>
+      [...html.matchAll(/class="news-feed-title"><a [^>]+>([^<]+)</g)].map((m) => m[1]);
     const before = titles((await get(older.replace(/&amp;/g, '&'))).body);
     t.clock.advance(60_000);
     await t.services.feed.createEntry(editor, { title: 'Breaking news' });
@@ -130,7 +131,9 @@ describeEachEngine('the news feed pages for readers', (ctx) => {
     expect(rss.body).toContain(
       '<item><title>Polls open</title><link>http://news.test/news-feed/polls-open</link>',
     );
-    expect(rss.body).toContain('<description>&lt;p&gt;Long queues everywhere.&lt;/p&gt;</description>');
+    expect(rss.body).toContain(
+      '<description>&lt;p&gt;Long queues everywhere.&lt;/p&gt;</description>',
+    );
   });
 
   it('builds the widget: "News Feed", times with their "Updated" stamp, and "More news"', async () => {
@@ -138,6 +141,7 @@ describeEachEngine('the news feed pages for readers', (ctx) => {
       {
         feed: t.services.feed,
         getSiteSettings: () => t.services.settings.getSiteSettings(),
+        clock: t.clock,
         islandUrl,
       },
       3,
@@ -154,7 +158,12 @@ describeEachEngine('the news feed pages for readers', (ctx) => {
     expect(html).toContain(`<script type="module" src="${islandUrl}"></script>`);
     expect(html.match(/<li class="news-feed-item"/g)).toHaveLength(3);
     const edited = await loadNewsFeedWidget(
-      { feed: t.services.feed, getSiteSettings: () => t.services.settings.getSiteSettings(), islandUrl },
+      {
+        feed: t.services.feed,
+        getSiteSettings: () => t.services.settings.getSiteSettings(),
+        clock: t.clock,
+        islandUrl,
+      },
       30,
     );
     const polls = edited.entries.find((e) => e.title === 'Polls open');
@@ -168,5 +177,21 @@ describeEachEngine('the news feed pages for readers', (ctx) => {
     expect((await get('/news-feed')).headers['x-cache']).toBe('HIT');
     await t.services.feed.createEntry(editor, { title: 'Purged from the page cache' });
     expect((await get('/news-feed')).body).toContain('Purged from the page cache');
+  });
+
+  it('dates a widget line from an earlier day, where no day heading says it', async () => {
+    t.clock.set('2026-11-21T08:00:00.000Z');
+    const props = await loadNewsFeedWidget(
+      {
+        feed: t.services.feed,
+        getSiteSettings: () => t.services.settings.getSiteSettings(),
+        clock: t.clock,
+        islandUrl,
+      },
+      1,
+    );
+    expect(renderToString(h(NewsFeedWidget, props))).toMatch(
+      /<time datetime="2026-11-20T09:00:00.000Z">Nov 20, 9:00\sAM<\/time>/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { excerpt } from '../../features/content/body/body-to-text.js';
 import type { FeedService } from '../../features/live/feed.service.js';
+import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { cacheTags, setCacheTags } from '../cache/cache-tags.js';
@@ -18,6 +19,7 @@ import { toNewsFeedRss } from './news-feed-rss.js';
 import { toLiveBlogPosting } from './news-feed-structured-data.js';
 
 export interface NewsFeedRoutesDeps extends SitePagesDeps {
+  readonly clock: Clock;
   readonly feed: Pick<FeedService, 'listPage' | 'findEntryBySlug' | 'findLatestChangeId'>;
   readonly island: SiteAsset;
 }
@@ -69,6 +71,7 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
         const views = await loadFeedEntryViews([...(pinned?.entries ?? []), ...page.entries], {
           ...viewDeps,
           site: frame.site,
+          now: deps.clock.now(),
         });
         const pinnedViews = views.entries.slice(0, pinned?.entries.length ?? 0);
         const dayViews = views.entries.slice(pinnedViews.length);
@@ -124,7 +127,11 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
         loadFrame(deps),
         feed.listPage({ limit: rssCount }),
       ]);
-      const views = await loadFeedEntryViews(page.entries, { ...viewDeps, site: frame.site });
+      const views = await loadFeedEntryViews(page.entries, {
+        ...viewDeps,
+        site: frame.site,
+        now: deps.clock.now(),
+      });
       const xml = toNewsFeedRss({
         siteUrl,
         siteTitle: frame.site.title,
@@ -150,7 +157,11 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
           throw new AppError('not_found', 'There is no news feed entry at this address.');
         }
         const frame = await loadFrame(deps);
-        const views = await loadFeedEntryViews([entry], { ...viewDeps, site: frame.site });
+        const views = await loadFeedEntryViews([entry], {
+          ...viewDeps,
+          site: frame.site,
+          now: deps.clock.now(),
+        });
         const [view] = views.entries;
         if (view === undefined) throw new AppError('not_found', 'This entry could not be shown.');
         const head: HeadTags = {

@@ -219,13 +219,13 @@ function listen(url: string, since: string): void {
       if (event.lastEventId !== '') lastId = event.lastEventId;
     };
     for (const kind of changeKinds) {
-      source.addEventListener(kind, (event) => {
+      source.addEventListener(kind, (event: MessageEvent<string>) => {
         remember(event);
         receive(kind, JSON.parse(event.data) as EntryData | { id: string });
       });
     }
     source.addEventListener('ready', remember);
-    source.addEventListener('reset', (event) => {
+    source.addEventListener('reset', (event: MessageEvent<string>) => {
       remember(event);
       offerReload();
     });
