@@ -3,7 +3,9 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'admin/dist/**', 'coverage/**', '.local/**'] },
+  {
+    ignores: ['dist/**', 'data/**', 'node_modules/**', 'admin/dist/**', 'coverage/**', '.local/**'],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

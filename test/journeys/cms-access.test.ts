@@ -42,7 +42,9 @@ describe.skipIf(!isBrowserAvailable())(
       await page.getByLabel('Role', { exact: true }).selectOption('author');
       await page.getByRole('button', { name: 'Send the invitation' }).click();
       await page.getByText(/Invitation sent to nora@news.test/).waitFor();
-    await page.getByRole('button', { name: 'Withdraw the invitation to nora@news.test' }).waitFor();
+      await page
+        .getByRole('button', { name: 'Withdraw the invitation to nora@news.test' })
+        .waitFor();
       await t.runJobs();
       const link = await linkFromOutbox(page, 'invite');
       await expectNoAxeViolations(page, 'outbox');

@@ -73,5 +73,59 @@ describe.skipIf(!isBrowserAvailable())(
       await contextA.close();
       await contextB.close();
     });
+
+    it('keeps refused text across a reload, and keeps it again after taking their version', async () => {
+      const { t, base, browser } = journey();
+      const first = await addStaff(t, 'editor', 'Cai First');
+      const second = await addStaff(t, 'editor', 'Dora Second');
+      const post = await t.services.posts.createPost(systemActor, {
+        title: 'Library opens late on Fridays',
+        markdown: 'Until nine.',
+        authors: [first.slug],
+      });
+      const path = `/admin/posts/${encodeURIComponent(post.id)}`;
+      const contextA = await browser.newContext();
+      const contextB = await browser.newContext();
+      const pageA = await signInThroughCms(contextA, base, first.email, path);
+      const pageB = await signInThroughCms(contextB, base, second.email, path);
+      await pageB.getByLabel('Headline').waitFor();
+      await pageA.getByLabel('Headline').fill('Library opens late on Thursdays');
+      await waitForSaved(pageA);
+      await pageB.getByLabel('Standfirst').fill('Dora’s standfirst that must survive.');
+      await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 15_000 });
+
+      await pageB.reload();
+      const offer = pageB.getByRole('alert').filter({ hasText: 'that were never saved' });
+      await offer.getByRole('button', { name: 'Restore these changes' }).click();
+      expect(await pageB.getByLabel('Standfirst').inputValue()).toBe(
+        'Dora’s standfirst that must survive.',
+      );
+      // The restored copy is still based on the old revision, so it cannot overwrite silently.
+      await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 15_000 });
+
+      await pageB.getByRole('button', { name: 'See their version' }).click();
+      await pageB
+        .getByRole('dialog', { name: 'Their version and yours' })
+        .getByRole('button', { name: 'Use their version (keep mine in this browser)' })
+        .click();
+      expect(await pageB.getByLabel('Headline').inputValue()).toBe(
+        'Library opens late on Thursdays',
+      );
+      const kept = pageB
+        .getByRole('alert')
+        .filter({ hasText: 'Your own version from the edit conflict' });
+      await kept.waitFor();
+      await expectNoAxeViolations(pageB, 'editor offering a kept version');
+      await kept.getByRole('button', { name: 'Restore my version' }).click();
+      expect(await pageB.getByLabel('Standfirst').inputValue()).toBe(
+        'Dora’s standfirst that must survive.',
+      );
+      await waitForSaved(pageB);
+      expect((await t.services.posts.getPost(post.id)).standfirst).toBe(
+        'Dora’s standfirst that must survive.',
+      );
+      await contextA.close();
+      await contextB.close();
+    });
   },
 );

@@ -22,8 +22,13 @@ function newestChange(entry: string): number {
 function isStale(): boolean {
   if (!existsSync(builtIndex)) return true;
   const sources = ['src', 'index.html', 'vite.config.ts'].map((name) => path.join(admin, name));
-  const bodyTypes = path.join(root, 'src', 'features', 'content', 'body');
-  const newest = Math.max(...[...sources, bodyTypes].map(newestChange));
+  // Server modules the CMS imports (types, the body's embed rules, roles, errors).
+  const shared = [
+    path.join(root, 'src', 'features', 'content', 'body'),
+    path.join(root, 'src', 'features', 'staff', 'role.ts'),
+    path.join(root, 'src', 'platform', 'errors.ts'),
+  ];
+  const newest = Math.max(...[...sources, ...shared].map(newestChange));
   return newest > statSync(builtIndex).mtimeMs;
 }
 

@@ -39,6 +39,8 @@ export interface Autosave {
   /** Save over a newer revision, after the person chose to keep their version. */
   overwrite(revision: number): Promise<SaveStatus>;
   postId(): string | null;
+  /** The revision the next save will be based on. */
+  revision(): number;
   dispose(): void;
 }
 
@@ -139,6 +141,7 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
       return this.flush();
     },
     postId: () => postId,
+    revision: () => revision,
     dispose() {
       clearTimeout(timer);
     },

@@ -87,7 +87,7 @@ export function PostEditor(props: {
       form: formRef.current,
       body: payload.body,
       slugEdited: slugEdited.current,
-      revision: post?.revision ?? 0,
+      revision: autosave.revision(),
       savedAt: new Date().toISOString(),
     };
     writeLocalCopy(autosave.postId(), 'unsaved', copy);

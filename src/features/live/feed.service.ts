@@ -10,9 +10,10 @@ import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { ensureCan } from '../staff/permissions.js';
 import * as changeLog from './feed-change.repository.js';
-import { parseFeedCursor, toFeedCursor } from './feed-cursor.js';
 import { decideEntryEdit } from './feed-entry-edit.js';
-import { checkEntryInput, decideEntryBody, type FeedEntryInput } from './feed-entry-input.js';
+import { listFeedPage, type FeedPage, type FeedPageQuery } from './feed-page.js';
+import type { FeedEntryInput } from './feed-entry-input.js';
+import { resolveEntryInput } from './feed-entry-refs.js';
 import { toEntrySnapshot, toFeedChange, toFeedEntries } from './feed-entry-mapping.js';
 import * as repo from './feed-entry.repository.js';
 import type { FeedChange, FeedChangeKind, FeedEntry } from './feed-entry.js';
@@ -33,29 +34,11 @@ export interface FeedServiceDeps {
   readonly hasPost: (id: string) => Promise<boolean>;
 }
 
-/** One page of the feed, newest first, with cursors to the pages around it. */
-export interface FeedPage {
-  readonly entries: FeedEntry[];
-  /** Pass as `before` for the next, older page; null on the last page. */
-  readonly older: string | null;
-  /** Pass as `after` for the previous, newer page; null on the first page. */
-  readonly newer: string | null;
-}
-
-export interface FeedPageQuery {
-  readonly limit?: number | undefined;
-  readonly before?: string | undefined;
-  readonly after?: string | undefined;
-  readonly pinned?: boolean | undefined;
-}
+export type { FeedPage, FeedPageQuery };
 
 export type FeedService = ReturnType<typeof createFeedService>;
 
 const manage = 'run the news feed';
-
-function positionOf(row: repo.FeedEntryWithAuthorRow): repo.FeedPosition {
-  return { publishedAt: row.published_at, id: row.id };
-}
 
 export function createFeedService(deps: FeedServiceDeps) {
   const { db, engine, clock, audit, events } = deps;
@@ -67,49 +50,7 @@ export function createFeedService(deps: FeedServiceDeps) {
     return entry;
   }
 
-  function cursor(text: string | undefined, field: string): repo.FeedPosition | undefined {
-    if (text === undefined) return undefined;
-    const position = parseFeedCursor(text);
-    if (position === undefined) throw invalid([{ field, message: 'is not a page of the feed' }]);
-    return position;
-  }
-
-  /** Checks input and finds what it refers to, before any transaction: SQLite has one connection. */
-  async function prepare(input: FeedEntryInput) {
-    checkEntryInput(input);
-    if (input.publishedAt !== undefined && input.publishedAt.getTime() > clock.now().getTime()) {
-      throw invalid([
-        { field: 'published_at', message: 'entries go live when posted: use a past time' },
-      ]);
-    }
-    const body = decideEntryBody(input);
-    let authorId: string | undefined;
-    if (input.author !== undefined) {
-      authorId = await deps.findAuthorId(input.author.trim());
-      if (authorId === undefined) {
-        throw invalid([{ field: 'author', message: `no staff member "${input.author}"` }]);
-      }
-    }
-    let sectionIds: string[] | undefined;
-    if (input.sections !== undefined) {
-      const tags = await deps.listTags();
-      sectionIds = [];
-      for (const ref of input.sections) {
-        const text = ref.trim().toLowerCase();
-        const tag = tags.find(
-          (t) => t.id === ref || t.slug === text || t.name.toLowerCase() === text,
-        );
-        if (tag === undefined) {
-          throw invalid([{ field: 'sections', message: `no section "${ref}"` }]);
-        }
-        if (!sectionIds.includes(tag.id)) sectionIds.push(tag.id);
-      }
-    }
-    if (typeof input.postId === 'string' && !(await deps.hasPost(input.postId))) {
-      throw invalid([{ field: 'post_id', message: 'there is no post with this id' }]);
-    }
-    return { body, authorId, sectionIds };
-  }
+  const prepare = (input: FeedEntryInput) => resolveEntryInput(input, deps);
 
   /** Appends to the change log and the audit log, in the transaction of the change. */
   async function record(
@@ -151,30 +92,7 @@ export function createFeedService(deps: FeedServiceDeps) {
     });
   }
 
-  async function listPage(query: FeedPageQuery = {}): Promise<FeedPage> {
-    const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-    const before = cursor(query.before, 'before');
-    const after = before === undefined ? cursor(query.after, 'after') : undefined;
-    const pinned = query.pinned;
-    const rows = await repo.listEntries(db, { limit, before, after, pinned });
-    const first = rows[0];
-    const last = rows.at(-1);
-    const [older, newer] = await Promise.all([
-      last === undefined
-        ? []
-        : repo.listEntries(db, { limit: 1, pinned, before: positionOf(last) }),
-      first === undefined
-        ? []
-        : repo.listEntries(db, { limit: 1, pinned, after: positionOf(first) }),
-    ]);
-    const toCursor = (row: repo.FeedEntryWithAuthorRow): string =>
-      toFeedCursor({ publishedAt: new Date(row.published_at), id: row.id });
-    return {
-      entries: await toFeedEntries(db, rows),
-      older: last !== undefined && older.length > 0 ? toCursor(last) : null,
-      newer: first !== undefined && newer.length > 0 ? toCursor(first) : null,
-    };
-  }
+  const listPage = (query: FeedPageQuery = {}): Promise<FeedPage> => listFeedPage(db, query);
 
   async function updateEntry(actor: Actor, id: string, input: FeedEntryInput): Promise<FeedEntry> {
     ensureCan(actor, 'feed.manage', manage);
