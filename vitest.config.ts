@@ -11,6 +11,8 @@ export default defineConfig({
     ],
     globalSetup: ['test/support/global-setup.ts', 'test/support/cms-build.ts'],
     pool: 'forks',
+    // Most suites wait on PostgreSQL, Chromium or child processes: run three at a time on 2 cores.
+    maxWorkers: 3,
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -19,11 +19,18 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const coldSamples = 200;
 
 function ensureTools(): void {
-  const missing = ['wrk', 'nginx'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool} || test -x /usr/sbin/${tool}`]).status !== 0);
+  const missing = ['wrk', 'nginx'].filter(
+    (tool) =>
+      spawnSync('sh', ['-c', `command -v ${tool} || test -x /usr/sbin/${tool}`]).status !== 0,
+  );
   if (missing.length === 0) return;
   process.stdout.write(`Installing ${missing.join(', ')} from Debian…\n`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing.map((t) => (t === 'nginx' ? 'nginx-light' : t))], { stdio: 'inherit' });
+  execFileSync(
+    'apt-get',
+    ['install', '-y', '-qq', ...missing.map((t) => (t === 'nginx' ? 'nginx-light' : t))],
+    { stdio: 'inherit' },
+  );
 }
 
 interface WrkResult {
@@ -41,7 +48,14 @@ function toMs(value: string): number {
 
 /** Runs wrk without blocking this process: Masthead answers from the same event loop. */
 async function runWrk(url: string, gzip: boolean): Promise<WrkResult> {
-  const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []), url];
+  const args = [
+    '-t2',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []),
+    url,
+  ];
   const { stdout: out } = await execFileAsync('wrk', args, { encoding: 'utf8' });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   const p50 = toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
@@ -80,9 +94,14 @@ http {
 }
 `,
   );
-  const nginx = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-c', conf, '-e', `${root}/error.log`], { stdio: 'ignore' });
+  const nginx = spawn(
+    existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx',
+    ['-c', conf, '-e', `${root}/error.log`],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 50; i++) {
-    if ((await fetch(`http://127.0.0.1:${port}/article.html`).catch(() => null))?.ok === true) break;
+    if ((await fetch(`http://127.0.0.1:${port}/article.html`).catch(() => null))?.ok === true)
+      break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return () => nginx.kill('SIGQUIT');
@@ -92,7 +111,10 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function measureColdRender(base: string, slug: string): Promise<{ p50: number; p99: number }> {
+async function measureColdRender(
+  base: string,
+  slug: string,
+): Promise<{ p50: number; p99: number }> {
   const times: number[] = [];
   for (let i = 0; i < coldSamples; i++) {
     // A query string the page ignores makes a new cache key: a full render from the database.
@@ -121,7 +143,9 @@ async function main(): Promise<void> {
   process.stdout.write('Starting Masthead with the demo newsroom…\n');
   const running = await startMasthead(config, createLogger('warn'));
   const base = `http://127.0.0.1:${port}`;
-  const list = (await (await fetch(`${base}/api/content/posts?limit=1`)).json()) as { posts: { slug: string }[] };
+  const list = (await (await fetch(`${base}/api/content/posts?limit=1`)).json()) as {
+    posts: { slug: string }[];
+  };
   const slug = list.posts[0]?.slug;
   if (slug === undefined) throw new Error('The demo newsroom has no article.');
 
@@ -136,7 +160,9 @@ async function main(): Promise<void> {
   const cold = await measureColdRender(base, slug);
   const pageUrl = `${base}/${slug}`;
   const staticUrl = `http://127.0.0.1:${nginxPort}/article.html`;
-  process.stdout.write(`Article page: ${bytes.length} bytes. ${connections} connections, ${seconds} s each, wrk on the same machine.\n\n`);
+  process.stdout.write(
+    `Article page: ${bytes.length} bytes. ${connections} connections, ${seconds} s each, wrk on the same machine.\n\n`,
+  );
   const results = {
     mastheadIdentity: await runWrk(pageUrl, false),
     nginxIdentity: await runWrk(staticUrl, false),

@@ -17,13 +17,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ MASTHEAD_PORT: 'eighty' })).toThrow(
       'MASTHEAD_PORT must be a whole number from 0 to 65535; got "eighty".',
     );
-    expect(() => loadConfig({ MASTHEAD_ROLE: 'boss' })).toThrow(/MASTHEAD_ROLE must be one of web, worker, all/);
-    expect(() => loadConfig({ MASTHEAD_TIMEZONE: 'Mars/Olympus' })).toThrow(/MASTHEAD_TIMEZONE must be an IANA time zone/);
+    expect(() => loadConfig({ MASTHEAD_ROLE: 'boss' })).toThrow(
+      /MASTHEAD_ROLE must be one of web, worker, all/,
+    );
+    expect(() => loadConfig({ MASTHEAD_TIMEZONE: 'Mars/Olympus' })).toThrow(
+      /MASTHEAD_TIMEZONE must be an IANA time zone/,
+    );
     expect(() => loadConfig({ MASTHEAD_SITE_URL: 'news.example' })).toThrow(ConfigError);
   });
 
   it('never prints a database password in its message', () => {
-    expect(() => loadConfig({ MASTHEAD_DATABASE_URL: 'mysql://u:secret@db/x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MASTHEAD_DATABASE_URL: 'mysql://u:secret@db/x' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({ MASTHEAD_DATABASE_URL: 'mysql://u:secret@db/x' });
     } catch (error) {

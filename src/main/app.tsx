@@ -50,7 +50,9 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     // Cached reader pages are answered by the bare HTTP server; everything else goes to Fastify.
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (!tryServeFromPageCache(services.pageCache, defaultSessionCookieName, request, response)) {
+        if (
+          !tryServeFromPageCache(services.pageCache, defaultSessionCookieName, request, response)
+        ) {
           handler(request, response);
         }
       }),
@@ -67,7 +69,10 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const newsFeedIsland = loadNewsFeedIsland();
 
   // First, so a cached page is answered before any other work.
-  await app.register(pageCachePlugin, { cache: services.pageCache, sessionCookieName: defaultSessionCookieName });
+  await app.register(pageCachePlugin, {
+    cache: services.pageCache,
+    sessionCookieName: defaultSessionCookieName,
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

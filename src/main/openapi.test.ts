@@ -4,7 +4,10 @@ import { describeEachEngine } from '../../test/support/test-database.js';
 
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>
+  >;
 }
 
 describeEachEngine('the OpenAPI document', (ctx) => {

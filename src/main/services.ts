@@ -64,7 +64,13 @@ export function createServices(options: ServiceOptions) {
   const staff = createStaffService({ db, clock, audit, passwords });
   const sessions = createSessionService({ db, clock, audit, passwords });
   const tokens = createApiTokenService({ db, clock, audit });
-  const settings = createSettingsService({ db, clock, audit, events, timezoneOverride: config.timezone });
+  const settings = createSettingsService({
+    db,
+    clock,
+    audit,
+    events,
+    timezoneOverride: config.timezone,
+  });
   const media = createMediaService({ db, storage, clock });
   const tags = createTagService({ db, clock, audit });
 

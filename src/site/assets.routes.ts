@@ -10,7 +10,9 @@ export function assetRoutes(assets: SiteAssets) {
       const asset = assets.byUrl(request.url.split('?')[0] ?? '');
       if (asset === undefined) throw new AppError('not_found', 'This file was not found.');
       const encoding = decideEncoding(request.headers['accept-encoding']);
-      reply.header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'Accept-Encoding');
+      reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('vary', 'Accept-Encoding');
       if (encoding !== null) reply.header('content-encoding', encoding);
       const body = encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.body;
       return reply.type(asset.contentType).send(body);

@@ -20,7 +20,12 @@ export interface SiteAssets {
 }
 
 /** A fingerprinted asset at `/assets/{stem}.{hash}{extension}`, compressed once. */
-export function toSiteAsset(stem: string, extension: string, body: Buffer, contentType: string): SiteAsset {
+export function toSiteAsset(
+  stem: string,
+  extension: string,
+  body: Buffer,
+  contentType: string,
+): SiteAsset {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   return {
     url: `/assets/${stem}.${hash}${extension}`,
@@ -33,7 +38,12 @@ export function toSiteAsset(stem: string, extension: string, body: Buffer, conte
 
 function load(name: string, contentType: string): SiteAsset {
   const dot = name.lastIndexOf('.');
-  return toSiteAsset(name.slice(0, dot), name.slice(dot), readFileSync(path.join(projectRoot(), 'assets', name)), contentType);
+  return toSiteAsset(
+    name.slice(0, dot),
+    name.slice(dot),
+    readFileSync(path.join(projectRoot(), 'assets', name)),
+    contentType,
+  );
 }
 
 export function loadSiteAssets(): SiteAssets {

@@ -1,13 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
-import { renderDemoImage, renderDemoPortrait } from '../../src/features/content/media-demo-images.js';
+import {
+  renderDemoImage,
+  renderDemoPortrait,
+} from '../../src/features/content/media-demo-images.js';
 import { systemActor } from '../../src/features/staff/actor.js';
 import { findAxeViolations, isBrowserAvailable, launchBrowser } from '../support/browser.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 740 } } as const;
+const widths = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 375, height: 740 },
+} as const;
 
 describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', () => {
   let database: TestDatabase;
@@ -24,7 +30,10 @@ describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', 
     t = await createTestApp(handle);
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     const { media, staff, tags, posts, picks } = t.services;
-    const portrait = await media.upload(systemActor, { filename: 'p.png', data: await renderDemoPortrait({ seed: 1, initials: 'AL' }) });
+    const portrait = await media.upload(systemActor, {
+      filename: 'p.png',
+      data: await renderDemoPortrait({ seed: 1, initials: 'AL' }),
+    });
     await staff.createStaff(systemActor, {
       email: 'ana@news.test',
       name: 'Ana Lind',
@@ -54,7 +63,12 @@ describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', 
         markdown: `First paragraph about ${title.toLowerCase()}.\n\n## Why it matters\n\nSecond paragraph.`,
         tags: [section],
         authors: ['ana-lind'],
-        featureImage: { mediaId: image.id, alt: `Photo for ${title}`, caption: 'A caption.', credit: 'Ana Lind / The Test Times' },
+        featureImage: {
+          mediaId: image.id,
+          alt: `Photo for ${title}`,
+          caption: 'A caption.',
+          credit: 'Ana Lind / The Test Times',
+        },
         status: 'published',
       });
       ids.push(post.id);
@@ -88,8 +102,14 @@ describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', 
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/`);
-    const fromFront = await page.locator('main a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    for (const slug of ['harbour-bridge-reopens-after-repairs', 'council-approves-the-winter-budget', 'a-festival-of-small-theatres']) {
+    const fromFront = await page
+      .locator('main a[href^="/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const slug of [
+      'harbour-bridge-reopens-after-repairs',
+      'council-approves-the-winter-budget',
+      'a-festival-of-small-theatres',
+    ]) {
       expect(fromFront).toContain(`/${slug}`);
     }
     await page.getByRole('link', { name: 'Harbour bridge reopens after repairs' }).first().click();
@@ -100,12 +120,17 @@ describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', 
   });
 
   it('keeps the article page under 60 KB compressed, HTML, CSS and scripts together', async () => {
-    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+    const get = (url: string) =>
+      t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
     const page = (await t.app.inject({ method: 'GET', url: `/${articleSlug}` })).body;
     // The cache compresses a page off the event loop, just after storing it.
-    await expect.poll(async () => (await get(`/${articleSlug}`)).headers['content-encoding']).toBe('br');
+    await expect
+      .poll(async () => (await get(`/${articleSlug}`)).headers['content-encoding'])
+      .toBe('br');
     const html = await get(`/${articleSlug}`);
-    const assets = [...page.matchAll(/<(?:link rel="stylesheet" href|script[^>]* src)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    const assets = [
+      ...page.matchAll(/<(?:link rel="stylesheet" href|script[^>]* src)="([^"]+)"/g),
+    ].map((m) => m[1] ?? '');
     expect(assets.length).toBeGreaterThan(0);
     let bytes = html.rawPayload.length;
     for (const asset of assets) {

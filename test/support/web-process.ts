@@ -12,7 +12,10 @@ export interface WebProcess {
 const entry = fileURLToPath(new URL('./web-process-entry.ts', import.meta.url));
 
 /** Starts Masthead in a child process on a free port against `databaseUrl`. */
-export async function startWebProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<WebProcess> {
+export async function startWebProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<WebProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-proc-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: {
@@ -30,7 +33,10 @@ export async function startWebProcess(databaseUrl: string, env: Record<string, s
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The web process did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The web process did not start:\n${output}`)),
+      30_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /READY (\S+)/.exec(output);

@@ -145,3 +145,35 @@ export interface Invitation {
   /** The name the inviter suggested, or empty. */
   readonly name?: string;
 }
+
+export interface FeedEntryResource {
+  readonly id: string;
+  readonly slug: string;
+  /** The entry's own page on the site. */
+  readonly url: string;
+  readonly title: string;
+  readonly body: BodyDocument;
+  readonly html: string;
+  readonly excerpt: string;
+  readonly author: AuthorRef;
+  readonly post: {
+    readonly id: string;
+    readonly slug: string;
+    readonly title: string;
+    readonly status: string;
+    readonly url: string;
+  } | null;
+  readonly sections: readonly TagRef[];
+  readonly pinned: boolean;
+  readonly key_event: boolean;
+  readonly published_at: string;
+  /** Shown to readers as "Updated"; null when never edited. */
+  readonly edited_at: string | null;
+  readonly revision: number;
+}
+
+export interface FeedPage {
+  readonly entries: readonly FeedEntryResource[];
+  /** Pass as `before` for the next, older page. */
+  readonly older: string | null;
+}

@@ -5,6 +5,7 @@ import { SectionsPage } from '../curation/sections-page.js';
 import { PostEditorPage } from '../editor/post-editor-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
+import { NewsFeedPage } from '../news-feed/news-feed-page.js';
 import { PostsListPage } from '../posts/posts-list-page.js';
 import { ReviewQueuePage } from '../review/review-queue-page.js';
 import { OutboxPage } from '../settings/outbox-page.js';
@@ -74,6 +75,13 @@ export const screens: readonly Screen[] = [
     minimumRole: 'editor',
     component: ReviewQueuePage,
     nav: { label: 'Review queue', group: 'Write' },
+  },
+  {
+    path: '/news-feed',
+    title: 'News feed',
+    minimumRole: 'editor',
+    component: NewsFeedPage,
+    nav: { label: 'News feed', group: 'Write' },
   },
   {
     path: '/picks',

@@ -15,7 +15,10 @@ export async function insertMedia(db: Executor, row: Insertable<MediaTable>): Pr
 }
 
 /** Many media rows in one query; missing ids are simply absent. */
-export async function listMediaRowsByIds(db: Executor, ids: readonly string[]): Promise<MediaRow[]> {
+export async function listMediaRowsByIds(
+  db: Executor,
+  ids: readonly string[],
+): Promise<MediaRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
 }

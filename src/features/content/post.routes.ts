@@ -177,7 +177,8 @@ export function postRoutes(deps: PostRoutesDeps) {
         },
         // The body is optional: `POST …/publish` with no body publishes now.
         preValidation: async (request) => {
-          request.body ??= {};
+          // Fastify leaves the body undefined when none was sent, whatever the schema says.
+          if ((request.body as unknown) === undefined) request.body = {};
         },
       },
       async (request) => {

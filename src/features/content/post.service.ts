@@ -400,7 +400,10 @@ export function createPostService(deps: PostServiceDeps) {
         offset: (query.page - 1) * query.perPage,
         order: 'published',
       });
-      return { posts: await toPosts(db, rows.slice(0, query.perPage)), hasNext: rows.length > query.perPage };
+      return {
+        posts: await toPosts(db, rows.slice(0, query.perPage)),
+        hasNext: rows.length > query.perPage,
+      };
     },
 
     async createPost(actor: Actor, input: PostInput): Promise<Post> {

@@ -69,7 +69,14 @@ export async function listSectionsWithPosts(db: Executor): Promise<TagRow[]> {
     .select(db.fn.countAll<number>().as('n'))
     .where('post_tags.position', '=', 0)
     .where('posts.status', '=', 'published')
-    .groupBy(['tags.id', 'tags.slug', 'tags.name', 'tags.description', 'tags.created_at', 'tags.updated_at'])
+    .groupBy([
+      'tags.id',
+      'tags.slug',
+      'tags.name',
+      'tags.description',
+      'tags.created_at',
+      'tags.updated_at',
+    ])
     .orderBy('n', 'desc')
     .orderBy('tags.name')
     .execute();

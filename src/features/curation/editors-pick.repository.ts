@@ -16,6 +16,13 @@ export async function replacePicks(
   if (postIds.length === 0) return;
   await db
     .insertInto('editors_picks')
-    .values(postIds.map((postId, position) => ({ post_id: postId, position, picked_by: pickedBy, picked_at: at })))
+    .values(
+      postIds.map((postId, position) => ({
+        post_id: postId,
+        position,
+        picked_by: pickedBy,
+        picked_at: at,
+      })),
+    )
     .execute();
 }

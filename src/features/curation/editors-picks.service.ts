@@ -50,16 +50,26 @@ export function createEditorsPicksService(deps: EditorsPicksDeps) {
     async setPicks(actor: Actor, postIds: readonly string[]): Promise<Post[]> {
       ensureCan(actor, 'picks.manage', 'change the Editors’ Picks list');
       const unique = [...new Set(postIds)];
-      if (unique.length !== postIds.length) throw invalid([{ field: 'post_ids', message: 'lists a post twice' }]);
+      if (unique.length !== postIds.length)
+        throw invalid([{ field: 'post_ids', message: 'lists a post twice' }]);
       if (unique.length > maxEditorsPicks) {
-        throw invalid([{ field: 'post_ids', message: `holds at most ${maxEditorsPicks} articles` }]);
+        throw invalid([
+          { field: 'post_ids', message: `holds at most ${maxEditorsPicks} articles` },
+        ]);
       }
       const found = await inOrder(unique);
       const missing = unique.filter((id) => !found.some((p) => p.id === id));
-      if (missing.length > 0) throw invalid([{ field: 'post_ids', message: `no post ${missing.join(', ')}` }]);
+      if (missing.length > 0)
+        throw invalid([{ field: 'post_ids', message: `no post ${missing.join(', ')}` }]);
       await db.transaction().execute(async (trx) => {
         await replacePicks(trx, unique, actor.id, clock.now().toISOString());
-        await audit.record(trx, actor, 'editors-picks.update', { type: 'editors-picks', id: 'front' }, { postIds: unique });
+        await audit.record(
+          trx,
+          actor,
+          'editors-picks.update',
+          { type: 'editors-picks', id: 'front' },
+          { postIds: unique },
+        );
       });
       events.publish('editors-picks.changed', { postIds: unique });
       return found;

@@ -5,6 +5,7 @@ import { systemActor } from '../../features/staff/actor.js';
 import { generatePassword } from '../../features/staff/password.js';
 import { createManualClock } from '../../platform/clock.js';
 import type { Services } from '../services.js';
+import { demoFeedEntries } from './demo-feed-entries.js';
 import {
   demoArticles,
   demoAuthors,
@@ -122,8 +123,24 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     await posts.updatePost(systemActor, post.id, { body: withRelatedCard(post, related.id) });
   }
 
+  // The news feed: a day's worth of short updates, the newest a few minutes old.
+  for (const entry of [...demoFeedEntries].sort((a, b) => b.minutesAgo - a.minutesAgo)) {
+    await services.feed.createEntry(systemActor, {
+      title: entry.title,
+      markdown: entry.markdown,
+      author: entry.author,
+      sections: [entry.section],
+      keyEvent: entry.keyEvent ?? false,
+      pinned: entry.pinned ?? false,
+      postId: entry.articleSlug === undefined ? undefined : bySlug.get(entry.articleSlug)?.id,
+      publishedAt: new Date(now - entry.minutesAgo * 60_000),
+    });
+  }
+
   // Editors' Picks: a handful of the deeper pieces, not simply the newest.
-  const pickSlugs = ordered.filter((article) => article.relatedSlug !== undefined).map((article) => article.slug);
+  const pickSlugs = ordered
+    .filter((article) => article.relatedSlug !== undefined)
+    .map((article) => article.slug);
   const pickIds = pickSlugs.flatMap((slug) => {
     const post = bySlug.get(slug);
     return post === undefined ? [] : [post.id];

@@ -9,6 +9,8 @@ import { CompactList } from '../listing/compact-list.js';
 import { renderPage } from '../render-page.js';
 import { findLivePosts, loadFrame, sendPage, type SitePagesDeps } from '../site-pages.js';
 import { sitePaths } from '../site-urls.js';
+import { NewsFeedWidget } from '../live/news-feed-widget.js';
+import { loadNewsFeedWidget, type NewsFeedWidgetDeps } from '../live/news-feed-widget-data.js';
 import { ArticlePage } from './article-page.js';
 import { toArticleView } from './article-view.js';
 
@@ -17,7 +19,10 @@ const moreOnSectionCount = 4;
 
 /** `/{slug}`: one article, with "More on {section}" and Editors' Picks beside it. */
 export function articleRoutes(
-  deps: SitePagesDeps & { picks: Pick<EditorsPicksService, 'listLivePicks'> },
+  deps: SitePagesDeps & {
+    picks: Pick<EditorsPicksService, 'listLivePicks'>;
+    newsFeed?: NewsFeedWidgetDeps | undefined;
+  },
 ) {
   return async (app: AppInstance): Promise<void> => {
     app.get('/:slug', { schema: { hide: true, params: Params } }, async (request, reply) => {
@@ -35,12 +40,13 @@ export function articleRoutes(
         throw new AppError('not_found', 'There is no article at this address. It may have moved.');
       }
       const section = sectionOf(post);
-      const [frame, sameSection, picks] = await Promise.all([
+      const [frame, sameSection, picks, newsFeed] = await Promise.all([
         loadFrame(deps),
         section === null
           ? Promise.resolve([])
           : deps.posts.listPublished({ tag: section.slug, limit: moreOnSectionCount + 1 }),
         deps.picks.listLivePicks(6),
+        deps.newsFeed === undefined ? null : loadNewsFeedWidget(deps.newsFeed, 4),
       ]);
       const { article, head } = await toArticleView(post, {
         siteUrl: deps.siteUrl,
@@ -75,6 +81,7 @@ export function articleRoutes(
       const tags = [
         cacheTags.post(post.id),
         cacheTags.editorsPicks,
+        ...(newsFeed === null ? [] : [cacheTags.newsFeed]),
         ...post.tags.map((t) => cacheTags.tag(t.slug)),
         ...post.authors.map((a) => cacheTags.author(a.slug)),
         ...more.map((p) => cacheTags.post(p.id)),

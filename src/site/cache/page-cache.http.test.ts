@@ -36,7 +36,12 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
     const first = await get(`/${slug}`);
     expect(first.headers['x-cache']).toBe('MISS');
     // The compressed copies are made off the event loop just after the page is stored.
-    await expect.poll(async () => (await get(`/${slug}`, { 'accept-encoding': 'gzip, br' })).headers['content-encoding']).toBe('br');
+    await expect
+      .poll(
+        async () =>
+          (await get(`/${slug}`, { 'accept-encoding': 'gzip, br' })).headers['content-encoding'],
+      )
+      .toBe('br');
     const second = await get(`/${slug}`, { 'accept-encoding': 'gzip, br' });
     expect(second.headers['x-cache']).toBe('HIT');
     const gzip = await get(`/${slug}`, { 'accept-encoding': 'gzip' });
@@ -50,7 +55,12 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
       method: 'POST',
       url: '/api/admin/posts',
       headers: { authorization: `Bearer ${editor.token}` },
-      payload: { title: 'Administration reform', markdown: 'Text.', authors: [editor.slug], status: 'published' },
+      payload: {
+        title: 'Administration reform',
+        markdown: 'Text.',
+        authors: [editor.slug],
+        status: 'published',
+      },
     });
     const { slug: reform } = created.json<{ post: { slug: string } }>().post;
     expect(reform).toBe('administration-reform');

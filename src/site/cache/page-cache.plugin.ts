@@ -22,7 +22,17 @@ export interface PageCachePluginOptions {
  * Paths that are never reader pages, or must never be cached: a whole path segment, so
  * `/admin` and `/admin/…` are excluded but an article at `/administration-reform` is not.
  */
-const uncachedSegments = ['/api', '/admin', '/assets', '/content', '/healthz', '/metrics', '/preview', '/news-feed/live', '/search'];
+const uncachedSegments = [
+  '/api',
+  '/admin',
+  '/assets',
+  '/content',
+  '/healthz',
+  '/metrics',
+  '/preview',
+  '/news-feed/live',
+  '/search',
+];
 
 function isUncachedPath(url: string): boolean {
   const path = url.split('?', 1)[0] ?? url;
