@@ -221,27 +221,21 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   );
   await app.register(mediaFileRoutes({ dataDir: config.dataDir }));
   await app.register(adminRoutes());
-  await app.register(
-    previewRoutes({
-      siteUrl: config.siteUrl,
-      assets,
-      posts: services.posts,
-      tags: services.tags,
-      staff: services.staff,
-      settings: services.settings,
-      images: services.images,
-    }),
-  );
+  /** What every reader page needs; the page families add their own. */
+  const sitePages = {
+    siteUrl: config.siteUrl,
+    assets,
+    posts: services.posts,
+    tags: services.tags,
+    staff: services.staff,
+    settings: services.settings,
+    images: services.images,
+  };
+  await app.register(previewRoutes(sitePages));
   await app.register(newsFeedLiveRoutes({ hub: services.feedLive }));
   await app.register(
     newsFeedRoutes({
-      siteUrl: config.siteUrl,
-      assets,
-      posts: services.posts,
-      tags: services.tags,
-      staff: services.staff,
-      settings: services.settings,
-      images: services.images,
+      ...sitePages,
       feed: services.feed,
       island: newsFeedIsland,
       clock: services.clock,
@@ -249,13 +243,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   );
   await app.register(
     siteRoutes({
-      siteUrl: config.siteUrl,
-      assets,
-      posts: services.posts,
-      tags: services.tags,
-      staff: services.staff,
-      settings: services.settings,
-      images: services.images,
+      ...sitePages,
       picks: services.picks,
       newsFeed: {
         feed: services.feed,
@@ -267,13 +255,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   );
   await app.register(
     searchRoutes({
-      siteUrl: config.siteUrl,
-      assets,
-      posts: services.posts,
-      tags: services.tags,
-      staff: services.staff,
-      settings: services.settings,
-      images: services.images,
+      ...sitePages,
       search: services.search,
     }),
   );

@@ -87,7 +87,7 @@ describeEachEngine('the news feed service', (ctx) => {
     const entry = await feed.createEntry(editor, { title: 'Audited entry' });
     await feed.deleteEntry(editor, entry.id);
     const admin = await actorFor('administrator');
-    const { entries } = await t.services.audit.listAudit(admin, { limit: 10 });
+    const { entries } = await t.services.audit.listAudit(admin, { limit: 200 });
     const mine = entries.filter((e) => e.subject.id === entry.id).map((e) => e.action);
     expect(mine.sort()).toEqual(['feed.create', 'feed.delete']);
   });

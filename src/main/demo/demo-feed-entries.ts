@@ -25,7 +25,8 @@ export const demoFeedEntries: readonly DemoFeedEntry[] = [
   },
   {
     title: 'Night train runs on time for a second night',
-    markdown: 'The 23:40 to Aldergate left Vessmark Central on schedule, with 168 passengers on board.',
+    markdown:
+      'The 23:40 to Aldergate left Vessmark Central on schedule, with 168 passengers on board.',
     minutesAgo: 70,
     author: 'kasim-aldous',
     section: 'city',
@@ -51,7 +52,8 @@ export const demoFeedEntries: readonly DemoFeedEntry[] = [
   },
   {
     title: 'Tidewater Festival adds a second week of performances',
-    markdown: 'Organisers say the extra dates follow sold-out opening nights at the Dock Street stage.',
+    markdown:
+      'Organisers say the extra dates follow sold-out opening nights at the Dock Street stage.',
     minutesAgo: 520,
     author: 'maren-holloway',
     section: 'culture',
