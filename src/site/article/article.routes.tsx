@@ -69,6 +69,7 @@ export function articleRoutes(
                   items={toCompactItems(more)}
                 />
               )}
+              {newsFeed !== null && <NewsFeedWidget {...newsFeed} />}
               <CompactList
                 id="editors-picks"
                 title="Editors’ Picks"

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { excerpt } from '../../features/content/body/body-to-text.js';
 import type { FeedService } from '../../features/live/feed.service.js';
 import type { Clock } from '../../platform/clock.js';
+import { sendAsset } from '../assets.routes.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { cacheTags, setCacheTags } from '../cache/cache-tags.js';
@@ -46,10 +47,7 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
       if (request.url.split('?')[0] !== island.url) {
         throw new AppError('not_found', 'This file was not found.');
       }
-      return reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .type(island.contentType)
-        .send(island.body);
+      return sendAsset(request, reply, island);
     });
 
     app.get(
