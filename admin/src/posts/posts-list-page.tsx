@@ -19,7 +19,7 @@ export function PostsListPage({ query }: ScreenProps) {
   const page = Math.max(Number(query.get('page') ?? '1') || 1, 1);
   const sortParam = query.get('sort') ?? 'updated';
   const sort = isPostSort(sortParam) ? sortParam : 'updated';
-  const apiQuery = new URLSearchParams({ limit: String(pageSize), page: String(page) });
+  const apiQuery = new URLSearchParams({ limit: String(pageSize), page: String(page), sort });
   for (const name of filterNames) {
     const value = query.get(name);
     if (value !== null && value !== '') apiQuery.set(name, value);

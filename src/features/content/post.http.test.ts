@@ -193,6 +193,18 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     expect(response.json<{ post: ApiPost }>().post.status).toBe('published');
   });
 
+  it('sorts the staff list of posts by headline across pages when asked', async () => {
+    for (const title of ['Zebra crossing repainted', 'Aardvark escapes the zoo']) {
+      await api('POST', '/api/admin/posts', author.token, { title, markdown: 'Words.' });
+    }
+    const first = await api('GET', '/api/admin/posts?sort=title&limit=1', author.token);
+    expect(first.json<{ posts: { title: string }[] }>().posts[0]?.title).toBe(
+      'Aardvark escapes the zoo',
+    );
+    const bad = await api('GET', '/api/admin/posts?sort=random', author.token);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('takes an unpublished post off the site', async () => {
     const post = await createPublished({ title: 'Withdrawn story' });
     const response = await api('POST', `/api/admin/posts/${post.id}/unpublish`, author.token, {});

@@ -73,7 +73,7 @@ export interface PostFilter {
   readonly limit: number;
   readonly offset: number;
   /** `review`: longest waiting first, for the editors' queue. */
-  readonly order: 'published' | 'updated' | 'review';
+  readonly order: 'published' | 'updated' | 'review' | 'title';
 }
 
 export function listPosts(db: Executor, filter: PostFilter): Promise<PostRow[]> {
@@ -125,7 +125,9 @@ export function listPosts(db: Executor, filter: PostFilter): Promise<PostRow[]> 
       ? query.orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc')
       : filter.order === 'review'
         ? query.orderBy('posts.review_at', 'asc').orderBy('posts.id', 'asc')
-        : query.orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc');
+        : filter.order === 'title'
+          ? query.orderBy('posts.title', 'asc').orderBy('posts.id', 'asc')
+          : query.orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc');
   return query.limit(filter.limit).offset(filter.offset).execute();
 }
 

@@ -90,6 +90,7 @@ export function postRoutes(deps: PostRoutesDeps) {
           authorId,
           text: q.q,
           review: q.review,
+          sort: q.sort,
           limit: q.limit,
           page: q.page,
         });

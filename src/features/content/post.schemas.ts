@@ -110,6 +110,9 @@ export const ListPostsQuery = Type.Object({
   author: Type.Optional(Type.String({ maxLength: 200 })),
   q: Type.Optional(Type.String({ maxLength: 200 })),
   review: Type.Optional(Type.Union(reviewStates.map((s) => Type.Literal(s)))),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('updated'), Type.Literal('published'), Type.Literal('title')]),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
 });

@@ -44,6 +44,8 @@ export interface PostListQuery {
   readonly review?: ReviewState | undefined;
   readonly limit?: number | undefined;
   readonly page?: number | undefined;
+  /** Newest edit first (the default), newest publication first, or by headline. */
+  readonly sort?: 'updated' | 'published' | 'title' | undefined;
 }
 
 /** A published post as sitemaps list it. */
@@ -364,7 +366,7 @@ export function createPostService(deps: PostServiceDeps) {
           : { actorId: actor.id, userId: actor.userId },
         limit,
         offset: ((query.page ?? 1) - 1) * limit,
-        order: query.review === 'submitted' ? 'review' : 'updated',
+        order: query.review === 'submitted' ? 'review' : (query.sort ?? 'updated'),
       });
       return toPosts(db, rows);
     },
