@@ -9,9 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { loadConfig } from '../src/config/config.js';
-import { startMasthead } from '../src/main/server.js';
-import { createLogger } from '../src/platform/logger.js';
+import { fileURLToPath } from 'node:url';
 
 const execFileAsync = promisify(execFile);
 const connections = 50;
@@ -107,6 +105,50 @@ http {
   return () => nginx.kill('SIGQUIT');
 }
 
+/** Runs `bin/masthead.js start` (the build in dist/) as production would, on its own process. */
+async function startCompiledMasthead(
+  dataDir: string,
+  port: number,
+): Promise<{ stop: () => Promise<void> }> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'masthead.js'), 'start'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      MASTHEAD_DATA_DIR: dataDir,
+      MASTHEAD_PORT: String(port),
+      MASTHEAD_LOG_LEVEL: 'warn',
+      MASTHEAD_ROLE: 'all',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`Masthead did not start:\n${output}`)),
+      180_000,
+    );
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Masthead is serving')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`Masthead exited with ${String(code)}:\n${output}`)),
+    );
+  });
+  return {
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -134,14 +176,11 @@ async function main(): Promise<void> {
   ensureTools();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
   const port = 2400 + Math.floor(Math.random() * 500);
-  const config = loadConfig({
-    MASTHEAD_DATA_DIR: path.join(dir, 'data'),
-    MASTHEAD_PORT: String(port),
-    MASTHEAD_LOG_LEVEL: 'warn',
-    MASTHEAD_ROLE: 'web',
-  });
-  process.stdout.write('Starting Masthead with the demo newsroom…\n');
-  const running = await startMasthead(config, createLogger('warn'));
+  const config = { dataDir: path.join(dir, 'data') };
+  process.stdout.write(
+    'Starting Masthead (compiled, in its own process) with the demo newsroom…\n',
+  );
+  const running = await startCompiledMasthead(config.dataDir, port);
   const base = `http://127.0.0.1:${port}`;
   const list = (await (await fetch(`${base}/api/content/posts?limit=1`)).json()) as {
     posts: { slug: string }[];

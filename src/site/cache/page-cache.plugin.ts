@@ -63,14 +63,40 @@ export function decideCacheKey(request: IncomingMessage, sessionCookieName: stri
 
 /** The best encoding the client accepts of the ones cached pages come in. */
 export function decideEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
-  if (acceptEncoding === undefined) return null;
-  const accepts = (name: string): boolean =>
-    new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`).test(
-      acceptEncoding,
-    );
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
-  return null;
+  if (acceptEncoding === undefined || acceptEncoding === '') return null;
+  let decided = encodingByHeader.get(acceptEncoding);
+  if (decided === undefined) {
+    decided = acceptsBrotli.test(acceptEncoding)
+      ? 'br'
+      : acceptsGzip.test(acceptEncoding)
+        ? 'gzip'
+        : null;
+    // Browsers send a handful of distinct headers; remember them, within reason.
+    if (encodingByHeader.size < 256) encodingByHeader.set(acceptEncoding, decided);
+  }
+  return decided;
+}
+
+const acceptsCoding = (name: string): RegExp =>
+  new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`);
+const acceptsBrotli = acceptsCoding('br');
+const acceptsGzip = acceptsCoding('gzip');
+const encodingByHeader = new Map<string, 'br' | 'gzip' | null>();
+
+/** The response headers of a cached page in one encoding, built once per page and encoding. */
+function headersFor(
+  page: CachedPage,
+  encoding: 'br' | 'gzip' | null,
+  body: Buffer,
+): Record<string, string | number> {
+  const key = body === page.identity ? 'identity' : (encoding ?? 'identity');
+  let headers = page.responseHeaders.get(key);
+  if (headers === undefined) {
+    headers = { ...page.headers, etag: page.etag, 'content-length': body.length, 'x-cache': 'HIT' };
+    if (key !== 'identity') headers['content-encoding'] = key;
+    page.responseHeaders.set(key, headers);
+  }
+  return headers;
 }
 
 /** Writes a cached page straight to the socket: the hot path of a breaking-news spike. */
@@ -91,14 +117,7 @@ export function writeCachedPage(
   const encoding = decideEncoding(request.headers['accept-encoding']);
   const body =
     (encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : null) ?? page.identity;
-  const headers: Record<string, string | number> = {
-    ...page.headers,
-    etag: page.etag,
-    'content-length': body.length,
-    'x-cache': 'HIT',
-  };
-  if (encoding !== null && body !== page.identity) headers['content-encoding'] = encoding;
-  res.writeHead(page.status, headers);
+  res.writeHead(page.status, headersFor(page, encoding, body));
   res.end(request.method === 'HEAD' ? undefined : body);
 }
 

@@ -7,7 +7,7 @@ const brotliAsync = promisify(brotliCompress);
 
 /**
  * One rendered response, compressed once, served many times. The compressed copies are
- * made off the event loop after the page is stored; until they exist it is sent as is.
+ * made off the event loop when the page is asked for again; until then it is sent as is.
  */
 export interface CachedPage {
   readonly status: number;
@@ -18,6 +18,8 @@ export interface CachedPage {
   brotli: Buffer | null;
   readonly tags: ReadonlySet<string>;
   bytes: number;
+  /** Response headers per encoding, made on first use. */
+  readonly responseHeaders: Map<string, Record<string, string | number>>;
 }
 
 export interface PageCacheOptions {
@@ -52,6 +54,7 @@ export function toCachedPage(
     brotli: null,
     tags: new Set(tags),
     bytes: body.length,
+    responseHeaders: new Map(),
   };
 }
 
@@ -63,6 +66,8 @@ export async function compressCachedPage(page: CachedPage): Promise<void> {
     brotliAsync(page.identity, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: 9,
+        // A page is tens of kilobytes: a 256 KiB window is plenty and far cheaper than 4 MiB.
+        [constants.BROTLI_PARAM_LGWIN]: 18,
         [constants.BROTLI_PARAM_SIZE_HINT]: page.identity.length,
       },
     }),
@@ -81,6 +86,7 @@ export function createPageCache(options: PageCacheOptions = {}) {
   const maxEntries = options.maxEntries ?? 5000;
   const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
   const pages = new Map<string, CachedPage>();
+  const compressing = new WeakSet<CachedPage>();
   let bytes = 0;
   let epoch = 0;
   let hits = 0;
@@ -105,6 +111,16 @@ export function createPageCache(options: PageCacheOptions = {}) {
       // Re-insert so the Map's order is least-recently-used first.
       pages.delete(key);
       pages.set(key, page);
+      // Compressed on its second request: a page read once is not worth the work.
+      if (!compressing.has(page) && page.gzip === null) {
+        compressing.add(page);
+        void compressCachedPage(page).then(() => {
+          compressing.delete(page);
+          if (pages.get(key) !== page) return;
+          bytes += page.bytes - page.identity.length;
+          this.trim();
+        });
+      }
       return page;
     },
 
@@ -115,11 +131,6 @@ export function createPageCache(options: PageCacheOptions = {}) {
       pages.set(key, page);
       bytes += page.bytes;
       this.trim();
-      void compressCachedPage(page).then(() => {
-        if (pages.get(key) !== page) return;
-        bytes += page.bytes - page.identity.length;
-        this.trim();
-      });
       return true;
     },
 
