@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteStatement,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -22,6 +29,28 @@ export function engineOf(url: string): Engine {
   return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 }
 
+/** How many distinct SQL texts keep a prepared statement; the app has a few hundred. */
+const statementCacheSize = 1000;
+
+/**
+ * Kysely prepares every query anew; a page runs the same few dozen, so each SQL text keeps
+ * its prepared statement. Safe because statements run to completion synchronously.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = sqlite.prepare(sql);
+        if (statements.size < statementCacheSize) statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 function openSqlite(url: string): DatabaseHandle {
   const file = url.slice('sqlite:'.length);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -31,7 +60,9 @@ function openSqlite(url: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, engine: 'sqlite', url, close: () => db.destroy() };
 }
 

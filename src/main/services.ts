@@ -72,7 +72,7 @@ export function createServices(options: ServiceOptions) {
     timezoneOverride: config.timezone,
   });
   const media = createMediaService({ db, storage, clock });
-  const tags = createTagService({ db, clock, audit });
+  const tags = createTagService({ db, clock, audit, events });
 
   const findAuthorId = async (ref: string): Promise<string | undefined> => {
     const user =

@@ -15,9 +15,16 @@ export interface PostChanged {
   readonly authorSlugs: readonly string[];
 }
 
+/** A tag was renamed, described or deleted: every page showing it as a section changes. */
+export interface TagChanged {
+  readonly tagId: string;
+  readonly slug: string;
+}
+
 declare module '../../platform/events/domain-events.js' {
   interface DomainEvents {
     'post.changed': PostChanged;
+    'tag.changed': TagChanged;
   }
 }
 

@@ -1,10 +1,12 @@
 import type { Db, Executor } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { ensureCan } from '../staff/permissions.js';
+import './content-events.js';
 import { decideFreeSlug, isReservedSlug, isValidSlug, slugify } from './slug.js';
 import * as repo from './tag.repository.js';
 import { toTag, type Tag } from './tag.js';
@@ -13,6 +15,7 @@ export interface TagServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: AuditService;
+  readonly events: EventBus;
 }
 
 export interface TagInput {
@@ -24,7 +27,7 @@ export interface TagInput {
 export type TagService = ReturnType<typeof createTagService>;
 
 export function createTagService(deps: TagServiceDeps) {
-  const { db, clock, audit } = deps;
+  const { db, clock, audit, events } = deps;
 
   async function checkSlug(executor: Executor, slug: string, exceptId?: string): Promise<void> {
     if (!isValidSlug(slug)) {
@@ -102,31 +105,44 @@ export function createTagService(deps: TagServiceDeps) {
 
     updateTag(actor: Actor, id: string, input: Partial<TagInput>): Promise<Tag> {
       ensureCan(actor, 'tag.manage', 'change sections and tags');
-      return db.transaction().execute(async (trx) => {
-        const row = await repo.findTagById(trx, id);
-        if (row === undefined) throw notFound('That tag');
-        if (input.slug !== undefined && input.slug !== row.slug)
-          await checkSlug(trx, input.slug, id);
-        const changes = {
-          name: input.name?.trim() ?? row.name,
-          slug: input.slug ?? row.slug,
-          description: input.description ?? row.description,
-          updated_at: clock.now().toISOString(),
-        };
-        if (changes.name === '') throw invalid([{ field: 'name', message: 'is required' }]);
-        await repo.updateTag(trx, id, changes);
-        await audit.record(trx, actor, 'tag.update', { type: 'tag', id }, { slug: changes.slug });
-        return toTag({ ...row, ...changes });
-      });
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const row = await repo.findTagById(trx, id);
+          if (row === undefined) throw notFound('That tag');
+          if (input.slug !== undefined && input.slug !== row.slug)
+            await checkSlug(trx, input.slug, id);
+          const changes = {
+            name: input.name?.trim() ?? row.name,
+            slug: input.slug ?? row.slug,
+            description: input.description ?? row.description,
+            updated_at: clock.now().toISOString(),
+          };
+          if (changes.name === '') throw invalid([{ field: 'name', message: 'is required' }]);
+          await repo.updateTag(trx, id, changes);
+          await audit.record(trx, actor, 'tag.update', { type: 'tag', id }, { slug: changes.slug });
+          return toTag({ ...row, ...changes });
+        })
+        .then((tag) => {
+          events.publish('tag.changed', { tagId: tag.id, slug: tag.slug });
+          return tag;
+        });
     },
 
     deleteTag(actor: Actor, id: string): Promise<void> {
       ensureCan(actor, 'tag.manage', 'delete sections and tags');
-      return db.transaction().execute(async (trx) => {
-        if ((await repo.findTagById(trx, id)) === undefined) throw notFound('That tag');
-        await repo.deleteTag(trx, id);
-        await audit.record(trx, actor, 'tag.delete', { type: 'tag', id });
-      });
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const row = await repo.findTagById(trx, id);
+          if (row === undefined) throw notFound('That tag');
+          await repo.deleteTag(trx, id);
+          await audit.record(trx, actor, 'tag.delete', { type: 'tag', id });
+          return row;
+        })
+        .then((row) => {
+          events.publish('tag.changed', { tagId: row.id, slug: row.slug });
+        });
     },
 
     /**

@@ -22,6 +22,8 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
     case 'editors-picks.changed':
       return [cacheTags.editorsPicks];
     case 'settings.changed':
+    case 'tag.changed':
+      // Site-wide: navigation, section labels and settings show on every page.
       return [cacheTags.site];
     case 'feed.changed':
       return [cacheTags.newsFeed];

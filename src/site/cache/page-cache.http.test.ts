@@ -124,6 +124,14 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
     expect(readerPage.body).not.toContain('Edit post');
   });
 
+  it('shows a renamed section on the next request to the article', async () => {
+    await get(`/${slug}`);
+    const [climate] = (await t.services.tags.listTags()).filter((tag) => tag.slug === 'climate');
+    if (climate === undefined) throw new Error('The Climate tag is missing.');
+    await t.services.tags.updateTag(systemActor, climate.id, { name: 'Climate & Coast' });
+    expect((await get(`/${slug}`)).body).toContain('Climate &amp; Coast');
+  });
+
   it('refreshes every page when the site settings change', async () => {
     await get('/');
     await t.services.settings.updateSiteSettings(systemActor, { title: 'The Tide Gazette' });
