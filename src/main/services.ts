@@ -61,7 +61,13 @@ export function createServices(options: ServiceOptions) {
   const storage = createLocalDiskStorage({ dataDir: config.dataDir });
   const audit = createAuditService({ db, clock });
   const passwords = options.passwords ?? createPasswordHasher();
-  const staff = createStaffService({ db, clock, audit, passwords });
+  const staff = createStaffService({
+    db,
+    clock,
+    audit,
+    passwords,
+    onProfileChanged: (slug) => events.publish('staff.profile-changed', { slug }),
+  });
   const sessions = createSessionService({ db, clock, audit, passwords });
   const tokens = createApiTokenService({ db, clock, audit });
   const settings = createSettingsService({

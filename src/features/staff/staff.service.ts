@@ -57,6 +57,8 @@ export interface StaffServiceDeps {
   readonly audit: AuditService;
   /** Defaults to argon2id at production cost. */
   readonly passwords?: PasswordHasher;
+  /** Told when a public profile (name, title, bio, photo) changes, so pages can refresh. */
+  readonly onProfileChanged?: (slug: string) => void;
 }
 
 export interface StaffService {
@@ -188,7 +190,7 @@ export function createStaffService(deps: StaffServiceDeps): StaffService {
         password === undefined
           ? undefined
           : await hashNewPassword(actor, id, { ...changes, password });
-      return writeStaff(async (trx) => {
+      const updated = await writeStaff(async (trx) => {
         const before = toStaffUser(await getRow(trx, id));
         ensureMayChange(actor, before, changes);
         const set: Updateable<StaffUserTable> = {};
@@ -254,6 +256,8 @@ export function createStaffService(deps: StaffServiceDeps): StaffService {
         }
         return after;
       });
+      deps.onProfileChanged?.(updated.slug);
+      return updated;
     },
 
     changeRole: (actor, id, role) => service.updateStaff(actor, id, { role }),

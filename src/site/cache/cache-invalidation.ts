@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../platform/events/domain-events.js';
+import '../../features/staff/staff-events.js';
 import { cacheTags } from './cache-tags.js';
 
 /**
@@ -19,6 +20,9 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
       }
       return tags;
     }
+    case 'staff.profile-changed':
+      // Bylines and the author page show the profile.
+      return [cacheTags.author(event.payload.slug)];
     case 'editors-picks.changed':
       return [cacheTags.editorsPicks];
     case 'settings.changed':

@@ -5,7 +5,7 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 
 describeEachEngine('the page cache in front of the reader site', (ctx) => {
   let t: TestApp;
-  let editor: { token: string; slug: string };
+  let editor: { token: string; slug: string; userId: string };
   let postId: string;
   let slug: string;
 
@@ -130,6 +130,12 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
     if (climate === undefined) throw new Error('The Climate tag is missing.');
     await t.services.tags.updateTag(systemActor, climate.id, { name: 'Climate & Coast' });
     expect((await get(`/${slug}`)).body).toContain('Climate &amp; Coast');
+  });
+
+  it('shows an author’s new job title on the next request to their article', async () => {
+    await get(`/${slug}`);
+    await t.services.staff.updateStaff(systemActor, editor.userId, { jobTitle: 'Climate Editor' });
+    expect((await get(`/${slug}`)).body).toContain('Climate Editor');
   });
 
   it('refreshes every page when the site settings change', async () => {
