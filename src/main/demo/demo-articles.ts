@@ -1,3 +1,6 @@
+// The demo newsroom's words: twelve articles of copy, not code. It runs past 500 lines
+// because the articles are full-length, as a newsroom's would be; the code that uses it is
+// seed-demo.ts.
 /**
  * Demo content for a fictional reader-funded newsroom, The Harbour Ledger, which covers the
  * invented port city of Vessmark and its region. Every person, place, organisation and event
