@@ -77,6 +77,9 @@ function openPostgres(url: string): DatabaseHandle {
       oid === 20 ? Number : builtIn(oid, format),
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // An idle connection closed by the server (a restart, a failover, an administrator) is
+  // dropped from the pool, which opens a new one when needed; it must not crash the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', url, close: () => db.destroy() };
 }
