@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Which parts of Masthead a process runs: the web server, the job worker, or both. */
@@ -21,7 +22,14 @@ export interface Config {
   /** Seed the demo newsroom into an empty database on start. */
   readonly demo: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Whose `X-Forwarded-For`/`-Proto`/`-Host` is believed: no one (false, the default), the
+   * proxies at these addresses and CIDR ranges, or the given number of proxy hops.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+export type TrustProxy = false | number | readonly string[];
 
 export class ConfigError extends Error {
   constructor(
@@ -119,6 +127,36 @@ function readMailFrom(env: Env): string | null {
   return raw;
 }
 
+/** Names of address ranges the proxy check understands besides addresses and CIDRs. */
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(item: string): boolean {
+  if (proxyRangeNames.includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** Unset: trust no proxy. A whole number: that many hops. Otherwise addresses and CIDRs. */
+function readTrustProxy(env: Env): TrustProxy {
+  const name = 'MASTHEAD_TRUST_PROXY';
+  const expected =
+    'a number of proxy hops, or comma-separated addresses and CIDR ranges such as "10.0.0.0/8, ::1" (or loopback, linklocal, uniquelocal)';
+  const raw = read(env, name);
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 32) throw new ConfigError(name, expected, raw);
+    return hops === 0 ? false : hops;
+  }
+  const items = raw.split(',').map((item) => item.trim());
+  if (items.some((item) => !isProxyAddress(item))) throw new ConfigError(name, expected, raw);
+  return Object.freeze(items);
+}
+
 /** Hides the password of a URL so it can be printed. */
 export function redactUrl(raw: string): string {
   try {
@@ -160,5 +198,6 @@ export function loadConfig(env: Env = process.env): Config {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       'info',
     ),
+    trustProxy: readTrustProxy(env),
   });
 }

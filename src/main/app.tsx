@@ -15,13 +15,14 @@ import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js
 import { feedRoutes } from '../features/live/feed.routes.js';
 import { searchApiRoutes } from '../features/search/search-api.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
-import { authPlugin, requireActor } from '../features/staff/auth.plugin.js';
+import { adminWriteGuard, authPlugin, requireActor } from '../features/staff/auth.plugin.js';
 import { ensureCan } from '../features/staff/permissions.js';
 import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { staffAccessRoutes } from '../features/staff/staff-access.routes.js';
 import { staffRoutes } from '../features/staff/staff.routes.js';
 import { toAuthorProfile } from '../features/staff/staff-user.js';
 import { registerErrorHandler } from '../platform/http/error-handler.js';
+import { nulGuard } from '../platform/http/nul-guard.js';
 import type { AppInstance } from '../platform/http/app-instance.js';
 import { outboxRoutes } from '../platform/mail/outbox.routes.js';
 import { adminRoutes } from '../site/admin/admin.routes.js';
@@ -38,7 +39,17 @@ import { siteRoutes } from '../site/site.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
+import type { TrustProxy } from '../config/config.js';
 import type { Services } from './services.js';
+
+/** The config's proxy setting as Fastify takes it; a hop count becomes a test per hop. */
+function toTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
 
 /** Builds the web application without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: Services): Promise<AppInstance> {
@@ -60,7 +71,8 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Believe X-Forwarded-* only from the proxies the operator named (none by default).
+    trustProxy: toTrustProxy(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -88,6 +100,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     crossOriginEmbedderPolicy: false,
     hsts: secureCookies,
   });
+  await app.register(nulGuard);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifyRateLimit, { global: false });
@@ -137,6 +150,9 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const adminApi = async (api: AppInstance): Promise<void> => {
+    // In this scope, the guard runs for every Admin API route however its path was spelled.
+    const guardWrite = adminWriteGuard({ siteUrl: config.siteUrl });
+    api.addHook('onRequest', async (request) => guardWrite(request));
     api.addHook('onSend', async (_request, reply) => {
       reply.header('cache-control', 'no-store');
     });

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../platform/errors.js';
+import { containsNul, nulCharacterRefused } from '../../platform/http/nul-guard.js';
 import { localFilesRoot, localFilesUrlPrefix } from '../../platform/storage/local-disk-storage.js';
 import type { Actor } from '../staff/actor.js';
 import type { Media } from './media.js';
@@ -124,6 +125,8 @@ async function readUpload(request: FastifyRequest): Promise<MediaUpload> {
       text[part.fieldname as (typeof textFields)[number]] = String(part.value);
     }
   }
+  // Multipart bodies are read here, after the edge's NUL check on parsed bodies.
+  if (containsNul([text, file?.filename])) throw nulCharacterRefused('form');
   if (file === undefined) {
     throw new AppError('bad_request', 'Choose an image to upload, in a field named "file".', [
       { field: 'file', message: 'is required' },
