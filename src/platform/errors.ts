@@ -32,6 +32,8 @@ export const errorCatalogue = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** Another writer holds the database for now; the answer carries Retry-After. */
+  database_busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

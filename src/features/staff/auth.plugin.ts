@@ -7,6 +7,7 @@ import { isUnderPath, routedPathOf } from '../../platform/http/request-path.js';
 import type { Actor } from './actor.js';
 import type { ApiTokenService } from './api-token.service.js';
 import { isSameSecret } from './secret-hash.js';
+import { auditTokenWrites } from './token-write-audit.js';
 import {
   clearSessionCookie,
   defaultSessionCookieName,
@@ -25,7 +26,7 @@ declare module 'fastify' {
 
 export interface AuthPluginDeps {
   readonly sessions: Pick<SessionService, 'resolveSession'>;
-  readonly tokens: Pick<ApiTokenService, 'resolveToken'>;
+  readonly tokens: Pick<ApiTokenService, 'resolveToken' | 'recordTokenWrite'>;
   /** Defaults to `masthead_session`. */
   readonly cookieName?: string;
   readonly secureCookies: boolean;
@@ -118,6 +119,7 @@ export function authPlugin(deps: AuthPluginDeps) {
       app.decorateRequest('actor', null);
       app.decorateRequest('staffSession', null);
       app.addHook('onRequest', (request, reply) => authenticate(deps, cookie, request, reply));
+      app.addHook('onResponse', auditTokenWrites(deps.tokens));
     },
     { name: 'masthead-staff-auth', fastify: '5.x', dependencies: ['@fastify/cookie'] },
   );

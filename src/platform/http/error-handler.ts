@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError, type ErrorCode, type FieldProblem } from '../errors.js';
+import { databaseBusyRetryAfterSeconds, toDatabaseBusyError } from './database-busy.js';
 import { isUnderPath, routedPathOf } from './request-path.js';
 
 /** Renders a whole HTML error page for readers; supplied by the site. */
@@ -66,6 +67,8 @@ function statusOf(error: Partial<FastifyError> & { status?: unknown }): number |
  * status; only what is really our fault becomes a 500.
  */
 export function toAppError(error: unknown): AppError {
+  const busy = toDatabaseBusyError(error);
+  if (busy !== null) return busy;
   if (isAppError(error)) return error;
   const fastifyError = error as Partial<FastifyError> & { status?: unknown };
   if (fastifyError.validation !== undefined) {
@@ -113,6 +116,9 @@ export function registerErrorHandler(app: FastifyInstance, htmlPage: HtmlErrorPa
   ): Promise<FastifyReply> => {
     reply.status(error.status);
     if (error.status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+    if (error.code === 'database_busy') {
+      reply.header('retry-after', String(databaseBusyRetryAfterSeconds));
+    }
     if (wantsJson(request)) {
       return reply.send({
         error: { code: error.code, message: error.message, fields: error.fields },
@@ -131,7 +137,8 @@ export function registerErrorHandler(app: FastifyInstance, htmlPage: HtmlErrorPa
   app.setErrorHandler((raw, request, reply) => {
     const error = toAppError(raw);
     if (error.status < 500) reply.headers(headersOf(raw));
-    if (error.status >= 500) request.log.error({ err: raw }, 'request failed');
+    if (error.code === 'database_busy') request.log.warn({ err: raw }, 'database busy');
+    else if (error.status >= 500) request.log.error({ err: raw }, 'request failed');
     return send(error, request, reply);
   });
   app.setNotFoundHandler((request, reply) =>
