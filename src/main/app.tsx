@@ -232,7 +232,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     images: services.images,
   };
   await app.register(previewRoutes(sitePages));
-  await app.register(newsFeedLiveRoutes({ hub: services.feedLive }));
+  await app.register(newsFeedLiveRoutes({ hub: services.feedLive, limits: services.liveLimits }));
   await app.register(
     newsFeedRoutes({
       ...sitePages,

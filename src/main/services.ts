@@ -9,6 +9,11 @@ import { createEditorsPicksService } from '../features/curation/editors-picks.se
 import { createFeedLiveHub } from '../features/live/feed-live-hub.js';
 import { createFeedResources } from '../features/live/feed-resources.js';
 import { createFeedService } from '../features/live/feed.service.js';
+import {
+  createLiveConnectionLimits,
+  decideLiveConnectionLimits,
+  type LiveConnectionLimitSettings,
+} from '../features/live/live-connection-limits.js';
 import { createSearchService } from '../features/search/search.service.js';
 import { createSettingsService } from '../features/settings/settings.service.js';
 import { systemActor } from '../features/staff/actor.js';
@@ -23,6 +28,7 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
 import type { Logger } from '../platform/logger.js';
+import { readOpenFileLimit } from '../platform/open-file-limit.js';
 import { chooseMailTransport } from '../platform/mail/choose-mail-transport.js';
 import { decideFromAddress } from '../platform/mail/mail-from.js';
 import { createMailer } from '../platform/mail/mailer.js';
@@ -42,6 +48,8 @@ export interface ServiceOptions {
   readonly database?: DatabaseHandle;
   /** Cheaper password hashing for tests. */
   readonly passwords?: PasswordHasher;
+  /** Live stream limits; by default decided from the process's open-file limit. */
+  readonly liveConnectionLimits?: LiveConnectionLimitSettings;
 }
 
 /** Every service of Masthead, wired once. The only place objects are made. */
@@ -141,6 +149,11 @@ export function createServices(options: ServiceOptions) {
       }),
   });
 
+  // Read once at start: the open-file limit does not change while the process runs.
+  const liveLimits = createLiveConnectionLimits(
+    options.liveConnectionLimits ?? decideLiveConnectionLimits(readOpenFileLimit()),
+  );
+
   const siteTitle = async (): Promise<string> => (await settings.getSiteSettings()).title;
   const mail = chooseMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
   const mailer = createMailer({
@@ -198,6 +211,7 @@ export function createServices(options: ServiceOptions) {
     feed,
     feedResources,
     feedLive,
+    liveLimits,
     mailer,
     outbox: mail.outbox,
     passwordResets,

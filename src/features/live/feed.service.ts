@@ -40,6 +40,13 @@ export type FeedService = ReturnType<typeof createFeedService>;
 
 const manage = 'run the news feed';
 
+/**
+ * How much of the change log is kept for readers who reconnect: changes from the last
+ * `days`, and at least the newest `keep` whatever their age. A reader who missed more is
+ * told to reload instead. Every `pruneEvery`-th change prunes.
+ */
+export const changeLogRetention = { days: 2, keep: 1_000, pruneEvery: 100 } as const;
+
 export function createFeedService(deps: FeedServiceDeps) {
   const { db, engine, clock, audit, events } = deps;
 
@@ -48,6 +55,14 @@ export function createFeedService(deps: FeedServiceDeps) {
     const [entry] = row === undefined ? [] : await toFeedEntries(executor, [row]);
     if (entry === undefined) throw notFound('That feed entry');
     return entry;
+  }
+
+  function pruneChangeLog(executor: Executor): Promise<number> {
+    const dayMs = 24 * 60 * 60 * 1000;
+    return changeLog.deleteChangesBefore(executor, {
+      before: new Date(clock.now().getTime() - changeLogRetention.days * dayMs).toISOString(),
+      keep: changeLogRetention.keep,
+    });
   }
 
   const prepare = (input: FeedEntryInput) => resolveEntryInput(input, deps);
@@ -66,6 +81,8 @@ export function createFeedService(deps: FeedServiceDeps) {
       entry: entry === null ? null : toEntrySnapshot(entry),
       at: clock.now().toISOString(),
     });
+    // Pruning now and then, in a change's own transaction, keeps the log bounded with no timer.
+    if (changeId % changeLogRetention.pruneEvery === 0) await pruneChangeLog(trx);
     const action =
       kind === 'pinned' ? (entry?.pinned === true ? 'pin' : 'unpin') : kind.slice(0, -1);
     await audit.record(
@@ -223,5 +240,14 @@ export function createFeedService(deps: FeedServiceDeps) {
 
     /** The newest change id: a page rendered now shows the feed as of this change. */
     findLatestChangeId: (): Promise<number> => changeLog.findLatestChangeId(db),
+
+    /** The oldest change still kept: a reader who last saw an earlier one missed some. */
+    findOldestChangeId: (): Promise<number> => changeLog.findOldestChangeId(db),
+
+    /**
+     * Forgets changes past the retention rule (older than `changeLogRetention.days` and
+     * not among the newest `changeLogRetention.keep`); says how many went.
+     */
+    pruneChangeLog: (): Promise<number> => pruneChangeLog(db),
   };
 }
