@@ -64,6 +64,10 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Idempotent: the server started it already; a test's app starts it here.
+  await services.eventRelay.start();
+  app.addHook('onClose', () => services.eventRelay.stop());
+
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
   const newsFeedIsland = loadNewsFeedIsland();

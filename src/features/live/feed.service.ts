@@ -1,7 +1,7 @@
 import type { Db, Engine, Executor, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events/event-bus.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import { bodyToPlainText } from '../content/body/body-to-text.js';
 import { emptyBody } from '../content/body/validate-body.js';
@@ -25,7 +25,7 @@ export interface FeedServiceDeps {
   readonly engine: Engine;
   readonly clock: Clock;
   readonly audit: AuditService;
-  readonly events: EventBus;
+  readonly events: EventOutbox;
   /** Every tag, to find sections by id, slug or name. */
   readonly listTags: () => Promise<readonly Tag[]>;
   /** A staff user's id by slug, e-mail or id. */
@@ -98,9 +98,14 @@ export function createFeedService(deps: FeedServiceDeps) {
     return changeId;
   }
 
-  /** Told after commit, so every process reads a change that is already there. */
-  function announce(changeId: number, kind: FeedChangeKind, entry: FeedEntry): void {
-    events.publish('feed.changed', {
+  /** Recorded with the change: every process hears of it once it is there to read. */
+  async function announce(
+    trx: Trx,
+    changeId: number,
+    kind: FeedChangeKind,
+    entry: FeedEntry,
+  ): Promise<void> {
+    await events.record(trx, 'feed.changed', {
       changeId,
       kind,
       entryId: entry.id,
@@ -126,7 +131,7 @@ export function createFeedService(deps: FeedServiceDeps) {
         { ...input, title, body, slug, authorId, sectionIds },
         clock.now(),
       );
-      if (decision === null) return { entry: before, changed: null };
+      if (decision === null) return { entry: before, changed: false };
       const expected = input.revision ?? before.revision;
       const saved = await repo.updateEntryAtRevision(trx, id, expected, {
         ...decision.columns,
@@ -145,11 +150,10 @@ export function createFeedService(deps: FeedServiceDeps) {
       }
       const entry = await load(trx, id);
       const changeId = await record(trx, actor, decision.kind, id, entry);
-      return { entry, changed: { changeId, kind: decision.kind } };
+      await announce(trx, changeId, decision.kind, entry);
+      return { entry, changed: true };
     });
-    if (result.changed !== null) {
-      announce(result.changed.changeId, result.changed.kind, result.entry);
-    }
+    if (result.changed) await events.deliver();
     return result.entry;
   }
 
@@ -190,7 +194,7 @@ export function createFeedService(deps: FeedServiceDeps) {
       const id = newId();
       const title = input.title.trim();
       const now = clock.now().toISOString();
-      const result = await db.transaction().execute(async (trx) => {
+      const entry = await db.transaction().execute(async (trx) => {
         await repo.insertEntry(trx, {
           id,
           slug: await decideEntrySlug(trx, input.slug, title, id),
@@ -209,11 +213,12 @@ export function createFeedService(deps: FeedServiceDeps) {
           updated_at: now,
         });
         if (sectionIds !== undefined) await repo.replaceEntrySections(trx, id, sectionIds);
-        const entry = await load(trx, id);
-        return { entry, changeId: await record(trx, actor, 'created', id, entry) };
+        const created = await load(trx, id);
+        await announce(trx, await record(trx, actor, 'created', id, created), 'created', created);
+        return created;
       });
-      announce(result.changeId, 'created', result.entry);
-      return result.entry;
+      await events.deliver();
+      return entry;
     },
 
     updateEntry,
@@ -225,12 +230,12 @@ export function createFeedService(deps: FeedServiceDeps) {
 
     async deleteEntry(actor: Actor, id: string): Promise<void> {
       ensureCan(actor, 'feed.manage', manage);
-      const result = await db.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         const before = await load(trx, id);
         await repo.deleteEntry(trx, id);
-        return { before, changeId: await record(trx, actor, 'deleted', id, null) };
+        await announce(trx, await record(trx, actor, 'deleted', id, null), 'deleted', before);
       });
-      announce(result.changeId, 'deleted', result.before);
+      await events.deliver();
     },
 
     /** Changes after `afterId`, oldest first, for live connections. */
