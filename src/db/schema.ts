@@ -24,6 +24,7 @@ import type {
   PasswordResetTable,
   StaffInvitationTable,
 } from '../features/staff/staff-access.table.js';
+import type { DomainEventTable } from '../platform/events/domain-event.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
@@ -43,6 +44,7 @@ export interface Database {
   post_revisions: PostRevisionTable;
   slug_redirects: SlugRedirectTable;
   jobs: JobTable;
+  domain_events: DomainEventTable;
   editors_picks: EditorsPickTable;
   feed_entries: FeedEntryTable;
   feed_entry_sections: FeedEntrySectionTable;

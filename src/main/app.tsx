@@ -76,6 +76,10 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Idempotent: the server started it already; a test's app starts it here.
+  await services.eventRelay.start();
+  app.addHook('onClose', () => services.eventRelay.stop());
+
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
   const newsFeedIsland = loadNewsFeedIsland();
@@ -248,7 +252,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     images: services.images,
   };
   await app.register(previewRoutes(sitePages));
-  await app.register(newsFeedLiveRoutes({ hub: services.feedLive }));
+  await app.register(newsFeedLiveRoutes({ hub: services.feedLive, limits: services.liveLimits }));
   await app.register(
     newsFeedRoutes({
       ...sitePages,
