@@ -4,6 +4,9 @@ import path from 'node:path';
 /** Which parts of Masthead a process runs: the web server, the job worker, or both. */
 export type ProcessRole = 'web' | 'worker' | 'all';
 
+/** The CDN in front of the site, which decides the header that carries cache tags. */
+export type CdnKind = 'fastly' | 'cloudflare' | 'bunny';
+
 export interface Config {
   readonly host: string;
   readonly port: number;
@@ -21,6 +24,8 @@ export interface Config {
   readonly mailFrom: string | null;
   /** Seed the demo newsroom into an empty database on start. */
   readonly demo: boolean;
+  /** The CDN in front of the site; null when there is none (or it reads `Surrogate-Key`). */
+  readonly cdn: CdnKind | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /**
    * Whose `X-Forwarded-For`/`-Proto`/`-Host` is believed: no one (false, the default), the
@@ -105,6 +110,11 @@ function readChoice<T extends string>(
   const found = choices.find((choice) => choice === raw);
   if (found === undefined) throw new ConfigError(name, `one of ${choices.join(', ')}`, raw);
   return found;
+}
+
+function readCdn(env: Env): CdnKind | null {
+  if (read(env, 'MASTHEAD_CDN') === undefined) return null;
+  return readChoice(env, 'MASTHEAD_CDN', ['fastly', 'cloudflare', 'bunny'] as const, 'fastly');
 }
 
 function readBoolean(env: Env, name: string, fallback: boolean): boolean {
@@ -192,6 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
       smtp === undefined ? null : readUrl(env, 'MASTHEAD_SMTP_URL', smtp, ['smtp:', 'smtps:']),
     mailFrom: readMailFrom(env),
     demo: readBoolean(env, 'MASTHEAD_DEMO', true),
+    cdn: readCdn(env),
     logLevel: readChoice(
       env,
       'MASTHEAD_LOG_LEVEL',
