@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { contentApiRoutes } from '../features/content/content-api.routes.js';
-import { mediaFileRoutes, mediaRoutes } from '../features/content/media.routes.js';
+import { mediaRoutes } from '../features/content/media.routes.js';
 import { postReviewRoutes } from '../features/content/post-review.routes.js';
 import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
@@ -24,6 +24,7 @@ import { toAuthorProfile } from '../features/staff/staff-user.js';
 import { registerErrorHandler } from '../platform/http/error-handler.js';
 import type { AppInstance } from '../platform/http/app-instance.js';
 import { outboxRoutes } from '../platform/mail/outbox.routes.js';
+import { storedFilesRoutes } from '../platform/storage/stored-files.routes.js';
 import { adminRoutes } from '../site/admin/admin.routes.js';
 import { pageCachePlugin, tryServeFromPageCache } from '../site/cache/page-cache.plugin.js';
 import { previewRoutes } from '../site/preview/preview.routes.js';
@@ -219,7 +220,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     searchApiRoutes({ search: services.search, toResources: services.postResources }),
     { prefix: '/api/content' },
   );
-  await app.register(mediaFileRoutes({ dataDir: config.dataDir }));
+  await app.register(storedFilesRoutes({ storage: services.storage }));
   await app.register(adminRoutes());
   /** What every reader page needs; the page families add their own. */
   const sitePages = {

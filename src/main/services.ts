@@ -26,7 +26,7 @@ import type { Logger } from '../platform/logger.js';
 import { chooseMailTransport } from '../platform/mail/choose-mail-transport.js';
 import { decideFromAddress } from '../platform/mail/mail-from.js';
 import { createMailer } from '../platform/mail/mailer.js';
-import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
+import { chooseFileStorage } from '../platform/storage/choose-file-storage.js';
 import { decideStaleTags } from '../site/cache/cache-invalidation.js';
 import { createPageCache } from '../site/cache/page-cache.js';
 import { toLiveFrame } from '../site/live/live-frame.js';
@@ -58,7 +58,12 @@ export function createServices(options: ServiceOptions) {
     if (stale.length > 0) pageCache.purge(stale);
   });
   const jobs = createJobQueue({ db, engine, clock, logger });
-  const storage = createLocalDiskStorage({ dataDir: config.dataDir });
+  const files = chooseFileStorage({
+    storage: config.storage,
+    dataDir: config.dataDir,
+    mediaUrl: config.mediaUrl,
+  });
+  const storage = files.storage;
   const audit = createAuditService({ db, clock });
   const passwords = options.passwords ?? createPasswordHasher();
   const staff = createStaffService({
@@ -205,6 +210,7 @@ export function createServices(options: ServiceOptions) {
     reviews,
     close: async () => {
       await mail.transport.close();
+      files.close();
       await database.close();
     },
   };
