@@ -46,6 +46,10 @@ export function createS3Storage(deps: S3StorageDeps): FileStorage & { close: () 
   const client = new S3Client({
     region: config.region,
     forcePathStyle: config.forcePathStyle,
+    // Checksums only where S3 demands them: several S3-compatible services refuse the
+    // newer streaming checksum trailers.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     ...(config.endpoint === null ? {} : { endpoint: config.endpoint }),
     ...(config.credentials === null
       ? {}
