@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { contentApiRoutes } from '../features/content/content-api.routes.js';
-import { mediaFileRoutes, mediaRoutes } from '../features/content/media.routes.js';
+import { mediaRoutes } from '../features/content/media.routes.js';
 import { postReviewRoutes } from '../features/content/post-review.routes.js';
 import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
@@ -25,6 +25,7 @@ import { registerErrorHandler } from '../platform/http/error-handler.js';
 import { nulGuard } from '../platform/http/nul-guard.js';
 import type { AppInstance } from '../platform/http/app-instance.js';
 import { outboxRoutes } from '../platform/mail/outbox.routes.js';
+import { storedFilesRoutes } from '../platform/storage/stored-files.routes.js';
 import { adminRoutes } from '../site/admin/admin.routes.js';
 import { cacheTagsPlugin } from '../site/cache/cache-tags.plugin.js';
 import { pageCachePlugin, tryServeFromPageCache } from '../site/cache/page-cache.plugin.js';
@@ -91,7 +92,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     cache: services.pageCache,
     sessionCookieName: defaultSessionCookieName,
   });
-  await app.register(cacheTagsPlugin, { cdn: config.cdn });
+  await app.register(cacheTagsPlugin, { cdn: config.cdn?.provider ?? null });
   // Every cached page carries these headers, so each one earns its bytes.
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -244,7 +245,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     searchApiRoutes({ search: services.search, toResources: services.postResources }),
     { prefix: '/api/content' },
   );
-  await app.register(mediaFileRoutes({ dataDir: config.dataDir }));
+  await app.register(storedFilesRoutes({ storage: services.storage }));
   await app.register(adminRoutes());
   /** What every reader page needs; the page families add their own. */
   const sitePages = {
