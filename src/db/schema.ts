@@ -1,4 +1,5 @@
 import type { MediaTable } from '../features/content/media.table.js';
+import type { PendingChangesTable } from '../features/content/pending-changes.table.js';
 import type {
   PostAuthorTable,
   PostRevisionTable,
@@ -42,6 +43,7 @@ export interface Database {
   post_authors: PostAuthorTable;
   post_revisions: PostRevisionTable;
   slug_redirects: SlugRedirectTable;
+  post_pending_changes: PendingChangesTable;
   jobs: JobTable;
   editors_picks: EditorsPickTable;
   feed_entries: FeedEntryTable;
