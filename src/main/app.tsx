@@ -39,6 +39,7 @@ import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.j
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
 import type { Services } from './services.js';
+import { maxEncodedSlugLength } from '../features/content/slug.js';
 
 /** Builds the web application without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: Services): Promise<AppInstance> {
@@ -60,6 +61,8 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     bodyLimit: 1024 * 1024,
+    // Every slug a post can have fits in one path parameter, percent-encoded.
+    maxParamLength: maxEncodedSlugLength,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
