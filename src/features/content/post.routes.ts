@@ -58,7 +58,15 @@ const PendingApplyBody = Type.Object(
   { additionalProperties: false },
 );
 const PublishBody = Type.Object(
-  { published_at: Type.Optional(Type.String({ format: 'date-time' })) },
+  {
+    published_at: Type.Optional(Type.String({ format: 'date-time' })),
+    now: Type.Optional(
+      Type.Boolean({
+        description:
+          'Publish with the current time instead of keeping the time the post first went live',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -193,6 +201,7 @@ export function postRoutes(deps: PostRoutesDeps) {
             requireActor(request),
             request.params.id,
             at === undefined ? undefined : new Date(at),
+            { freshTime: request.body.now === true },
           ),
         );
       },

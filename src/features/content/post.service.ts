@@ -14,6 +14,7 @@ import { checkLengths, decideBody, type PostInput } from './post-input.js';
 import { toPosts } from './post-mapping.js';
 import { createPublishedPostQueries } from './post-queries.js';
 import { decidePostRow, hasTextChanged } from './post-row.js';
+import { doesSlugFollowTitle } from './draft-slug.js';
 import { decideSchedule } from './post-schedule.js';
 import { decideEditRoute, pendingAsInput } from './pending-changes.js';
 import {
@@ -177,10 +178,15 @@ export function createPostService(deps: PostServiceDeps) {
     checkLengths(input);
     const now = clock.now();
     const title = (input.title ?? before?.title ?? '').trim();
+    const followsTitle = before !== null && doesSlugFollowTitle(before, input);
     const slug =
       input.slug !== undefined || before === null
         ? await decideSlug(trx, input.slug, title === '' ? 'untitled' : title, id)
-        : before.slug;
+        : followsTitle
+          ? await decideFreeSlug(slugify(title === '' ? 'untitled' : title), async (s) =>
+              s === before.slug ? false : repo.isPostSlugTaken(trx, s),
+            )
+          : before.slug;
     const row = decidePostRow({
       id,
       actor,
@@ -212,7 +218,8 @@ export function createPostService(deps: PostServiceDeps) {
     } else if (before === null && actor.userId !== null) {
       await repo.replacePostAuthors(trx, id, [actor.userId]);
     }
-    if (before !== null && before.slug !== slug) {
+    // A draft never published has had no readers: its old address needs no redirect.
+    if (before !== null && before.slug !== slug && !followsTitle) {
       await repo.insertRedirect(trx, before.slug, id, row.updated_at);
       await repo.deleteRedirect(trx, slug);
     }
@@ -445,8 +452,18 @@ export function createPostService(deps: PostServiceDeps) {
       });
     },
 
-    publishPost(actor: Actor, id: string, publishedAt?: Date): Promise<Post> {
-      return this.updatePost(actor, id, { status: 'published', publishedAt });
+    /**
+     * Publishes now, or schedules with a future time. A post that was live before keeps
+     * its first time unless `freshTime` asks for the current one.
+     */
+    publishPost(
+      actor: Actor,
+      id: string,
+      publishedAt?: Date,
+      options: { freshTime?: boolean } = {},
+    ): Promise<Post> {
+      const at = publishedAt ?? (options.freshTime === true ? clock.now() : undefined);
+      return this.updatePost(actor, id, { status: 'published', publishedAt: at });
     },
 
     unpublishPost(actor: Actor, id: string): Promise<Post> {
