@@ -44,6 +44,7 @@ import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
 import type { TrustProxy } from '../config/config.js';
 import type { Services } from './services.js';
+import { maxEncodedSlugLength } from '../features/content/slug.js';
 
 /** The config's proxy setting as Fastify takes it; a hop count becomes a test per hop. */
 function toTrustProxy(
@@ -74,6 +75,8 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     bodyLimit: 1024 * 1024,
+    // Every slug a post can have fits in one path parameter, percent-encoded.
+    maxParamLength: maxEncodedSlugLength,
     // Believe X-Forwarded-* only from the proxies the operator named (none by default).
     trustProxy: toTrustProxy(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },

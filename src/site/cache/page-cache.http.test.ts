@@ -90,6 +90,13 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
       payload: { title: 'Sea wall plans approved' },
     });
     expect(edit.statusCode).toBe(200);
+    const applied = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/posts/${postId}/pending/apply`,
+      headers: { authorization: `Bearer ${editor.token}` },
+      payload: {},
+    });
+    expect(applied.statusCode).toBe(200);
     for (const page of pages) {
       const after = await get(page);
       expect(after.body, page).toContain('Sea wall plans approved');
