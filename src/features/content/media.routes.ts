@@ -264,6 +264,10 @@ export function mediaFileRoutes(deps: MediaFileRoutesDeps): FastifyPluginAsync {
       dotfiles: 'deny',
       // Half-written files have a temporary name until they are complete.
       allowedPath: (pathName) => !pathName.endsWith('.tmp'),
+      // The Content API hands these URLs to other sites: they may embed the images.
+      setHeaders: (reply) => {
+        reply.header('cross-origin-resource-policy', 'cross-origin');
+      },
     });
   };
 }
