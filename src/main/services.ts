@@ -52,7 +52,8 @@ export function createServices(options: ServiceOptions) {
   const { db, engine } = database;
 
   const events = createEventBus(logger);
-  const pageCache = createPageCache();
+  // Bounds and the five-minute safety lifetime are in page-cache.ts.
+  const pageCache = createPageCache({ now: () => clock.now().getTime() });
   events.subscribeAll((event) => {
     const stale = decideStaleTags(event);
     if (stale.length > 0) pageCache.purge(stale);
