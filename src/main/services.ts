@@ -64,7 +64,8 @@ export function createServices(options: ServiceOptions) {
   // Subscribers listen on the bus; services record events through the relay, which
   // delivers each committed event to the bus of every process (started after migrations).
   const bus = createEventBus(logger);
-  const pageCache = createPageCache();
+  // Bounds and the five-minute safety lifetime are in page-cache.ts.
+  const pageCache = createPageCache({ now: () => clock.now().getTime() });
   bus.subscribeAll((event) => {
     const stale = decideStaleTags(event);
     if (stale.length > 0) pageCache.purge(stale);

@@ -49,10 +49,19 @@ const clientErrors: Readonly<Record<number, ClientError>> = {
 
 /**
  * The multipart parser (busboy) reports a malformed body with a plain Error of fixed text
- * and no status; these texts are its documented errors.
+ * and no status: its documented errors, and its boundary search's refusal of a boundary
+ * that is empty or longer than 256 characters (RFC 2046 allows 70).
  */
-const malformedMultipart =
-  /^(Multipart: Boundary not found|Boundary required|Missing Content-Type-header\.|Unsupported Content-Type\.|(Unexpected end|(Part|File) terminated early due to unexpected end) of multipart data)$/;
+const malformedMultipart = new RegExp(
+  [
+    '^(Multipart: Boundary not found',
+    'Boundary required',
+    'Missing Content-Type-header\\.',
+    'Unsupported Content-Type\\.',
+    '(Unexpected end|(Part|File) terminated early due to unexpected end) of multipart data',
+    'The needle cannot (be an empty String/Buffer|have a length bigger than 256)\\.)$',
+  ].join('|'),
+);
 
 /** The HTTP status an error from Fastify or a plugin carries, if it says it has one. */
 function statusOf(error: Partial<FastifyError> & { status?: unknown }): number | null {

@@ -58,6 +58,8 @@ export function storedFilesRoutes(deps: StoredFilesRoutesDeps): FastifyPluginAsy
         .header('cache-control', cacheControl)
         .header('accept-ranges', 'bytes')
         .header('etag', etag)
+        // The Content API hands these URLs to other sites: they may embed the files.
+        .header('cross-origin-resource-policy', 'cross-origin')
         .type(contentTypes[path.extname(key).toLowerCase()] ?? 'application/octet-stream');
       if (info.lastModified !== null)
         reply.header('last-modified', info.lastModified.toUTCString());
