@@ -67,6 +67,8 @@ export function createServices(options: ServiceOptions) {
     audit,
     passwords,
     onProfileChanged: (slug) => events.publish('staff.profile-changed', { slug }),
+    jobs,
+    siteTitle: () => siteTitle(),
   });
   const sessions = createSessionService({ db, clock, audit, passwords });
   const tokens = createApiTokenService({ db, clock, audit });

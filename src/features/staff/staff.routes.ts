@@ -172,7 +172,10 @@ export function staffRoutes(deps: StaffRoutesDeps) {
           response: { 200: StaffUserSchema },
         },
       },
-      async (request) => staff.updateStaff(requireActor(request), request.params.id, request.body),
+      async (request) =>
+        staff.updateStaff(requireActor(request), request.params.id, request.body, {
+          currentSessionHash: request.staffSession?.idHash,
+        }),
     );
 
     app.get(
