@@ -99,6 +99,8 @@ export function createServices(options: ServiceOptions) {
     audit,
     passwords,
     events,
+    jobs,
+    siteTitle: () => siteTitle(),
   });
   const sessions = createSessionService({ db, clock, audit, passwords });
   const tokens = createApiTokenService({ db, clock, audit });
