@@ -1,4 +1,5 @@
 import type { MediaTable } from '../features/content/media.table.js';
+import type { PendingChangesTable } from '../features/content/pending-changes.table.js';
 import type {
   PostAuthorTable,
   PostRevisionTable,
@@ -43,6 +44,7 @@ export interface Database {
   post_authors: PostAuthorTable;
   post_revisions: PostRevisionTable;
   slug_redirects: SlugRedirectTable;
+  post_pending_changes: PendingChangesTable;
   jobs: JobTable;
   domain_events: DomainEventTable;
   editors_picks: EditorsPickTable;

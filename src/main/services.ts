@@ -34,7 +34,7 @@ import { readOpenFileLimit } from '../platform/open-file-limit.js';
 import { chooseMailTransport } from '../platform/mail/choose-mail-transport.js';
 import { decideFromAddress } from '../platform/mail/mail-from.js';
 import { createMailer } from '../platform/mail/mailer.js';
-import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
+import { chooseFileStorage } from '../platform/storage/choose-file-storage.js';
 import { decideStaleTags } from '../site/cache/cache-invalidation.js';
 import { createPageCache } from '../site/cache/page-cache.js';
 import { toLiveFrame } from '../site/live/live-frame.js';
@@ -84,7 +84,12 @@ export function createServices(options: ServiceOptions) {
     onMissed: () => pageCache.purge(['site']),
   });
   const jobs = createJobQueue({ db, engine, clock, logger });
-  const storage = createLocalDiskStorage({ dataDir: config.dataDir });
+  const files = chooseFileStorage({
+    storage: config.storage,
+    dataDir: config.dataDir,
+    mediaUrl: config.mediaUrl,
+  });
+  const storage = files.storage;
   const audit = createAuditService({ db, clock });
   const passwords = options.passwords ?? createPasswordHasher();
   const staff = createStaffService({
@@ -241,6 +246,7 @@ export function createServices(options: ServiceOptions) {
     close: async () => {
       await events.stop();
       await mail.transport.close();
+      files.close();
       await database.close();
     },
   };

@@ -126,6 +126,8 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     if (post === undefined || related === undefined) continue;
     clock.set(new Date(now - article.hoursAgo * hourMs + 60_000));
     await posts.updatePost(systemActor, post.id, { body: withRelatedCard(post, related.id) });
+    // The demo's articles are live: the related card is a pending change until applied.
+    if (post.status !== 'draft') await posts.applyPendingChanges(systemActor, post.id);
   }
 
   // The news feed: a day's worth of short updates, the newest a few minutes old.
