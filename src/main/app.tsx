@@ -76,7 +76,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     }),
     bodyLimit: 1024 * 1024,
     // Every slug a post can have fits in one path parameter, percent-encoded.
-    maxParamLength: maxEncodedSlugLength,
+    routerOptions: { maxParamLength: maxEncodedSlugLength },
     // Believe X-Forwarded-* only from the proxies the operator named (none by default).
     trustProxy: toTrustProxy(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
