@@ -13,6 +13,7 @@ import type {
   FeedEntrySectionTable,
   FeedEntryTable,
 } from '../features/live/feed-entry.table.js';
+import type { RedirectTable } from '../features/redirects/redirect.table.js';
 import type { SettingTable } from '../features/settings/setting.table.js';
 import type {
   ApiTokenTable,
@@ -47,4 +48,5 @@ export interface Database {
   feed_entries: FeedEntryTable;
   feed_entry_sections: FeedEntrySectionTable;
   feed_changes: FeedChangeTable;
+  redirects: RedirectTable;
 }

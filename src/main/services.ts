@@ -9,6 +9,7 @@ import { createEditorsPicksService } from '../features/curation/editors-picks.se
 import { createFeedLiveHub } from '../features/live/feed-live-hub.js';
 import { createFeedResources } from '../features/live/feed-resources.js';
 import { createFeedService } from '../features/live/feed.service.js';
+import { createRedirectService } from '../features/redirects/redirect.service.js';
 import { createSearchService } from '../features/search/search.service.js';
 import { createSettingsService } from '../features/settings/settings.service.js';
 import { systemActor } from '../features/staff/actor.js';
@@ -88,6 +89,7 @@ export function createServices(options: ServiceOptions) {
     return user?.id;
   };
   const posts = createPostService({ db, clock, audit, tags, jobs, events, findAuthorId });
+  const redirects = createRedirectService({ db, clock, audit, events, siteUrl: config.siteUrl });
   const images = createImageLookup(media);
   const findLivePosts = async (ids: readonly string[]) =>
     (await posts.findPostsByIds(ids)).filter((post) => post.status === 'published');
@@ -189,6 +191,7 @@ export function createServices(options: ServiceOptions) {
     media,
     tags,
     posts,
+    redirects,
     picks,
     search,
     images,

@@ -47,7 +47,17 @@ export function toAppError(error: unknown): AppError {
   }
 }
 
-export function registerErrorHandler(app: FastifyInstance, htmlPage: HtmlErrorPage): void {
+/**
+ * A last chance to answer a request that found nothing (an old link may lead somewhere);
+ * returns true when it sent a reply.
+ */
+export type NotFoundRescue = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+
+export function registerErrorHandler(
+  app: FastifyInstance,
+  htmlPage: HtmlErrorPage,
+  rescueNotFound: NotFoundRescue = () => Promise.resolve(false),
+): void {
   const send = async (
     error: AppError,
     request: FastifyRequest,
@@ -70,12 +80,14 @@ export function registerErrorHandler(app: FastifyInstance, htmlPage: HtmlErrorPa
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   };
 
-  app.setErrorHandler((raw, request, reply) => {
+  app.setErrorHandler(async (raw, request, reply) => {
     const error = toAppError(raw);
     if (error.status >= 500) request.log.error({ err: raw }, 'request failed');
+    if (error.code === 'not_found' && (await rescueNotFound(request, reply))) return reply;
     return send(error, request, reply);
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(new AppError('not_found', 'This page was not found.'), request, reply),
-  );
+  app.setNotFoundHandler(async (request, reply) => {
+    if (await rescueNotFound(request, reply)) return reply;
+    return send(new AppError('not_found', 'This page was not found.'), request, reply);
+  });
 }
