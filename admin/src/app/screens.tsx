@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import type { Role } from '../../../src/features/staff/role.js';
 import { EditorsPicksPage } from '../curation/editors-picks-page.js';
 import { SectionsPage } from '../curation/sections-page.js';
+import { RedirectsPage } from '../redirects/redirects-page.js';
 import { PostEditorPage } from '../editor/post-editor-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
@@ -96,6 +97,13 @@ export const screens: readonly Screen[] = [
     minimumRole: 'editor',
     component: SectionsPage,
     nav: { label: 'Sections', group: 'Curate' },
+  },
+  {
+    path: '/redirects',
+    title: 'Redirects',
+    minimumRole: 'editor',
+    component: RedirectsPage,
+    nav: { label: 'Redirects', group: 'Curate' },
   },
   {
     path: '/media',

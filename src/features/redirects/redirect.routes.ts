@@ -1,21 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import type { Actor } from '../staff/actor.js';
 import { ensureCan } from '../staff/permissions.js';
 import type { Redirect } from './redirect.js';
+import { RedirectResource, RedirectTestResult } from './redirect.resources.js';
 import type { RedirectService } from './redirect.service.js';
-
-export const RedirectResource = Type.Object({
-  id: Type.String(),
-  from_path: Type.String({ description: 'A path of this site, e.g. `/old-page` or `/?p=123`' }),
-  to_url: Type.String({ description: 'A path of this site or a full http(s) address' }),
-  status: Type.Union([Type.Literal(301), Type.Literal(302)]),
-  created_at: Type.String(),
-  updated_at: Type.String(),
-});
-export type RedirectResource = Static<typeof RedirectResource>;
 
 const Status = Type.Union([Type.Literal(301), Type.Literal(302)], {
   description: '301 (moved for good, the default) or 302 (for now)',
@@ -39,22 +30,6 @@ const TestBody = Type.Object(
   { path: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
-export const RedirectHop = Type.Object({
-  url: Type.String(),
-  status: Type.Integer(),
-  location: Type.Union([Type.String(), Type.Null()]),
-});
-export const RedirectTestResult = Type.Object({
-  hops: Type.Array(RedirectHop),
-  outcome: Type.Union([
-    Type.Literal('page'),
-    Type.Literal('not_found'),
-    Type.Literal('other_site'),
-    Type.Literal('error'),
-  ]),
-});
-export type RedirectTestResult = Static<typeof RedirectTestResult>;
-
 function toResource(redirect: Redirect): RedirectResource {
   return {
     id: redirect.id,

@@ -1,4 +1,4 @@
-import type { RedirectTestResult } from '../../features/redirects/redirect.routes.js';
+import type { RedirectTestResult } from '../../features/redirects/redirect.resources.js';
 
 /** One anonymous GET of the site, as `app.inject` answers it. */
 export type SiteRequest = (
