@@ -14,6 +14,7 @@ import type {
   FeedEntrySectionTable,
   FeedEntryTable,
 } from '../features/live/feed-entry.table.js';
+import type { RedirectTable } from '../features/redirects/redirect.table.js';
 import type { SettingTable } from '../features/settings/setting.table.js';
 import type {
   ApiTokenTable,
@@ -51,4 +52,5 @@ export interface Database {
   feed_entries: FeedEntryTable;
   feed_entry_sections: FeedEntrySectionTable;
   feed_changes: FeedChangeTable;
+  redirects: RedirectTable;
 }

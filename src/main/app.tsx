@@ -13,6 +13,7 @@ import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
 import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js';
 import { feedRoutes } from '../features/live/feed.routes.js';
+import { redirectRoutes } from '../features/redirects/redirect.routes.js';
 import { searchApiRoutes } from '../features/search/search-api.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { adminWriteGuard, authPlugin, requireActor } from '../features/staff/auth.plugin.js';
@@ -30,6 +31,12 @@ import { adminRoutes } from '../site/admin/admin.routes.js';
 import { cacheTagsPlugin } from '../site/cache/cache-tags.plugin.js';
 import { pageCachePlugin, tryServeFromPageCache } from '../site/cache/page-cache.plugin.js';
 import { previewRoutes } from '../site/preview/preview.routes.js';
+import { probeSite } from '../site/redirects/redirect-probe.js';
+import {
+  createOldLinkRescue,
+  legacyQueryRedirects,
+  type OldLinkDeps,
+} from '../site/redirects/redirect-rescue.js';
 import { contentSecurityDirectives } from '../site/content-security-policy.js';
 import { ErrorPage } from '../site/error-page.js';
 import { renderPage } from '../site/render-page.js';
@@ -136,25 +143,41 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     authPlugin({ sessions: services.sessions, tokens: services.tokens, secureCookies }),
   );
 
-  registerErrorHandler(app, async (error, request) => {
-    const frame = await loadSiteFrame({
-      assets,
-      getSiteSettings: () => services.settings.getSiteSettings(),
-      listSections: () => services.posts.listSections(),
-    });
-    return renderPage({
-      ...frame.layout(request, {
-        title: error.status === 404 ? 'Page not found' : 'Error',
-        description: error.message,
-        canonical: `${config.siteUrl}${request.url}`,
-        ogType: 'website',
-        image: null,
-        jsonLd: [],
-        robots: 'noindex',
-      }),
-      children: <ErrorPage error={error} />,
-    });
-  });
+  const oldLinks: OldLinkDeps = {
+    redirects: services.redirects,
+    findLivePost: async (slug) => {
+      const current = await services.posts.findPostBySlug(slug);
+      if (current?.status === 'published') return current;
+      const moved = await services.posts.findRedirect(slug);
+      const post = moved === undefined ? undefined : await services.posts.findPostBySlug(moved);
+      return post?.status === 'published' ? post : null;
+    },
+  };
+  await app.register(legacyQueryRedirects, { redirects: services.redirects });
+
+  registerErrorHandler(
+    app,
+    async (error, request) => {
+      const frame = await loadSiteFrame({
+        assets,
+        getSiteSettings: () => services.settings.getSiteSettings(),
+        listSections: () => services.posts.listSections(),
+      });
+      return renderPage({
+        ...frame.layout(request, {
+          title: error.status === 404 ? 'Page not found' : 'Error',
+          description: error.message,
+          canonical: `${config.siteUrl}${request.url}`,
+          ogType: 'website',
+          image: null,
+          jsonLd: [],
+          robots: 'noindex',
+        }),
+        children: <ErrorPage error={error} />,
+      });
+    },
+    createOldLinkRescue(oldLinks),
+  );
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     await services.database.db.selectFrom('settings').select('key').limit(1).execute();
@@ -218,6 +241,14 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         settings: services.settings,
         hasMedia: async (id) => (await services.media.findMedia(id)) !== null,
         requireActor,
+      }),
+    );
+    await api.register(
+      redirectRoutes({
+        redirects: services.redirects,
+        requireActor,
+        probe: (path) =>
+          probeSite((url) => app.inject({ method: 'GET', url }), config.siteUrl, path),
       }),
     );
     await api.register(

@@ -14,6 +14,7 @@ import {
   decideLiveConnectionLimits,
   type LiveConnectionLimitSettings,
 } from '../features/live/live-connection-limits.js';
+import { createRedirectService } from '../features/redirects/redirect.service.js';
 import { createSearchService } from '../features/search/search.service.js';
 import { createSettingsService } from '../features/settings/settings.service.js';
 import { systemActor } from '../features/staff/actor.js';
@@ -123,6 +124,7 @@ export function createServices(options: ServiceOptions) {
     return user?.id;
   };
   const posts = createPostService({ db, clock, audit, tags, jobs, events, findAuthorId });
+  const redirects = createRedirectService({ db, clock, audit, events, siteUrl: config.siteUrl });
   const images = createImageLookup(media);
   const findLivePosts = async (ids: readonly string[]) =>
     (await posts.findPostsByIds(ids)).filter((post) => post.status === 'published');
@@ -231,6 +233,7 @@ export function createServices(options: ServiceOptions) {
     media,
     tags,
     posts,
+    redirects,
     picks,
     search,
     images,

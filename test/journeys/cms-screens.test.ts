@@ -16,6 +16,7 @@ const screens = [
   ['Review queue', 'Review queue'],
   ["Editors' picks", "Editors' picks"],
   ['Sections', 'Sections and tags'],
+  ['Redirects', 'Redirects'],
   ['Media', 'Media library'],
   ['Staff', 'Staff'],
   ['API tokens', 'API tokens'],

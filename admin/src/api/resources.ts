@@ -1,5 +1,11 @@
 import type { BodyDocument } from '../../../src/features/content/body/body.types.js';
+import type {
+  RedirectResource,
+  RedirectTestResult,
+} from '../../../src/features/redirects/redirect.resources.js';
 import type { Role } from '../../../src/features/staff/role.js';
+
+export type { RedirectResource, RedirectTestResult };
 
 /** The Admin API's shapes as the CMS reads them (snake_case where the API uses it). */
 

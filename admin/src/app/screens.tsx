@@ -3,6 +3,7 @@ import type { Role } from '../../../src/features/staff/role.js';
 import { AccountPage } from '../account/account-page.js';
 import { EditorsPicksPage } from '../curation/editors-picks-page.js';
 import { SectionsPage } from '../curation/sections-page.js';
+import { RedirectsPage } from '../redirects/redirects-page.js';
 import { PostEditorPage } from '../editor/post-editor-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
@@ -104,6 +105,13 @@ export const screens: readonly Screen[] = [
     minimumRole: 'editor',
     component: SectionsPage,
     nav: { label: 'Sections', group: 'Curate' },
+  },
+  {
+    path: '/redirects',
+    title: 'Redirects',
+    minimumRole: 'editor',
+    component: RedirectsPage,
+    nav: { label: 'Redirects', group: 'Curate' },
   },
   {
     path: '/media',

@@ -27,6 +27,7 @@ export const permissions = {
   'settings.read': 'contributor',
   'post.review': 'editor',
   'outbox.read': 'administrator',
+  'redirects.manage': 'editor',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

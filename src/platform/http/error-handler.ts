@@ -117,7 +117,17 @@ function headersOf(error: unknown): Record<string, string> {
   return typeof range === 'string' ? { 'content-range': range } : {};
 }
 
-export function registerErrorHandler(app: FastifyInstance, htmlPage: HtmlErrorPage): void {
+/**
+ * A last chance to answer a request that found nothing (an old link may lead somewhere);
+ * returns true when it sent a reply.
+ */
+export type NotFoundRescue = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+
+export function registerErrorHandler(
+  app: FastifyInstance,
+  htmlPage: HtmlErrorPage,
+  rescueNotFound: NotFoundRescue = () => Promise.resolve(false),
+): void {
   const send = async (
     error: AppError,
     request: FastifyRequest,
@@ -143,14 +153,16 @@ export function registerErrorHandler(app: FastifyInstance, htmlPage: HtmlErrorPa
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   };
 
-  app.setErrorHandler((raw, request, reply) => {
+  app.setErrorHandler(async (raw, request, reply) => {
     const error = toAppError(raw);
     if (error.status < 500) reply.headers(headersOf(raw));
     if (error.code === 'database_busy') request.log.warn({ err: raw }, 'database busy');
     else if (error.status >= 500) request.log.error({ err: raw }, 'request failed');
+    if (error.code === 'not_found' && (await rescueNotFound(request, reply))) return reply;
     return send(error, request, reply);
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(new AppError('not_found', 'This page was not found.'), request, reply),
-  );
+  app.setNotFoundHandler(async (request, reply) => {
+    if (await rescueNotFound(request, reply)) return reply;
+    return send(new AppError('not_found', 'This page was not found.'), request, reply);
+  });
 }

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../platform/events/domain-events.js';
+import '../../features/redirects/redirect-events.js';
 import '../../features/staff/staff-events.js';
 import { cacheTags } from './cache-tags.js';
 
@@ -31,6 +32,8 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
       return [cacheTags.site];
     case 'feed.changed':
       return [cacheTags.newsFeed];
+    case 'redirects.changed':
+      return [cacheTags.redirects];
     default:
       return [];
   }
