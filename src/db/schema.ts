@@ -25,6 +25,7 @@ import type {
   PasswordResetTable,
   StaffInvitationTable,
 } from '../features/staff/staff-access.table.js';
+import type { DomainEventTable } from '../platform/events/domain-event.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
@@ -45,6 +46,7 @@ export interface Database {
   slug_redirects: SlugRedirectTable;
   post_pending_changes: PendingChangesTable;
   jobs: JobTable;
+  domain_events: DomainEventTable;
   editors_picks: EditorsPickTable;
   feed_entries: FeedEntryTable;
   feed_entry_sections: FeedEntrySectionTable;

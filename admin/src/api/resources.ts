@@ -122,6 +122,8 @@ export interface ApiToken {
   readonly id: string;
   readonly name: string;
   readonly role: Role;
+  /** The staff user the token acts for; null for a newsroom-wide token. */
+  readonly userId: string | null;
   readonly createdAt: string;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;

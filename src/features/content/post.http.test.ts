@@ -3,6 +3,7 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { renderDemoImage } from './media-demo-images.js';
 import { systemActor } from '../staff/actor.js';
+import { cacheTags } from '../../site/cache/cache-tags.js';
 
 interface ApiPost {
   id: string;
@@ -147,7 +148,7 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     );
     expect(html).not.toContain('Edit post');
     expect(page.headers['cache-control']).toMatch(/^public, max-age=60/);
-    expect(String(page.headers['surrogate-key']).split(' ')).toContain(`post:${post.id}`);
+    expect(String(page.headers['surrogate-key']).split(' ')).toContain(cacheTags.post(post.id));
   });
 
   it('shows an applied edit on the next request, and redirects the old slug after a slug change', async () => {

@@ -1,7 +1,7 @@
 import type { Db, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events/event-bus.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Actor } from '../staff/actor.js';
@@ -35,7 +35,7 @@ export interface PostServiceDeps {
   readonly audit: AuditService;
   readonly tags: TagService;
   readonly jobs: JobQueue;
-  readonly events: EventBus;
+  readonly events: EventOutbox;
   /** Finds a staff user's id by slug, e-mail or id, for bylines. */
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
 }
@@ -121,10 +121,16 @@ export function createPostService(deps: PostServiceDeps) {
     return 'updated';
   }
 
-  function announce(before: Post | null, after: Post, change = changeOf(before, after)): void {
+  /** Records the change for every process's caches, in the change's own transaction. */
+  async function announce(
+    trx: Trx,
+    before: Post | null,
+    after: Post,
+    change = changeOf(before, after),
+  ): Promise<void> {
     const tagSlugs = new Set([...(before?.tags ?? []), ...after.tags].map((t) => t.slug));
     const authorSlugs = new Set([...(before?.authors ?? []), ...after.authors].map((a) => a.slug));
-    events.publish('post.changed', {
+    await events.record(trx, 'post.changed', {
       postId: after.id,
       slug: after.slug,
       previousSlug: before !== null && before.slug !== after.slug ? before.slug : null,
@@ -358,9 +364,10 @@ export function createPostService(deps: PostServiceDeps) {
           { type: 'post', id },
           { slug: created.slug, status: created.status },
         );
+        await announce(trx, null, created);
         return created;
       });
-      announce(null, post);
+      await events.deliver();
       return post;
     },
 
@@ -370,22 +377,18 @@ export function createPostService(deps: PostServiceDeps) {
      * pending-changes.ts).
      */
     async updatePost(actor: Actor, id: string, input: PostInput): Promise<Post> {
-      let before: Post | undefined;
-      let pendingOnly = false;
       const authorIds =
         input.authors === undefined ? undefined : await resolveAuthors(input.authors);
       const post = await db.transaction().execute(async (trx) => {
-        before = await loadForStaff(trx, id);
+        const before = await loadForStaff(trx, id);
         ensureCanEdit(actor, before);
         const changesStatus = input.status !== undefined && input.status !== before.status;
         if (changesStatus || (input.publishedAt !== undefined && before.status !== 'draft')) {
           ensureCanPublish(actor, before);
         }
         const route = decideEditRoute(before.status, input);
-        if (route === 'pending') {
-          pendingOnly = true;
-          return writePending(trx, actor, before, input, authorIds);
-        }
+        // Pending changes reach no reader: nothing to announce.
+        if (route === 'pending') return writePending(trx, actor, before, input, authorIds);
         const updated =
           route === 'live'
             ? await write(trx, actor, before, input, id, authorIds)
@@ -400,18 +403,17 @@ export function createPostService(deps: PostServiceDeps) {
             revision: updated.revision,
           },
         );
+        await announce(trx, before, updated);
         return updated;
       });
-      // Pending changes reach no reader: nothing to announce.
-      if (!pendingOnly) announce(before ?? null, post);
+      await events.deliver();
       return post;
     },
 
     /** "Update live article": the pending version becomes what readers see. */
     async applyPendingChanges(actor: Actor, id: string, revision?: number): Promise<Post> {
-      let before: Post | undefined;
       const post = await db.transaction().execute(async (trx) => {
-        before = await loadForStaff(trx, id);
+        const before = await loadForStaff(trx, id);
         ensureCanEdit(actor, before);
         ensureCanPublish(actor, before);
         if (before.pendingChanges === null || before.pendingChanges === undefined) {
@@ -425,9 +427,10 @@ export function createPostService(deps: PostServiceDeps) {
           { type: 'post', id },
           { slug: applied.slug, revision: applied.revision, pending: 'applied' },
         );
+        await announce(trx, before, applied);
         return applied;
       });
-      announce(before ?? null, post);
+      await events.deliver();
       return post;
     },
 
@@ -471,9 +474,8 @@ export function createPostService(deps: PostServiceDeps) {
     },
 
     async deletePost(actor: Actor, id: string): Promise<void> {
-      let before: Post | undefined;
       await db.transaction().execute(async (trx) => {
-        before = await load(trx, id);
+        const before = await load(trx, id);
         const ownDraft =
           before.status === 'draft' && isOwnerOf(actor, before) && can(actor, 'post.edit-own');
         if (!ownDraft) ensureCan(actor, 'post.delete-any', 'delete this post');
@@ -486,8 +488,9 @@ export function createPostService(deps: PostServiceDeps) {
           { type: 'post', id },
           { slug: before.slug, title: before.title },
         );
+        await announce(trx, before, { ...before, status: 'draft' }, 'deleted');
       });
-      if (before !== undefined) announce(before, { ...before, status: 'draft' }, 'deleted');
+      await events.deliver();
     },
 
     async listRevisions(actor: Actor, id: string) {
@@ -518,12 +521,11 @@ export function createPostService(deps: PostServiceDeps) {
      * Safe to run twice or late; a post rescheduled or unpublished meanwhile is left alone.
      */
     async publishDuePost(postId: string): Promise<'published' | 'not-due' | 'skipped'> {
-      let before: Post | undefined;
       const result = await db.transaction().execute(async (trx) => {
         const row = await repo.findPostById(trx, postId);
         if (row?.status !== 'scheduled' || row.published_at === null) return 'skipped' as const;
         if (new Date(row.published_at).getTime() > clock.now().getTime()) return 'not-due' as const;
-        before = (await toPosts(trx, [row]))[0];
+        const [before] = await toPosts(trx, [row]);
         const changed = await repo.updatePostAtRevision(trx, postId, row.revision, {
           status: 'published',
           revision: row.revision + 1,
@@ -537,10 +539,10 @@ export function createPostService(deps: PostServiceDeps) {
           { type: 'post', id: postId },
           { scheduled: true },
         );
+        if (before !== undefined) await announce(trx, before, await load(trx, postId), 'published');
         return 'published' as const;
       });
-      if (result === 'published' && before !== undefined)
-        announce(before, await load(db, postId), 'published');
+      if (result === 'published') await events.deliver();
       return result;
     },
   };

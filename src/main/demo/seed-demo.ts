@@ -75,7 +75,12 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
   // Each article is written "at" its own publishing time, so none shows an "Updated" stamp.
   const now = services.clock.now().getTime();
   const clock = createManualClock(new Date(now));
-  const posts = createPostService({ ...services, db: services.database.db, clock });
+  const posts = createPostService({
+    ...services,
+    db: services.database.db,
+    events: services.eventRelay,
+    clock,
+  });
   const bySlug = new Map<string, Post>();
   const ordered: DemoArticle[] = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
   for (const article of ordered) {

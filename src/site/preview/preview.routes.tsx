@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { ArticlePage } from '../article/article-page.js';
 import { toArticleView } from '../article/article-view.js';
+import { allowEmbedFrames, hasEmbedFrame } from '../content-security-policy.js';
 import { toDisplayTime } from '../format-date.js';
 import { renderPage } from '../render-page.js';
 import { findLivePosts, loadFrame, type SitePagesDeps } from '../site-pages.js';
@@ -68,6 +69,7 @@ export function previewRoutes(deps: SitePagesDeps) {
             </>
           ),
         });
+        if (hasEmbedFrame(html)) allowEmbedFrames(reply);
         return reply.header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
       },
     );
