@@ -104,6 +104,11 @@ describe.skipIf(!isBrowserAvailable())(
     it('publishes, and readers find the article with its image credit and related card', async () => {
       const { base } = journey();
       await page.getByRole('button', { name: 'Publish now' }).click();
+      const summary = page.getByRole('dialog', { name: 'Publish this post?' });
+      expect(await summary.locator('.final-url').textContent()).toMatch(
+        /\/ferries-return-to-the-islands$/,
+      );
+      await summary.getByRole('button', { name: 'Publish', exact: true }).click();
 
       await page.getByText('Published.', { exact: true }).waitFor();
       expect(await page.locator('.publish-panel .status').textContent()).toBe('Published');

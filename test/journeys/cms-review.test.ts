@@ -48,6 +48,10 @@ describe.skipIf(!isBrowserAvailable())(
       await expectNoAxeViolations(editorPage, 'review queue');
       await item.click();
       await editorPage.getByRole('button', { name: 'Publish now' }).click();
+      await editorPage
+        .getByRole('dialog', { name: 'Publish this post?' })
+        .getByRole('button', { name: 'Publish', exact: true })
+        .click();
       await editorPage.getByText('Published.', { exact: true }).waitFor();
       await desk.close();
 

@@ -49,7 +49,8 @@ describe.skipIf(!isBrowserAvailable())(
       for (const [link, heading] of screens) {
         await nav.getByRole('link', { name: link, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-        await page.locator('.loading').waitFor({ state: 'detached' });
+        // A screen may load several lists side by side (staff and invitations): wait for all.
+        await expect.poll(() => page.locator('.loading').count()).toBe(0);
         expect(
           await nav.getByRole('link', { name: link, exact: true }).getAttribute('aria-current'),
         ).toBe('page');

@@ -156,7 +156,7 @@ describe.skipIf(!isBrowserAvailable())(
             typed += 1;
             return (await t.services.posts.getPost(id)).plainText.includes('word');
           },
-          { timeout: 30_000, intervals: [0] },
+          { timeout: 30_000, interval: 0 },
         )
         .toBe(true);
       expect(typed).toBeGreaterThan(1);

@@ -2,9 +2,9 @@ import type { ComponentType } from 'preact';
 import type { Role } from '../../../src/features/staff/role.js';
 import { AccountPage } from '../account/account-page.js';
 import { EditorsPicksPage } from '../curation/editors-picks-page.js';
+import { lazyScreen } from './lazy-screen.js';
 import { SectionsPage } from '../curation/sections-page.js';
 import { RedirectsPage } from '../redirects/redirects-page.js';
-import { PostEditorPage } from '../editor/post-editor-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
 import { NewsFeedPage } from '../news-feed/news-feed-page.js';
@@ -23,6 +23,11 @@ import { StaffPage } from '../staff/staff-page.js';
 
 export type NavGroup = 'Write' | 'Curate' | 'Run the site';
 export const navGroups: readonly NavGroup[] = ['Write', 'Curate', 'Run the site'];
+
+/** The post editor and ProseMirror are fetched when the editor first opens. */
+const PostEditorPage = lazyScreen(() =>
+  import('../editor/post-editor-page.js').then((m) => m.PostEditorPage),
+);
 
 export interface ScreenProps {
   readonly params: Record<string, string>;

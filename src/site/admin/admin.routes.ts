@@ -7,7 +7,8 @@ import { projectRoot } from '../../platform/project-root.js';
 
 /**
  * Serves the staff CMS, a single-page app built by Vite into `admin/dist`: its hashed
- * assets for a year, and its `index.html` for every other `/admin` path.
+ * assets compressed and cached for a year, and its `index.html` for every other `/admin`
+ * path.
  */
 export function adminRoutes() {
   const dist = path.join(projectRoot(), 'admin', 'dist');
@@ -21,6 +22,8 @@ export function adminRoutes() {
         decorateReply: false,
         immutable: true,
         maxAge: '365d',
+        // Brotli and gzip copies written by the build; the original for other browsers.
+        preCompressed: true,
       });
     }
     const serveIndex = async (
