@@ -24,6 +24,7 @@ import type {
   PasswordResetTable,
   StaffInvitationTable,
 } from '../features/staff/staff-access.table.js';
+import type { CdnPurgeRequestTable } from '../platform/cdn/cdn-purge.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
@@ -47,4 +48,5 @@ export interface Database {
   feed_entries: FeedEntryTable;
   feed_entry_sections: FeedEntrySectionTable;
   feed_changes: FeedChangeTable;
+  cdn_purge_requests: CdnPurgeRequestTable;
 }

@@ -22,6 +22,8 @@ import { createStaffService } from '../features/staff/staff.service.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
+import { chooseCdnPurgeApi } from '../platform/cdn/choose-cdn-purge-api.js';
+import { createCdnPurgeQueue } from '../platform/cdn/cdn-purge-queue.js';
 import type { Logger } from '../platform/logger.js';
 import { chooseMailTransport } from '../platform/mail/choose-mail-transport.js';
 import { decideFromAddress } from '../platform/mail/mail-from.js';
@@ -53,11 +55,17 @@ export function createServices(options: ServiceOptions) {
 
   const events = createEventBus(logger);
   const pageCache = createPageCache();
+  const jobs = createJobQueue({ db, engine, clock, logger });
+  const cdnPurgeApi = chooseCdnPurgeApi(config.cdn);
+  const cdnPurges = cdnPurgeApi === null ? null : createCdnPurgeQueue({ db, jobs, clock });
+  // The CDN's copies go stale with the page cache's. Every process hears every event, so
+  // each one records the same keys; the purge queue merges them into one purge.
   events.subscribeAll((event) => {
     const stale = decideStaleTags(event);
-    if (stale.length > 0) pageCache.purge(stale);
+    if (stale.length === 0) return;
+    pageCache.purge(stale);
+    return cdnPurges?.requestPurge(stale);
   });
-  const jobs = createJobQueue({ db, engine, clock, logger });
   const files = chooseFileStorage({
     storage: config.storage,
     dataDir: config.dataDir,
@@ -185,6 +193,7 @@ export function createServices(options: ServiceOptions) {
     events,
     pageCache,
     jobs,
+    cdnPurgeApi,
     storage,
     audit,
     staff,

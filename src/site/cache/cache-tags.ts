@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 
 /**
- * Names for what a page shows. A reader response lists them in `Surrogate-Key` (Fastly)
- * and `Cache-Tag` (Cloudflare); the page cache and a CDN purge by them when content changes.
+ * Names for what a page shows. A reader response lists them in `Surrogate-Key` (Fastly),
+ * `Cache-Tag` (Cloudflare) and `CDN-Tag` (Bunny); the page cache and a CDN purge by them
+ * when content changes.
  */
 export const cacheTags = {
   /** Everything: site settings, navigation, the design. */
@@ -22,6 +23,7 @@ export function setCacheTags(reply: FastifyReply, tags: readonly string[]): void
   const all = [...new Set([cacheTags.site, ...tags])];
   reply.header('surrogate-key', all.join(' '));
   reply.header('cache-tag', all.join(','));
+  reply.header('cdn-tag', all.join(','));
 }
 
 /** The tags of a response, as set by `setCacheTags`. */
