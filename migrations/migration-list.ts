@@ -8,6 +8,7 @@ import * as postReview from './0006-post-review.js';
 import * as domainEventLog from './0013-domain-event-log.js';
 import * as pendingChanges from './0016-pending-changes.js';
 import * as redirects from './0015-redirects.js';
+import * as cdnPurge from './0017-cdn-purge.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -20,4 +21,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0013-domain-event-log': domainEventLog,
   '0016-pending-changes': pendingChanges,
   '0015-redirects': redirects,
+  '0017-cdn-purge': cdnPurge,
 };

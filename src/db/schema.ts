@@ -27,6 +27,7 @@ import type {
   StaffInvitationTable,
 } from '../features/staff/staff-access.table.js';
 import type { DomainEventTable } from '../platform/events/domain-event.table.js';
+import type { CdnPurgeRequestTable } from '../platform/cdn/cdn-purge.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
@@ -53,4 +54,5 @@ export interface Database {
   feed_entry_sections: FeedEntrySectionTable;
   feed_changes: FeedChangeTable;
   redirects: RedirectTable;
+  cdn_purge_requests: CdnPurgeRequestTable;
 }

@@ -30,6 +30,8 @@ import { createEventBus } from '../platform/events/event-bus.js';
 import { createEventRelay } from '../platform/events/event-relay.js';
 import { createPostgresEventWake } from '../platform/events/postgres-event-wake.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
+import { chooseCdnPurgeApi } from '../platform/cdn/choose-cdn-purge-api.js';
+import { createCdnPurgeQueue } from '../platform/cdn/cdn-purge-queue.js';
 import type { Logger } from '../platform/logger.js';
 import { readOpenFileLimit } from '../platform/open-file-limit.js';
 import { chooseMailTransport } from '../platform/mail/choose-mail-transport.js';
@@ -67,9 +69,16 @@ export function createServices(options: ServiceOptions) {
   const bus = createEventBus(logger);
   // Bounds and the five-minute safety lifetime are in page-cache.ts.
   const pageCache = createPageCache({ now: () => clock.now().getTime() });
+  const jobs = createJobQueue({ db, engine, clock, logger });
+  const cdnPurgeApi = chooseCdnPurgeApi(config.cdn);
+  const cdnPurges = cdnPurgeApi === null ? null : createCdnPurgeQueue({ db, jobs, clock });
+  // The CDN's copies go stale with the page cache's. Every process hears every event, so
+  // each one records the same keys; the purge queue merges them into one purge.
   bus.subscribeAll((event) => {
     const stale = decideStaleTags(event);
-    if (stale.length > 0) pageCache.purge(stale);
+    if (stale.length === 0) return;
+    pageCache.purge(stale);
+    return cdnPurges?.requestPurge(stale);
   });
   const events = createEventRelay({
     db,
@@ -85,7 +94,6 @@ export function createServices(options: ServiceOptions) {
     // Events pruned before this process read them: what they named is unknown.
     onMissed: () => pageCache.purge(['site']),
   });
-  const jobs = createJobQueue({ db, engine, clock, logger });
   const files = chooseFileStorage({
     storage: config.storage,
     dataDir: config.dataDir,
@@ -224,6 +232,7 @@ export function createServices(options: ServiceOptions) {
     eventRelay: events,
     pageCache,
     jobs,
+    cdnPurgeApi,
     storage,
     audit,
     staff,

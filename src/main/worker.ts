@@ -1,4 +1,5 @@
 import { createJobWorker, type JobWorker } from '../platform/jobs/job-worker.js';
+import { handleCdnPurge } from '../platform/cdn/cdn-purge-queue.js';
 import { handleMailSend } from '../platform/mail/mail-jobs.js';
 import type { Services } from './services.js';
 
@@ -25,6 +26,9 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'post.review': async (payload) => {
         await services.reviews.sendReviewEmails(payload);
       },
+      ...(services.cdnPurgeApi === null
+        ? {}
+        : { 'cdn.purge': handleCdnPurge({ db: database.db, api: services.cdnPurgeApi }) }),
     },
   });
 }
