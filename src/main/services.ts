@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { createBodyConverter } from '../features/content/body/body-converter.js';
 import { createMediaService } from '../features/content/media.service.js';
 import { createPostResources } from '../features/content/post-resources.js';
 import { createPostReviewService } from '../features/content/post-review.service.js';
@@ -87,7 +88,17 @@ export function createServices(options: ServiceOptions) {
       (await staff.getStaff(ref).catch(() => null));
     return user?.id;
   };
-  const posts = createPostService({ db, clock, audit, tags, jobs, events, findAuthorId });
+  const bodyConverter = createBodyConverter();
+  const posts = createPostService({
+    db,
+    clock,
+    audit,
+    tags,
+    jobs,
+    events,
+    findAuthorId,
+    bodyConverter,
+  });
   const images = createImageLookup(media);
   const findLivePosts = async (ids: readonly string[]) =>
     (await posts.findPostsByIds(ids)).filter((post) => post.status === 'published');
@@ -119,6 +130,7 @@ export function createServices(options: ServiceOptions) {
     listTags: () => tags.listTags(),
     findAuthorId,
     hasPost: async (id) => (await posts.findPostsByIds([id])).length > 0,
+    bodyConverter,
   });
   const feedResources = createFeedResources({
     siteUrl: config.siteUrl,
@@ -203,7 +215,9 @@ export function createServices(options: ServiceOptions) {
     passwordResets,
     invitations,
     reviews,
+    bodyConverter,
     close: async () => {
+      await bodyConverter.close();
       await mail.transport.close();
       await database.close();
     },

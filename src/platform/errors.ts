@@ -6,6 +6,10 @@ export const errorCatalogue = {
   bad_request: 400,
   validation_failed: 400,
   invalid_body: 400,
+  /** Markdown or HTML nested deeper than a body can hold (quotes in quotes in quotes…). */
+  body_too_deep: 400,
+  /** Markdown or HTML that could not be converted within the time allowed. */
+  body_too_complex: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
@@ -19,6 +23,8 @@ export const errorCatalogue = {
   conflict: 409,
   slug_taken: 409,
   edit_conflict: 409,
+  /** A media item that published or draft content still shows. */
+  media_in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -1,14 +1,23 @@
 import type { Insertable } from 'kysely';
+import { decideConstraintViolation } from '../../db/constraint-violation.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
+import {
+  decideFreeSlug,
+  toSlugFamily,
+  withSlugRetry,
+  type SlugChoice,
+} from '../../platform/free-slug.js';
 import { newId } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { can, ensureCan } from '../staff/permissions.js';
+import type { BodyConverter } from './body/body-converter.js';
 import { bodyToPlainText, readingMinutes } from './body/body-to-text.js';
+import type { BodyDocument } from './body/body.types.js';
 import { emptyBody } from './body/validate-body.js';
 import type { PostChanged } from './content-events.js';
 import './content-events.js';
@@ -20,7 +29,8 @@ import { ensureCanEdit, ensureCanPublish, findPublishProblems, isOwnerOf } from 
 import * as repo from './post.repository.js';
 import type { PostTable } from './post.table.js';
 import type { Post, PostStatus } from './post.js';
-import { decideFreeSlug, isReservedSlug, isValidSlug, slugify } from './slug.js';
+import { decidePublicSlug, decideSlugRedirect } from './slug-redirect.js';
+import { isReservedSlug, isValidSlug, reservedSlugs, slugify } from './slug.js';
 import type { TagService } from './tag.service.js';
 
 export interface PostServiceDeps {
@@ -32,6 +42,16 @@ export interface PostServiceDeps {
   readonly events: EventBus;
   /** Finds a staff user's id by slug, e-mail or id, for bylines. */
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
+  /** Converts Markdown and HTML off the event loop, before a save's transaction. */
+  readonly bodyConverter: BodyConverter;
+}
+
+/** What a save needs that is worked out before its transaction opens. */
+interface PreparedSave {
+  readonly body: BodyDocument | undefined;
+  readonly authorIds: string[] | undefined;
+  /** How to pick a slug made from the title; see `withSlugRetry`. */
+  readonly slugChoice: SlugChoice;
 }
 
 export interface PostListQuery {
@@ -55,6 +75,16 @@ function publishJobKey(postId: string, at: string): string {
   return `post.publish:${postId}:${at}`;
 }
 
+/**
+ * Whether a failed save lost a race for a slug it chose itself (its own or a new tag's);
+ * such a save runs once more with random suffixes. A slug the writer typed is never changed.
+ */
+function isSlugClash(input: PostInput): (error: unknown) => boolean {
+  return (error) =>
+    decideConstraintViolation(error) === 'unique' &&
+    (input.slug === undefined || (input.tags?.length ?? 0) > 0);
+}
+
 export function createPostService(deps: PostServiceDeps) {
   const { db, clock, audit, tags, jobs, events } = deps;
 
@@ -71,9 +101,12 @@ export function createPostService(deps: PostServiceDeps) {
     wanted: string | undefined,
     title: string,
     postId: string,
+    choice: SlugChoice,
   ): Promise<string> {
     if (wanted === undefined) {
-      return decideFreeSlug(slugify(title), (s) => repo.isPostSlugTaken(trx, s));
+      const base = slugify(title);
+      const taken = await repo.listPostSlugsLike(trx, toSlugFamily(base));
+      return decideFreeSlug(base, new Set([...taken, ...reservedSlugs]), choice);
     }
     if (!isValidSlug(wanted)) {
       throw invalid([
@@ -100,6 +133,17 @@ export function createPostService(deps: PostServiceDeps) {
       if (!ids.includes(id)) ids.push(id);
     }
     return ids;
+  }
+
+  /**
+   * Checks lengths, converts Markdown or HTML and finds the authors: the slow parts of a
+   * save, done before its transaction so they hold no connection or lock.
+   */
+  async function prepare(input: PostInput): Promise<Omit<PreparedSave, 'slugChoice'>> {
+    checkLengths(input);
+    const body = await decideBody(input, deps.bodyConverter);
+    const authorIds = input.authors === undefined ? undefined : await resolveAuthors(input.authors);
+    return { body, authorIds };
   }
 
   /** Decides the status and live time a save asks for, checking the clock. */
@@ -189,18 +233,24 @@ export function createPostService(deps: PostServiceDeps) {
     before: Post | null,
     input: PostInput,
     id: string,
-    authorIds: string[] | undefined,
+    prepared: PreparedSave,
   ): Promise<Post> {
-    checkLengths(input);
+    const { authorIds } = prepared;
     const now = clock.now().toISOString();
-    const body = decideBody(input) ?? before?.body ?? emptyBody();
+    const body = prepared.body ?? before?.body ?? emptyBody();
     const title = (input.title ?? before?.title ?? '').trim();
     const standfirst = (input.standfirst ?? before?.standfirst ?? '').trim();
     const plainText = bodyToPlainText(body);
     const schedule = decideSchedule(input, before);
     const slug =
       input.slug !== undefined || before === null
-        ? await decideSlug(trx, input.slug, title === '' ? 'untitled' : title, id)
+        ? await decideSlug(
+            trx,
+            input.slug,
+            title === '' ? 'untitled' : title,
+            id,
+            prepared.slugChoice,
+          )
         : before.slug;
     const feature =
       input.featureImage === undefined ? (before?.featureImage ?? null) : input.featureImage;
@@ -222,6 +272,7 @@ export function createPostService(deps: PostServiceDeps) {
       seo_title: input.seoTitle ?? before?.seoTitle ?? '',
       seo_description: input.seoDescription ?? before?.seoDescription ?? '',
       published_at: schedule.publishedAt?.toISOString() ?? null,
+      public_slug: decidePublicSlug(before, { slug, status: schedule.status }),
       revision,
       created_by: before?.createdBy ?? actor.id,
       created_at: before?.createdAt.toISOString() ?? now,
@@ -242,7 +293,7 @@ export function createPostService(deps: PostServiceDeps) {
       }
     }
     if (input.tags !== undefined) {
-      const resolved = await tags.resolveTags(trx, actor, input.tags);
+      const resolved = await tags.resolveTags(trx, actor, input.tags, prepared.slugChoice);
       await repo.replacePostTags(
         trx,
         id,
@@ -255,7 +306,8 @@ export function createPostService(deps: PostServiceDeps) {
       await repo.replacePostAuthors(trx, id, [actor.userId]);
     }
     if (before !== null && before.slug !== slug) {
-      await repo.insertRedirect(trx, before.slug, id, now);
+      const redirectFrom = decideSlugRedirect(before, slug);
+      if (redirectFrom !== null) await repo.insertRedirect(trx, redirectFrom, id, now);
       await repo.deleteRedirect(trx, slug);
     }
     const textChanged =
@@ -326,48 +378,50 @@ export function createPostService(deps: PostServiceDeps) {
     async createPost(actor: Actor, input: PostInput): Promise<Post> {
       ensureCan(actor, 'post.create', 'write posts');
       const id = newId();
-      // Looked up before the transaction: SQLite has one connection, held by the transaction.
-      const authorIds =
-        input.authors === undefined ? undefined : await resolveAuthors(input.authors);
-      const post = await db.transaction().execute(async (trx) => {
-        const created = await write(trx, actor, null, input, id, authorIds);
-        await audit.record(
-          trx,
-          actor,
-          'post.create',
-          { type: 'post', id },
-          { slug: created.slug, status: created.status },
-        );
-        return created;
-      });
+      // Before the transaction: SQLite has one connection, held by the transaction.
+      const prepared = await prepare(input);
+      const save = (slugChoice: SlugChoice) =>
+        db.transaction().execute(async (trx) => {
+          const created = await write(trx, actor, null, input, id, { ...prepared, slugChoice });
+          await audit.record(
+            trx,
+            actor,
+            'post.create',
+            { type: 'post', id },
+            { slug: created.slug, status: created.status },
+          );
+          return created;
+        });
+      const post = await withSlugRetry(save, isSlugClash(input));
       announce(null, post);
       return post;
     },
 
     async updatePost(actor: Actor, id: string, input: PostInput): Promise<Post> {
       let before: Post | undefined;
-      const authorIds =
-        input.authors === undefined ? undefined : await resolveAuthors(input.authors);
-      const post = await db.transaction().execute(async (trx) => {
-        before = await load(trx, id);
-        ensureCanEdit(actor, before);
-        const changesStatus = input.status !== undefined && input.status !== before.status;
-        if (changesStatus || (input.publishedAt !== undefined && before.status !== 'draft')) {
-          ensureCanPublish(actor, before);
-        }
-        const updated = await write(trx, actor, before, input, id, authorIds);
-        await audit.record(
-          trx,
-          actor,
-          `post.${changeOf(before, updated) === 'updated' ? 'update' : changeOf(before, updated)}`,
-          { type: 'post', id },
-          {
-            slug: updated.slug,
-            revision: updated.revision,
-          },
-        );
-        return updated;
-      });
+      const prepared = await prepare(input);
+      const save = (slugChoice: SlugChoice) =>
+        db.transaction().execute(async (trx) => {
+          before = await load(trx, id);
+          ensureCanEdit(actor, before);
+          const changesStatus = input.status !== undefined && input.status !== before.status;
+          if (changesStatus || (input.publishedAt !== undefined && before.status !== 'draft')) {
+            ensureCanPublish(actor, before);
+          }
+          const updated = await write(trx, actor, before, input, id, { ...prepared, slugChoice });
+          await audit.record(
+            trx,
+            actor,
+            `post.${changeOf(before, updated) === 'updated' ? 'update' : changeOf(before, updated)}`,
+            { type: 'post', id },
+            {
+              slug: updated.slug,
+              revision: updated.revision,
+            },
+          );
+          return updated;
+        });
+      const post = await withSlugRetry(save, isSlugClash(input));
       announce(before ?? null, post);
       return post;
     },
@@ -436,6 +490,7 @@ export function createPostService(deps: PostServiceDeps) {
         before = (await toPosts(trx, [row]))[0];
         const changed = await repo.updatePostAtRevision(trx, postId, row.revision, {
           status: 'published',
+          public_slug: row.slug,
           revision: row.revision + 1,
           updated_at: clock.now().toISOString(),
         });

@@ -49,6 +49,8 @@ export interface Post {
   readonly authors: readonly PostAuthor[];
   /** Where the post stands in the editorial review; only a draft is ever in review. */
   readonly review: PostReview;
+  /** The slug readers last reached it at; null if it was never published. */
+  readonly publicSlug: string | null;
 }
 
 export function sectionOf(post: Pick<Post, 'tags'>): Tag | null {

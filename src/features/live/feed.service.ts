@@ -1,8 +1,11 @@
+import { decideConstraintViolation } from '../../db/constraint-violation.js';
 import type { Db, Engine, Executor, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
+import { withSlugRetry, type SlugChoice } from '../../platform/free-slug.js';
 import { newId } from '../../platform/ids.js';
+import type { BodyConverter } from '../content/body/body-converter.js';
 import { bodyToPlainText } from '../content/body/body-to-text.js';
 import { emptyBody } from '../content/body/validate-body.js';
 import type { Tag } from '../content/tag.js';
@@ -32,6 +35,8 @@ export interface FeedServiceDeps {
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
   /** Whether a post exists, so an entry can link to it. */
   readonly hasPost: (id: string) => Promise<boolean>;
+  /** Converts Markdown off the event loop, before a save's transaction. */
+  readonly bodyConverter: BodyConverter;
 }
 
 export type { FeedPage, FeedPageQuery };
@@ -173,28 +178,32 @@ export function createFeedService(deps: FeedServiceDeps) {
       const id = newId();
       const title = input.title.trim();
       const now = clock.now().toISOString();
-      const result = await db.transaction().execute(async (trx) => {
-        await repo.insertEntry(trx, {
-          id,
-          slug: await decideEntrySlug(trx, input.slug, title, id),
-          title,
-          body: JSON.stringify(body),
-          plain_text: bodyToPlainText(body),
-          author_id: authorId,
-          post_id: input.postId ?? null,
-          pinned: input.pinned === true ? 1 : 0,
-          key_event: input.keyEvent === true ? 1 : 0,
-          published_at: input.publishedAt?.toISOString() ?? now,
-          edited_at: null,
-          revision: 1,
-          created_by: actor.id,
-          created_at: now,
-          updated_at: now,
+      const isUniqueViolation = (error: unknown): boolean =>
+        input.slug === undefined && decideConstraintViolation(error) === 'unique';
+      const save = (choice: SlugChoice) =>
+        db.transaction().execute(async (trx) => {
+          await repo.insertEntry(trx, {
+            id,
+            slug: await decideEntrySlug(trx, input.slug, title, id, choice),
+            title,
+            body: JSON.stringify(body),
+            plain_text: bodyToPlainText(body),
+            author_id: authorId,
+            post_id: input.postId ?? null,
+            pinned: input.pinned === true ? 1 : 0,
+            key_event: input.keyEvent === true ? 1 : 0,
+            published_at: input.publishedAt?.toISOString() ?? now,
+            edited_at: null,
+            revision: 1,
+            created_by: actor.id,
+            created_at: now,
+            updated_at: now,
+          });
+          if (sectionIds !== undefined) await repo.replaceEntrySections(trx, id, sectionIds);
+          const entry = await load(trx, id);
+          return { entry, changeId: await record(trx, actor, 'created', id, entry) };
         });
-        if (sectionIds !== undefined) await repo.replaceEntrySections(trx, id, sectionIds);
-        const entry = await load(trx, id);
-        return { entry, changeId: await record(trx, actor, 'created', id, entry) };
-      });
+      const result = await withSlugRetry(save, isUniqueViolation);
       announce(result.changeId, 'created', result.entry);
       return result.entry;
     },
