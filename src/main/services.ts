@@ -78,7 +78,7 @@ export function createServices(options: ServiceOptions) {
     events,
     timezoneOverride: config.timezone,
   });
-  const media = createMediaService({ db, storage, clock });
+  const media = createMediaService({ db, storage, clock, events });
   const tags = createTagService({ db, clock, audit, events });
 
   const findAuthorId = async (ref: string): Promise<string | undefined> => {

@@ -1,3 +1,5 @@
+import { createEventBus } from '../../platform/events/event-bus.js';
+import { createLogger } from '../../platform/logger.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +42,12 @@ describeEachEngine('media service', (ctx) => {
   beforeAll(() => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-media-'));
     storage = createLocalDiskStorage({ dataDir });
-    media = createMediaService({ db: ctx.handle.db, storage, clock });
+    media = createMediaService({
+      db: ctx.handle.db,
+      storage,
+      clock,
+      events: createEventBus(createLogger('silent')),
+    });
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
