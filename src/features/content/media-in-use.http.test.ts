@@ -15,6 +15,8 @@ describeEachEngine('deleting and changing media that articles show', (ctx) => {
 
   beforeAll(async () => {
     t = await createTestApp(ctx.handle);
+    // The first request compiles routes and schemas: slow on a busy machine, so not timed here.
+    await t.app.inject({ method: 'GET', url: '/api/admin/posts' });
     editor = await t.tokenFor('editor');
     contributor = await t.tokenFor('contributor');
     t.services.events.subscribe('media.changed', (payload) => {

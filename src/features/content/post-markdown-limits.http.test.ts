@@ -13,6 +13,8 @@ describeEachEngine('hostile Markdown and HTML sent to the Admin API', (ctx) => {
 
   beforeAll(async () => {
     t = await createTestApp(ctx.handle);
+    // The first request compiles routes and schemas: slow on a busy machine, so not timed here.
+    await t.app.inject({ method: 'GET', url: '/api/admin/posts' });
     editor = await t.tokenFor('editor');
   });
   afterAll(() => t.close());
