@@ -9,6 +9,7 @@ import * as domainEventLog from './0013-domain-event-log.js';
 import * as pendingChanges from './0016-pending-changes.js';
 import * as redirects from './0015-redirects.js';
 import * as cdnPurge from './0017-cdn-purge.js';
+import * as postPublicSlug from './0011-post-public-slug.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -22,4 +23,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0016-pending-changes': pendingChanges,
   '0015-redirects': redirects,
   '0017-cdn-purge': cdnPurge,
+  '0011-post-public-slug': postPublicSlug,
 };

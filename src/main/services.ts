@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { createBodyConverter } from '../features/content/body/body-converter.js';
 import { createMediaService } from '../features/content/media.service.js';
 import { createPostResources } from '../features/content/post-resources.js';
 import { createPostReviewService } from '../features/content/post-review.service.js';
@@ -121,7 +122,7 @@ export function createServices(options: ServiceOptions) {
     bus,
     timezoneOverride: config.timezone,
   });
-  const media = createMediaService({ db, storage, clock });
+  const media = createMediaService({ db, storage, clock, events });
   const tags = createTagService({ db, clock, audit, events });
 
   const findAuthorId = async (ref: string): Promise<string | undefined> => {
@@ -131,7 +132,17 @@ export function createServices(options: ServiceOptions) {
       (await staff.getStaff(ref).catch(() => null));
     return user?.id;
   };
-  const posts = createPostService({ db, clock, audit, tags, jobs, events, findAuthorId });
+  const bodyConverter = createBodyConverter();
+  const posts = createPostService({
+    db,
+    clock,
+    audit,
+    tags,
+    jobs,
+    events,
+    findAuthorId,
+    bodyConverter,
+  });
   const redirects = createRedirectService({ db, clock, audit, events, siteUrl: config.siteUrl });
   const images = createImageLookup(media);
   const findLivePosts = async (ids: readonly string[]) =>
@@ -164,6 +175,7 @@ export function createServices(options: ServiceOptions) {
     listTags: () => tags.listTags(),
     findAuthorId,
     hasPost: async (id) => (await posts.findPostsByIds([id])).length > 0,
+    bodyConverter,
   });
   const feedResources = createFeedResources({
     siteUrl: config.siteUrl,
@@ -258,8 +270,10 @@ export function createServices(options: ServiceOptions) {
     passwordResets,
     invitations,
     reviews,
+    bodyConverter,
     close: async () => {
       await events.stop();
+      await bodyConverter.close();
       await mail.transport.close();
       files.close();
       await database.close();

@@ -8,6 +8,10 @@ export const errorCatalogue = {
   invalid_body: 400,
   /** A NUL character in the path, query or body: no text may contain one. */
   nul_character: 400,
+  /** Markdown or HTML nested deeper than a body can hold (quotes in quotes in quotes…). */
+  body_too_deep: 400,
+  /** Markdown or HTML that could not be converted within the time allowed. */
+  body_too_complex: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
@@ -25,6 +29,8 @@ export const errorCatalogue = {
   conflict: 409,
   slug_taken: 409,
   edit_conflict: 409,
+  /** A media item that published or draft content still shows. */
+  media_in_use: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

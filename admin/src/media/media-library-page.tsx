@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { toMessage } from '../api/api-client.js';
+import { isApiError, toMessage } from '../api/api-client.js';
 import type { MediaResource } from '../api/resources.js';
 import { useApp } from '../app/app-context.js';
+import { hasAtLeast } from '../../../src/features/staff/role.js';
 import { Notice, TextField } from '../ui/fields.js';
 import { MediaUploadForm } from './media-upload-form.js';
 import { useMediaPages } from './use-media-pages.js';
@@ -11,7 +12,10 @@ function MediaDetails(props: {
   readonly onSaved: (media: MediaResource) => void;
   readonly onDeleted: () => void;
 }) {
-  const { api } = useApp();
+  const { api, user } = useApp();
+  const isEditor = user !== null && hasAtLeast(user.role, 'editor');
+  // Set when the server refused because the image is in use; editors may then confirm.
+  const [inUse, setInUse] = useState<string | null>(null);
   const [alt, setAlt] = useState(props.media.alt);
   const [caption, setCaption] = useState(props.media.caption);
   const [credit, setCredit] = useState(props.media.credit);
@@ -26,15 +30,17 @@ function MediaDetails(props: {
       setMessage({ kind: 'error', text: toMessage(caught) });
     }
   };
-  const remove = async () => {
-    if (
-      !window.confirm(`Delete ${props.media.original_name}? Posts that use it will show no image.`)
-    )
-      return;
+  const remove = async (force: boolean) => {
+    if (!force && !window.confirm(`Delete ${props.media.original_name}?`)) return;
     try {
-      await api.send('DELETE', path);
+      await api.send('DELETE', force ? `${path}?force=true` : path);
       props.onDeleted();
     } catch (caught) {
+      if (isApiError(caught, 'media_in_use')) {
+        setMessage(null);
+        setInUse(caught.message);
+        return;
+      }
       setMessage({ kind: 'error', text: toMessage(caught) });
     }
   };
@@ -46,6 +52,21 @@ function MediaDetails(props: {
         {props.media.width} × {props.media.height} pixels
       </p>
       {message !== null && <Notice kind={message.kind}>{message.text}</Notice>}
+      {inUse !== null && (
+        <div class="stack">
+          <Notice kind="warning">{inUse}</Notice>
+          {isEditor && (
+            <div class="actions">
+              <button type="button" onClick={() => void remove(true)}>
+                Delete it anyway
+              </button>
+              <button type="button" onClick={() => setInUse(null)}>
+                Keep the image
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       <form class="stack" onSubmit={(event) => void save(event)}>
         <TextField label="Alt text" value={alt} onValue={setAlt} />
         <TextField label="Caption" value={caption} onValue={setCaption} />
@@ -54,7 +75,7 @@ function MediaDetails(props: {
           <button type="submit" class="button-primary">
             Save
           </button>
-          <button type="button" onClick={() => void remove()}>
+          <button type="button" onClick={() => void remove(false)}>
             Delete the image
           </button>
         </div>

@@ -21,10 +21,26 @@ export interface TagChanged {
   readonly slug: string;
 }
 
+/**
+ * A media item was changed (alt text, caption, credit) or deleted: the pages that show it
+ * must be rendered again.
+ */
+export interface MediaChanged {
+  readonly mediaId: string;
+  readonly change: 'updated' | 'deleted';
+  /** Posts that show it, and whether any of them is live (lists show feature images). */
+  readonly postIds: readonly string[];
+  readonly anyPostLive: boolean;
+  /** Staff whose profile photo it is: their author pages and bylines. */
+  readonly authorSlugs: readonly string[];
+  readonly usedInNewsFeed: boolean;
+}
+
 declare module '../../platform/events/domain-events.js' {
   interface DomainEvents {
     'post.changed': PostChanged;
     'tag.changed': TagChanged;
+    'media.changed': MediaChanged;
   }
 }
 

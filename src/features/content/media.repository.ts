@@ -56,3 +56,52 @@ export async function updateMediaText(
 export async function deleteMediaRow(db: Executor, id: string): Promise<MediaRow | undefined> {
   return db.deleteFrom('media').where('id', '=', id).returningAll().executeTakeFirst();
 }
+
+/** Something that shows a media item: a post, a feed entry or a staff profile. */
+export interface MediaUseRow {
+  readonly kind: 'post' | 'feed_entry' | 'staff';
+  readonly id: string;
+  readonly title: string;
+  readonly slug: string;
+  /** A post's status; feed entries and staff profiles are always public. */
+  readonly status: string;
+}
+
+/**
+ * Everything that shows a media item, in three queries: posts (feature image or an image
+ * block of the body), feed entries (image blocks) and staff photos. Bodies are JSON written
+ * by `JSON.stringify`, so an image block holds exactly `"mediaId":"{id}"`.
+ */
+export async function listMediaUses(db: Executor, mediaId: string): Promise<MediaUseRow[]> {
+  const inBody = `%${JSON.stringify({ mediaId }).slice(1, -1)}%`;
+  const [posts, entries, staff] = await Promise.all([
+    db
+      .selectFrom('posts')
+      .select(['id', 'title', 'slug', 'status'])
+      .where((eb) => eb.or([eb('feature_image_id', '=', mediaId), eb('body', 'like', inBody)]))
+      .orderBy('title')
+      .execute(),
+    db
+      .selectFrom('feed_entries')
+      .select(['id', 'title', 'slug'])
+      .where('body', 'like', inBody)
+      .orderBy('title')
+      .execute(),
+    db
+      .selectFrom('staff_users')
+      .select(['id', 'name', 'slug'])
+      .where('photo_media_id', '=', mediaId)
+      .execute(),
+  ]);
+  return [
+    ...posts.map((row) => ({ kind: 'post' as const, ...row })),
+    ...entries.map((row) => ({ kind: 'feed_entry' as const, ...row, status: 'published' })),
+    ...staff.map((row) => ({
+      kind: 'staff' as const,
+      id: row.id,
+      title: row.name,
+      slug: row.slug,
+      status: 'published',
+    })),
+  ];
+}

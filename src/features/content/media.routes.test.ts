@@ -1,3 +1,6 @@
+import { createEventBus } from '../../platform/events/event-bus.js';
+import { createEventRelay } from '../../platform/events/event-relay.js';
+import { createLogger } from '../../platform/logger.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,7 +49,18 @@ describeEachEngine('media HTTP API', (ctx) => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-media-http-'));
     const storage = createLocalDiskStorage({ dataDir });
-    const media = createMediaService({ db: ctx.handle.db, storage, clock });
+    const media = createMediaService({
+      db: ctx.handle.db,
+      storage,
+      clock,
+      events: createEventRelay({
+        db: ctx.handle.db,
+        engine: ctx.handle.engine,
+        bus: createEventBus(createLogger('silent')),
+        clock,
+        logger: createLogger('silent'),
+      }),
+    });
     registerErrorHandler(app, () => 'html');
     await app.register(rateLimit, { global: false });
     // The edge that resolves sessions is not under test here: everyone is the editor.

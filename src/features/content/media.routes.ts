@@ -69,6 +69,10 @@ const MediaListQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
+const MediaDeleteQuery = Type.Object({
+  force: Type.Boolean({ default: false, description: 'Delete even if in use (editors only).' }),
+});
+
 const MediaTextBody = Type.Object(
   {
     alt: Type.Optional(Type.String({ maxLength: mediaTextLimits.alt })),
@@ -223,13 +227,16 @@ export function mediaRoutes(deps: MediaRoutesDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['media'],
           summary: 'Delete an image and its files',
+          description:
+            'An image still shown by a post, a feed entry or a staff photo is refused with 409 `media_in_use`, naming them. Editors may delete it anyway with `force=true`; the pages that showed it are refreshed.',
           params: MediaParams,
+          querystring: MediaDeleteQuery,
           response: { 204: Type.Null(), '4xx': ErrorView },
         },
       },
       async (request, reply) => {
         const actor = deps.requireActor(request);
-        await deps.media.deleteMedia(actor, request.params.id);
+        await deps.media.deleteMedia(actor, request.params.id, { force: request.query.force });
         return reply.status(204).send(null);
       },
     );

@@ -1,3 +1,6 @@
+import { createEventBus } from '../../platform/events/event-bus.js';
+import { createEventRelay } from '../../platform/events/event-relay.js';
+import { createLogger } from '../../platform/logger.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +43,18 @@ describeEachEngine('media service', (ctx) => {
   beforeAll(() => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-media-'));
     storage = createLocalDiskStorage({ dataDir });
-    media = createMediaService({ db: ctx.handle.db, storage, clock });
+    media = createMediaService({
+      db: ctx.handle.db,
+      storage,
+      clock,
+      events: createEventRelay({
+        db: ctx.handle.db,
+        engine: ctx.handle.engine,
+        bus: createEventBus(createLogger('silent')),
+        clock,
+        logger: createLogger('silent'),
+      }),
+    });
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

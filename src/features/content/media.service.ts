@@ -2,17 +2,22 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { toTimestamp } from '../../platform/clock.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../../platform/errors.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
 import type { Actor } from '../staff/actor.js';
 import { ensureCan } from '../staff/permissions.js';
+import type { MediaChanged } from './content-events.js';
+import './content-events.js';
 import { mediaFormats, type Media, type MediaVariant } from './media.js';
+import { ensureMayDeleteMedia, type MediaUse } from './media-use.js';
 import {
   deleteMediaRow,
   findMediaRow,
   listMediaRowsByIds,
   insertMedia,
   listMediaRows,
+  listMediaUses,
   updateMediaText,
   type MediaPosition,
   type MediaTextFields,
@@ -24,6 +29,7 @@ export interface MediaServiceDeps {
   readonly db: Db;
   readonly storage: FileStorage;
   readonly clock: Clock;
+  readonly events: EventOutbox;
 }
 
 export interface MediaText {
@@ -52,7 +58,13 @@ export interface MediaService {
   /** Many items at once, for pages that show several images. */
   findMediaMany(ids: readonly string[]): Promise<Media[]>;
   listMedia(options: { limit: number; cursor?: string | null | undefined }): Promise<MediaPage>;
-  deleteMedia(actor: Actor, id: string): Promise<void>;
+  /**
+   * Deletes an unused image; one still shown somewhere is refused with `media_in_use`
+   * unless an editor passes `force`.
+   */
+  deleteMedia(actor: Actor, id: string, options?: { force?: boolean }): Promise<void>;
+  /** What shows an image: posts, feed entries, staff photos. */
+  listUses(id: string): Promise<MediaUse[]>;
   /** The URL readers fetch a variant from. */
   publicUrl(key: string): string;
 }
@@ -147,8 +159,24 @@ function ensureCanChange(actor: Actor, media: Media, what: string): void {
   else ensureCan(actor, 'media.manage', `${what} uploaded by someone else`);
 }
 
+function toMediaChanged(
+  mediaId: string,
+  change: MediaChanged['change'],
+  uses: readonly MediaUse[],
+): MediaChanged {
+  const posts = uses.filter((use) => use.kind === 'post');
+  return {
+    mediaId,
+    change,
+    postIds: posts.map((use) => use.id),
+    anyPostLive: posts.some((use) => use.status === 'published'),
+    authorSlugs: uses.filter((use) => use.kind === 'staff').map((use) => use.slug),
+    usedInNewsFeed: uses.some((use) => use.kind === 'feed_entry'),
+  };
+}
+
 export function createMediaService(deps: MediaServiceDeps): MediaService {
-  const { db, storage, clock } = deps;
+  const { db, storage, clock, events } = deps;
 
   // Best effort: a file left behind wastes disk but breaks nothing readers see.
   const removeFiles = async (keys: readonly string[]): Promise<void> => {
@@ -221,8 +249,14 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       ensureCanChange(actor, media, 'edit images');
       const fields = toMediaTextFields(text);
       if (Object.keys(fields).length === 0) return media;
-      const row = await updateMediaText(db, id, fields);
-      if (row === undefined) throw notFound('That image');
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = await updateMediaText(trx, id, fields);
+        if (updated === undefined) throw notFound('That image');
+        const uses = await listMediaUses(trx, id);
+        await events.record(trx, 'media.changed', toMediaChanged(id, 'updated', uses));
+        return updated;
+      });
+      await events.deliver();
       return toMedia(row);
     },
 
@@ -240,13 +274,22 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
 
     // The row goes before the files: a crash in between leaves unused files behind, never
     // a library item whose files are missing.
-    async deleteMedia(actor, id) {
+    async deleteMedia(actor, id, options = {}) {
       const media = await getMedia(id);
-      ensureCanChange(actor, media, 'delete images');
-      const row = await deleteMediaRow(db, id);
-      if (row === undefined) return;
+      const deleted = await db.transaction().execute(async (trx) => {
+        const uses = await listMediaUses(trx, id);
+        ensureMayDeleteMedia(actor, media, uses, options.force === true);
+        if ((await deleteMediaRow(trx, id)) === undefined) return null;
+        await events.record(trx, 'media.changed', toMediaChanged(id, 'deleted', uses));
+        return uses;
+      });
+      if (deleted === null) return;
+      // Pages showing it are purged before its files go, so none keeps pointing at them.
+      await events.deliver();
       await removeFiles(media.variants.map((variant) => variant.key));
     },
+
+    listUses: (id) => listMediaUses(db, id),
 
     publicUrl: (key) => storage.publicUrl(key),
   };

@@ -1,7 +1,8 @@
 import type { Executor, Trx } from '../../db/database.js';
 import type { Actor } from '../staff/actor.js';
 import type { TagService } from './tag.service.js';
-import { decideBody, checkLengths, type PostInput } from './post-input.js';
+import type { BodyDocument } from './body/body.types.js';
+import { checkLengths, type PostInput } from './post-input.js';
 import {
   isSameVersion,
   referencesOf,
@@ -48,6 +49,8 @@ export interface PendingSave {
   /** The post as readers have it, with its pending changes. */
   readonly post: Post;
   readonly input: PostInput;
+  /** The body the save gives, converted before its transaction; undefined keeps it. */
+  readonly body: BodyDocument | undefined;
   /** Resolved byline, when the save names one. */
   readonly authorIds: string[] | undefined;
   readonly now: Date;
@@ -86,7 +89,7 @@ export async function savePendingVersion(trx: Trx, save: PendingSave): Promise<v
     title,
     standfirst: (input.standfirst ?? base.standfirst).trim(),
     slug: input.slug === undefined ? base.slug : await save.checkSlug(input.slug, title),
-    body: decideBody(input) ?? base.body,
+    body: save.body ?? base.body,
     visibility: input.visibility ?? base.visibility,
     featureImage:
       feature === null

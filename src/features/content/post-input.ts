@@ -1,7 +1,6 @@
 import { invalid, type FieldProblem } from '../../platform/errors.js';
+import type { BodyConverter } from './body/body-converter.js';
 import type { BodyDocument } from './body/body.types.js';
-import { htmlToBody } from './body/html-to-body.js';
-import { markdownToBody } from './body/markdown-to-body.js';
 import { parseBody } from './body/validate-body.js';
 import type { PostStatus, Visibility } from './post.js';
 
@@ -44,14 +43,22 @@ export const limits = {
   markdown: 2_000_000,
 } as const;
 
-/** Decides the body document from whichever of markdown, html or body was given. */
-export function decideBody(input: PostInput): BodyDocument | undefined {
+/**
+ * Decides the body document from whichever of markdown, html or body was given. Converting
+ * may take a while: call it before the save's transaction.
+ */
+export async function decideBody(
+  input: PostInput,
+  converter: BodyConverter,
+): Promise<BodyDocument | undefined> {
   const given = [input.markdown, input.html, input.body].filter((v) => v !== undefined).length;
   if (given > 1) {
     throw invalid([{ field: 'body', message: 'give only one of markdown, html and body' }]);
   }
-  if (input.markdown !== undefined) return markdownToBody(input.markdown);
-  if (input.html !== undefined) return htmlToBody(input.html);
+  if (input.markdown !== undefined) {
+    return converter.convert({ format: 'markdown', text: input.markdown });
+  }
+  if (input.html !== undefined) return converter.convert({ format: 'html', text: input.html });
   if (input.body !== undefined) return parseBody(input.body);
   return undefined;
 }

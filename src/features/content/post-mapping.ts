@@ -42,6 +42,7 @@ export function toPost(row: PostRow, tags: readonly Tag[], authors: readonly Pos
     tags,
     authors,
     review: toPostReview(row),
+    publicSlug: row.public_slug,
   };
 }
 

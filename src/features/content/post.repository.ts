@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import type { SlugFamily } from '../../platform/free-slug.js';
 import type { PostRevisionRow, PostRevisionTable, PostRow, PostTable } from './post.table.js';
 
 /**
@@ -31,6 +32,7 @@ const postColumns = [
   'posts.review_note',
   'posts.review_by',
   'posts.review_at',
+  'posts.public_slug',
 ] as const;
 
 export function findPostById(db: Executor, id: string): Promise<PostRow | undefined> {
@@ -46,19 +48,39 @@ export function findPostsByIds(db: Executor, ids: readonly string[]): Promise<Po
   return db.selectFrom('posts').select(postColumns).where('id', 'in', ids).execute();
 }
 
-export async function isPostSlugTaken(db: Executor, slug: string): Promise<boolean> {
-  const post = await db
+/**
+ * Every post slug and redirected old slug in a slug family (see `toSlugFamily`), in one
+ * query: an old slug stays taken so its links keep leading to its post.
+ */
+export async function listPostSlugsLike(db: Executor, family: SlugFamily): Promise<string[]> {
+  const rows = await db
     .selectFrom('posts')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  if (post !== undefined) return true;
-  const redirect = await db
-    .selectFrom('slug_redirects')
-    .select('old_slug')
-    .where('old_slug', '=', slug)
-    .executeTakeFirst();
-  return redirect !== undefined;
+    .select('slug')
+    .where((eb) =>
+      eb.or([
+        eb('slug', '=', family.base),
+        eb.and([
+          eb('slug', 'like', family.like),
+          eb(eb.fn('length', ['slug']), '<=', family.maxLength),
+        ]),
+      ]),
+    )
+    .unionAll(
+      db
+        .selectFrom('slug_redirects')
+        .select('old_slug as slug')
+        .where((eb) =>
+          eb.or([
+            eb('old_slug', '=', family.base),
+            eb.and([
+              eb('old_slug', 'like', family.like),
+              eb(eb.fn('length', ['old_slug']), '<=', family.maxLength),
+            ]),
+          ]),
+        ),
+    )
+    .execute();
+  return rows.map((row) => row.slug);
 }
 
 export interface PostFilter {
@@ -264,12 +286,14 @@ export function findRevision(
     .executeTakeFirst();
 }
 
+/** Where an old slug leads: the current slug of its post, only while that post is live. */
 export async function findRedirect(db: Executor, oldSlug: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('slug_redirects')
     .innerJoin('posts', 'posts.id', 'slug_redirects.post_id')
     .select('posts.slug')
     .where('slug_redirects.old_slug', '=', oldSlug)
+    .where('posts.status', '=', 'published')
     .executeTakeFirst();
   return row?.slug;
 }

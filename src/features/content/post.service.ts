@@ -1,12 +1,21 @@
+import { decideConstraintViolation } from '../../db/constraint-violation.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { EventOutbox } from '../../platform/events/event-relay.js';
+import {
+  decideFreeSlug,
+  toSlugFamily,
+  withSlugRetry,
+  type SlugChoice,
+} from '../../platform/free-slug.js';
 import { newId } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { can, ensureCan } from '../staff/permissions.js';
+import type { BodyConverter } from './body/body-converter.js';
+import type { BodyDocument } from './body/body.types.js';
 import { emptyBody } from './body/validate-body.js';
 import type { PostChanged } from './content-events.js';
 import './content-events.js';
@@ -26,7 +35,8 @@ import type { ReviewState } from './post-review.js';
 import { ensureCanEdit, ensureCanPublish, findPublishProblems, isOwnerOf } from './post-policy.js';
 import * as repo from './post.repository.js';
 import type { Post, PostStatus } from './post.js';
-import { decideFreeSlug, isReservedSlug, isValidSlug, slugify } from './slug.js';
+import { decidePublicSlug, decideSlugRedirect } from './slug-redirect.js';
+import { isReservedSlug, isValidSlug, reservedSlugs, slugify } from './slug.js';
 import type { TagService } from './tag.service.js';
 
 export interface PostServiceDeps {
@@ -38,6 +48,23 @@ export interface PostServiceDeps {
   readonly events: EventOutbox;
   /** Finds a staff user's id by slug, e-mail or id, for bylines. */
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
+  /** Converts Markdown and HTML off the event loop, before a save's transaction. */
+  readonly bodyConverter: BodyConverter;
+}
+
+/** What a save needs that is worked out before its transaction opens. */
+interface PreparedSave {
+  readonly body: BodyDocument | undefined;
+  readonly authorIds: string[] | undefined;
+  /** How to pick a slug made from the title; see `withSlugRetry`. */
+  readonly slugChoice: SlugChoice;
+}
+
+/** A save that lost a race for its slug (or a new tag's) may try once more. */
+function isSlugClash(input: PostInput): (error: unknown) => boolean {
+  return (error) =>
+    decideConstraintViolation(error) === 'unique' &&
+    (input.slug === undefined || (input.tags?.length ?? 0) > 0);
 }
 
 export interface PostListQuery {
@@ -77,10 +104,9 @@ export function createPostService(deps: PostServiceDeps) {
     wanted: string | undefined,
     title: string,
     postId: string,
+    choice: SlugChoice,
   ): Promise<string> {
-    if (wanted === undefined) {
-      return decideFreeSlug(slugify(title), (s) => repo.isPostSlugTaken(trx, s));
-    }
+    if (wanted === undefined) return freeSlugFor(trx, slugify(title), choice);
     if (!isValidSlug(wanted)) {
       throw invalid([
         { field: 'slug', message: 'use lowercase letters, digits and single hyphens' },
@@ -95,6 +121,29 @@ export function createPostService(deps: PostServiceDeps) {
       ]);
     }
     return wanted;
+  }
+
+  /** A free slug made from `base`, found in one query; `own` counts as free. */
+  async function freeSlugFor(
+    trx: Trx,
+    base: string,
+    choice: SlugChoice,
+    own?: string,
+  ): Promise<string> {
+    const taken = new Set([...(await repo.listPostSlugsLike(trx, toSlugFamily(base))), ...reservedSlugs]);
+    if (own !== undefined) taken.delete(own);
+    return decideFreeSlug(base, taken, choice);
+  }
+
+  /**
+   * Checks lengths, converts Markdown or HTML and finds the authors: the slow parts of a
+   * save, done before its transaction so they hold no connection or lock.
+   */
+  async function prepare(input: PostInput): Promise<Omit<PreparedSave, 'slugChoice'>> {
+    checkLengths(input);
+    const body = await decideBody(input, deps.bodyConverter);
+    const authorIds = input.authors === undefined ? undefined : await resolveAuthors(input.authors);
+    return { body, authorIds };
   }
 
   async function resolveAuthors(refs: readonly string[]): Promise<string[]> {
@@ -179,30 +228,43 @@ export function createPostService(deps: PostServiceDeps) {
     before: Post | null,
     input: PostInput,
     id: string,
-    authorIds: string[] | undefined,
+    prepared: PreparedSave,
   ): Promise<Post> {
-    checkLengths(input);
+    const { authorIds } = prepared;
     const now = clock.now();
     const title = (input.title ?? before?.title ?? '').trim();
     const followsTitle = before !== null && doesSlugFollowTitle(before, input);
     const slug =
       input.slug !== undefined || before === null
-        ? await decideSlug(trx, input.slug, title === '' ? 'untitled' : title, id)
+        ? await decideSlug(
+            trx,
+            input.slug,
+            title === '' ? 'untitled' : title,
+            id,
+            prepared.slugChoice,
+          )
         : followsTitle
-          ? await decideFreeSlug(slugify(title === '' ? 'untitled' : title), async (s) =>
-              s === before.slug ? false : repo.isPostSlugTaken(trx, s),
+          ? await freeSlugFor(
+              trx,
+              slugify(title === '' ? 'untitled' : title),
+              prepared.slugChoice,
+              before.slug,
             )
           : before.slug;
-    const row = decidePostRow({
-      id,
-      actor,
-      before,
-      input,
-      body: decideBody(input) ?? before?.body ?? emptyBody(),
-      slug,
-      schedule: decideSchedule(input, before, now),
-      now,
-    });
+    const schedule = decideSchedule(input, before, now);
+    const row = {
+      ...decidePostRow({
+        id,
+        actor,
+        before,
+        input,
+        body: prepared.body ?? before?.body ?? emptyBody(),
+        slug,
+        schedule,
+        now,
+      }),
+      public_slug: decidePublicSlug(before, { slug, status: schedule.status }),
+    };
     if (before === null) {
       await repo.insertPost(trx, row);
     } else {
@@ -224,9 +286,10 @@ export function createPostService(deps: PostServiceDeps) {
     } else if (before === null && actor.userId !== null) {
       await repo.replacePostAuthors(trx, id, [actor.userId]);
     }
-    // A draft never published has had no readers: its old address needs no redirect.
-    if (before !== null && before.slug !== slug && !followsTitle) {
-      await repo.insertRedirect(trx, before.slug, id, row.updated_at);
+    // Only a slug readers have seen leads on: a draft's rename must not reveal its headline.
+    if (before !== null && before.slug !== slug) {
+      const redirectFrom = decideSlugRedirect(before, slug);
+      if (redirectFrom !== null) await repo.insertRedirect(trx, redirectFrom, id, row.updated_at);
       await repo.deleteRedirect(trx, slug);
     }
     if (hasTextChanged(before, row)) {
@@ -268,7 +331,7 @@ export function createPostService(deps: PostServiceDeps) {
     actor: Actor,
     before: Post,
     input: PostInput,
-    authorIds: string[] | undefined,
+    prepared: PreparedSave,
   ): Promise<Post> {
     const expected = input.revision ?? before.revision;
     const moved = await repo.updatePostAtRevision(trx, before.id, expected, {
@@ -279,10 +342,11 @@ export function createPostService(deps: PostServiceDeps) {
       actor,
       post: before,
       input,
-      authorIds,
+      body: prepared.body,
+      authorIds: prepared.authorIds,
       now: clock.now(),
       tags,
-      checkSlug: (wanted, title) => decideSlug(trx, wanted, title, before.id),
+      checkSlug: (wanted, title) => decideSlug(trx, wanted, title, before.id, prepared.slugChoice),
     });
     return loadForStaff(trx, before.id);
   }
@@ -293,19 +357,16 @@ export function createPostService(deps: PostServiceDeps) {
     actor: Actor,
     before: Post,
     input: PostInput,
-    authorIds: string[] | undefined,
+    prepared: PreparedSave,
   ): Promise<Post> {
     const pending = before.pendingChanges?.version;
     const { authorIds: pendingAuthors, ...fromPending } =
       pending === undefined ? { authorIds: undefined } : pendingAsInput(pending, before);
-    const after = await write(
-      trx,
-      actor,
-      before,
-      { ...fromPending, ...input },
-      before.id,
-      authorIds ?? pendingAuthors,
-    );
+    const after = await write(trx, actor, before, { ...fromPending, ...input }, before.id, {
+      body: prepared.body ?? pending?.body,
+      authorIds: prepared.authorIds ?? pendingAuthors,
+      slugChoice: prepared.slugChoice,
+    });
     await deletePendingChanges(trx, before.id);
     return { ...after, pendingChanges: null };
   }
@@ -352,21 +413,22 @@ export function createPostService(deps: PostServiceDeps) {
     async createPost(actor: Actor, input: PostInput): Promise<Post> {
       ensureCan(actor, 'post.create', 'write posts');
       const id = newId();
-      // Looked up before the transaction: SQLite has one connection, held by the transaction.
-      const authorIds =
-        input.authors === undefined ? undefined : await resolveAuthors(input.authors);
-      const post = await db.transaction().execute(async (trx) => {
-        const created = await write(trx, actor, null, input, id, authorIds);
-        await audit.record(
-          trx,
-          actor,
-          'post.create',
-          { type: 'post', id },
-          { slug: created.slug, status: created.status },
-        );
-        await announce(trx, null, created);
-        return created;
-      });
+      // Before the transaction: SQLite has one connection, held by the transaction.
+      const prepared = await prepare(input);
+      const save = (slugChoice: SlugChoice) =>
+        db.transaction().execute(async (trx) => {
+          const created = await write(trx, actor, null, input, id, { ...prepared, slugChoice });
+          await audit.record(
+            trx,
+            actor,
+            'post.create',
+            { type: 'post', id },
+            { slug: created.slug, status: created.status },
+          );
+          await announce(trx, null, created);
+          return created;
+        });
+      const post = await withSlugRetry(save, isSlugClash(input));
       await events.deliver();
       return post;
     },
@@ -377,35 +439,37 @@ export function createPostService(deps: PostServiceDeps) {
      * pending-changes.ts).
      */
     async updatePost(actor: Actor, id: string, input: PostInput): Promise<Post> {
-      const authorIds =
-        input.authors === undefined ? undefined : await resolveAuthors(input.authors);
-      const post = await db.transaction().execute(async (trx) => {
-        const before = await loadForStaff(trx, id);
-        ensureCanEdit(actor, before);
-        const changesStatus = input.status !== undefined && input.status !== before.status;
-        if (changesStatus || (input.publishedAt !== undefined && before.status !== 'draft')) {
-          ensureCanPublish(actor, before);
-        }
-        const route = decideEditRoute(before.status, input);
-        // Pending changes reach no reader: nothing to announce.
-        if (route === 'pending') return writePending(trx, actor, before, input, authorIds);
-        const updated =
-          route === 'live'
-            ? await write(trx, actor, before, input, id, authorIds)
-            : await writeWithPending(trx, actor, before, input, authorIds);
-        await audit.record(
-          trx,
-          actor,
-          `post.${changeOf(before, updated) === 'updated' ? 'update' : changeOf(before, updated)}`,
-          { type: 'post', id },
-          {
-            slug: updated.slug,
-            revision: updated.revision,
-          },
-        );
-        await announce(trx, before, updated);
-        return updated;
-      });
+      const ready = await prepare(input);
+      const save = (slugChoice: SlugChoice) =>
+        db.transaction().execute(async (trx) => {
+          const prepared = { ...ready, slugChoice };
+          const before = await loadForStaff(trx, id);
+          ensureCanEdit(actor, before);
+          const changesStatus = input.status !== undefined && input.status !== before.status;
+          if (changesStatus || (input.publishedAt !== undefined && before.status !== 'draft')) {
+            ensureCanPublish(actor, before);
+          }
+          const route = decideEditRoute(before.status, input);
+          // Pending changes reach no reader: nothing to announce.
+          if (route === 'pending') return writePending(trx, actor, before, input, prepared);
+          const updated =
+            route === 'live'
+              ? await write(trx, actor, before, input, id, prepared)
+              : await writeWithPending(trx, actor, before, input, prepared);
+          await audit.record(
+            trx,
+            actor,
+            `post.${changeOf(before, updated) === 'updated' ? 'update' : changeOf(before, updated)}`,
+            { type: 'post', id },
+            {
+              slug: updated.slug,
+              revision: updated.revision,
+            },
+          );
+          await announce(trx, before, updated);
+          return updated;
+        });
+      const post = await withSlugRetry(save, isSlugClash(input));
       await events.deliver();
       return post;
     },
@@ -419,7 +483,11 @@ export function createPostService(deps: PostServiceDeps) {
         if (before.pendingChanges === null || before.pendingChanges === undefined) {
           throw new AppError('conflict', 'This post has no changes waiting to go live.');
         }
-        const applied = await writeWithPending(trx, actor, before, { revision }, undefined);
+        const applied = await writeWithPending(trx, actor, before, { revision }, {
+          body: undefined,
+          authorIds: undefined,
+          slugChoice: 'lowest-free',
+        });
         await audit.record(
           trx,
           actor,
@@ -528,6 +596,7 @@ export function createPostService(deps: PostServiceDeps) {
         const [before] = await toPosts(trx, [row]);
         const changed = await repo.updatePostAtRevision(trx, postId, row.revision, {
           status: 'published',
+          public_slug: row.slug,
           revision: row.revision + 1,
           updated_at: clock.now().toISOString(),
         });

@@ -30,6 +30,8 @@ export interface PostTable {
   /** The staff user (or actor, for a token without one) who last submitted or returned it. */
   review_by: string | null;
   review_at: string | null;
+  /** The slug readers last reached the post at; null while it was never published. */
+  public_slug: Generated<string | null>;
 }
 
 export interface PostTagTable {

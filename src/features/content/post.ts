@@ -52,6 +52,8 @@ export interface Post {
   readonly review: PostReview;
   /** Edits readers do not see yet; loaded for staff screens only, absent elsewhere. */
   readonly pendingChanges?: PendingChanges | null;
+  /** The slug readers last reached it at; null if it was never published. */
+  readonly publicSlug: string | null;
 }
 
 export function sectionOf(post: Pick<Post, 'tags'>): Tag | null {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideFreeSlug, isValidSlug, slugify } from './slug.js';
+import { decideFreeSlug, toSlugFamily } from '../../platform/free-slug.js';
+import { isValidSlug, reservedSlugs, slugify } from './slug.js';
 
 describe('slugs', () => {
   it('turns a headline into a lowercase, hyphenated slug without accents or quotes', () => {
@@ -29,10 +30,29 @@ describe('slugs', () => {
     expect(slugify('!!!')).toBe('untitled');
   });
 
-  it('skips reserved system words and taken slugs', async () => {
-    const taken = new Set(['search-2']);
-    expect(await decideFreeSlug('search', (s) => Promise.resolve(taken.has(s)))).toBe('search-3');
-    expect(await decideFreeSlug('admin', () => Promise.resolve(false))).toBe('admin-2');
+  it('skips reserved system words and taken slugs', () => {
+    expect(decideFreeSlug('search', new Set(['search-2', ...reservedSlugs]))).toBe('search-3');
+    expect(decideFreeSlug('admin', new Set(reservedSlugs))).toBe('admin-2');
+  });
+
+  it('takes the lowest free number however many are taken, ignoring unrelated slugs', () => {
+    const taken = new Set(['entry', 'entry-night', 'entry-02']);
+    for (let n = 2; n <= 1500; n++) if (n !== 777) taken.add(`entry-${n}`);
+    expect(decideFreeSlug('entry', taken)).toBe('entry-777');
+    taken.add('entry-777');
+    expect(decideFreeSlug('entry', taken)).toBe('entry-1501');
+  });
+
+  it('cuts a long base so the number still fits, and finds its family with one pattern', () => {
+    const base = 'a'.repeat(120);
+    const slug = decideFreeSlug(base, new Set([base]));
+    expect(slug.length).toBeLessThanOrEqual(120);
+    expect(slug).toMatch(/^a+-2$/);
+    expect(slug.startsWith(toSlugFamily(base).like.slice(0, -1))).toBe(true);
+  });
+
+  it('gives a random suffix when a race was lost', () => {
+    expect(decideFreeSlug('entry', new Set(), 'random-suffix')).toMatch(/^entry-[0-9a-z]{6}$/);
   });
 
   it('accepts only lowercase words joined by single hyphens', () => {

@@ -1,4 +1,5 @@
 import { transliterate } from './transliterate.js';
+import { maxSlugLength } from '../../platform/free-slug.js';
 
 /**
  * Slugs are the public names of posts, tags and authors in URLs. System paths are
@@ -36,8 +37,6 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
   'unsubscribe',
   'webhooks',
 ]);
-
-const maxSlugLength = 120;
 
 /** A slug made from a headline stops at a word boundary near this length. */
 export const generatedSlugLength = 80;
@@ -80,19 +79,4 @@ export function isValidSlug(slug: string): boolean {
 
 export function isReservedSlug(slug: string): boolean {
   return reservedSlugs.has(slug);
-}
-
-/**
- * The first free slug among `base`, `base-2`, `base-3`… that is not reserved.
- * `isTaken` answers for the table the slug lives in.
- */
-export async function decideFreeSlug(
-  base: string,
-  isTaken: (slug: string) => Promise<boolean>,
-): Promise<string> {
-  for (let n = 1; n < 1000; n++) {
-    const candidate = n === 1 ? base : `${base.slice(0, maxSlugLength - 4)}-${n}`;
-    if (!isReservedSlug(candidate) && !(await isTaken(candidate))) return candidate;
-  }
-  throw new Error(`No free slug near "${base}".`);
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import type { SlugFamily } from '../../platform/free-slug.js';
 import type { TagRow, TagTable } from './tag.table.js';
 
 export function findTagById(db: Executor, id: string): Promise<TagRow | undefined> {
@@ -88,4 +89,22 @@ export async function listSectionsWithPosts(db: Executor): Promise<TagRow[]> {
     created_at: row.created_at,
     updated_at: row.updated_at,
   }));
+}
+
+/** Every tag slug in a slug family (see `toSlugFamily`), in one query. */
+export async function listTagSlugsLike(db: Executor, family: SlugFamily): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .select('slug')
+    .where((eb) =>
+      eb.or([
+        eb('slug', '=', family.base),
+        eb.and([
+          eb('slug', 'like', family.like),
+          eb(eb.fn('length', ['slug']), '<=', family.maxLength),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => row.slug);
 }

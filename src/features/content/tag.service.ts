@@ -1,13 +1,20 @@
+import { decideConstraintViolation } from '../../db/constraint-violation.js';
 import type { Db, Executor } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { EventOutbox } from '../../platform/events/event-relay.js';
+import {
+  decideFreeSlug,
+  toSlugFamily,
+  withSlugRetry,
+  type SlugChoice,
+} from '../../platform/free-slug.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { ensureCan } from '../staff/permissions.js';
 import './content-events.js';
-import { decideFreeSlug, isReservedSlug, isValidSlug, slugify } from './slug.js';
+import { isReservedSlug, isValidSlug, reservedSlugs, slugify } from './slug.js';
 import * as repo from './tag.repository.js';
 import { toTag, type Tag } from './tag.js';
 
@@ -46,7 +53,11 @@ export function createTagService(deps: TagServiceDeps) {
     }
   }
 
-  async function insert(executor: Executor, input: TagInput): Promise<Tag> {
+  async function insert(
+    executor: Executor,
+    input: TagInput,
+    choice: SlugChoice = 'lowest-free',
+  ): Promise<Tag> {
     const name = input.name.trim();
     if (name === '') throw invalid([{ field: 'name', message: 'is required' }]);
     let slug: string;
@@ -54,10 +65,9 @@ export function createTagService(deps: TagServiceDeps) {
       slug = input.slug;
       await checkSlug(executor, slug);
     } else {
-      slug = await decideFreeSlug(
-        slugify(name),
-        async (s) => (await repo.findTagBySlug(executor, s)) !== undefined,
-      );
+      const base = slugify(name);
+      const taken = await repo.listTagSlugsLike(executor, toSlugFamily(base));
+      slug = decideFreeSlug(base, new Set([...taken, ...reservedSlugs]), choice);
     }
     const now = clock.now().toISOString();
     const row = {
@@ -90,17 +100,22 @@ export function createTagService(deps: TagServiceDeps) {
 
     createTag(actor: Actor, input: TagInput): Promise<Tag> {
       ensureCan(actor, 'tag.manage', 'create sections and tags');
-      return db.transaction().execute(async (trx) => {
-        const tag = await insert(trx, input);
-        await audit.record(
-          trx,
-          actor,
-          'tag.create',
-          { type: 'tag', id: tag.id },
-          { slug: tag.slug },
-        );
-        return tag;
-      });
+      const save = (choice: SlugChoice) =>
+        db.transaction().execute(async (trx) => {
+          const tag = await insert(trx, input, choice);
+          await audit.record(
+            trx,
+            actor,
+            'tag.create',
+            { type: 'tag', id: tag.id },
+            { slug: tag.slug },
+          );
+          return tag;
+        });
+      return withSlugRetry(
+        save,
+        (error) => input.slug === undefined && decideConstraintViolation(error) === 'unique',
+      );
     },
 
     updateTag(actor: Actor, id: string, input: Partial<TagInput>): Promise<Tag> {
@@ -146,9 +161,15 @@ export function createTagService(deps: TagServiceDeps) {
 
     /**
      * Finds each tag by slug or name, creating the missing ones when the actor may.
-     * Keeps the given order: the first becomes the post's section.
+     * Keeps the given order: the first becomes the post's section. `choice` is the post
+     * save's: a save retried after a slug clash gives new tags random suffixes too.
      */
-    async resolveTags(executor: Executor, actor: Actor, refs: readonly string[]): Promise<Tag[]> {
+    async resolveTags(
+      executor: Executor,
+      actor: Actor,
+      refs: readonly string[],
+      choice: SlugChoice = 'lowest-free',
+    ): Promise<Tag[]> {
       const tags: Tag[] = [];
       for (const ref of refs) {
         const text = ref.trim();
@@ -160,7 +181,7 @@ export function createTagService(deps: TagServiceDeps) {
           continue;
         }
         ensureCan(actor, 'tag.manage', `create the new tag "${text}"`);
-        tags.push(await insert(executor, { name: text }));
+        tags.push(await insert(executor, { name: text }, choice));
       }
       return tags;
     },

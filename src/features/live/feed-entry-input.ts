@@ -1,6 +1,6 @@
 import { invalid, type FieldProblem } from '../../platform/errors.js';
+import type { BodyConverter } from '../content/body/body-converter.js';
 import type { BodyDocument } from '../content/body/body.types.js';
-import { markdownToBody } from '../content/body/markdown-to-body.js';
 import { parseBody } from '../content/body/validate-body.js';
 
 /** What an editor sends to create or change a feed entry; every field optional on change. */
@@ -31,13 +31,17 @@ export const feedEntryLimits = {
 } as const;
 
 /** Decides the body document from markdown or body, if either was given. */
-export function decideEntryBody(input: FeedEntryInput): BodyDocument | undefined {
+export async function decideEntryBody(
+  input: FeedEntryInput,
+  converter: BodyConverter,
+): Promise<BodyDocument | undefined> {
   if (input.markdown !== undefined && input.body !== undefined) {
     throw invalid([{ field: 'body', message: 'give only one of markdown and body' }]);
   }
   let body: BodyDocument | undefined;
-  if (input.markdown !== undefined) body = markdownToBody(input.markdown);
-  else if (input.body !== undefined) body = parseBody(input.body);
+  if (input.markdown !== undefined) {
+    body = await converter.convert({ format: 'markdown', text: input.markdown });
+  } else if (input.body !== undefined) body = parseBody(input.body);
   if (body?.blocks.some((block) => block.type === 'paywall') === true) {
     throw invalid([{ field: 'body', message: 'a feed entry is free to read: remove the paywall' }]);
   }

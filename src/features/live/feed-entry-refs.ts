@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import { invalid } from '../../platform/errors.js';
+import type { BodyConverter } from '../content/body/body-converter.js';
 import type { BodyDocument } from '../content/body/body.types.js';
 import type { Tag } from '../content/tag.js';
 import { checkEntryInput, decideEntryBody, type FeedEntryInput } from './feed-entry-input.js';
@@ -9,6 +10,7 @@ export interface FeedEntryRefsDeps {
   readonly listTags: () => Promise<readonly Tag[]>;
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
   readonly hasPost: (id: string) => Promise<boolean>;
+  readonly bodyConverter: BodyConverter;
 }
 
 /** A save's input, checked, with the body decided and every reference found. */
@@ -32,7 +34,7 @@ export async function resolveEntryInput(
       { field: 'published_at', message: 'entries go live when posted: use a past time' },
     ]);
   }
-  const body = decideEntryBody(input);
+  const body = await decideEntryBody(input, deps.bodyConverter);
   let authorId: string | undefined;
   if (input.author !== undefined) {
     authorId = await deps.findAuthorId(input.author.trim());

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import type { SlugFamily } from '../../platform/free-slug.js';
 import type { FeedEntryRow, FeedEntryTable } from './feed-entry.table.js';
 
 /** An entry row with its author's public name and slug. */
@@ -44,6 +45,24 @@ export async function findEntryIdBySlug(db: Executor, slug: string): Promise<str
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row?.id;
+}
+
+/** Every entry slug in a slug family (see `toSlugFamily`), in one query. */
+export async function listEntrySlugsLike(db: Executor, family: SlugFamily): Promise<string[]> {
+  const rows = await db
+    .selectFrom('feed_entries')
+    .select('slug')
+    .where((eb) =>
+      eb.or([
+        eb('slug', '=', family.base),
+        eb.and([
+          eb('slug', 'like', family.like),
+          eb(eb.fn('length', ['slug']), '<=', family.maxLength),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => row.slug);
 }
 
 export interface FeedEntryFilter {

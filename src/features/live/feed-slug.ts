@@ -1,7 +1,8 @@
 import type { Executor } from '../../db/database.js';
 import { AppError, invalid } from '../../platform/errors.js';
-import { decideFreeSlug, isReservedSlug, isValidSlug, slugify } from '../content/slug.js';
-import { findEntryIdBySlug } from './feed-entry.repository.js';
+import { decideFreeSlug, toSlugFamily, type SlugChoice } from '../../platform/free-slug.js';
+import { isReservedSlug, isValidSlug, reservedSlugs, slugify } from '../content/slug.js';
+import { findEntryIdBySlug, listEntrySlugsLike } from './feed-entry.repository.js';
 
 /** Entry pages live at /news-feed/{slug}; these names are the feed's own pages. */
 const feedPageNames: ReadonlySet<string> = new Set(['live', 'rss']);
@@ -12,10 +13,13 @@ export async function decideEntrySlug(
   wanted: string | undefined,
   title: string,
   entryId: string,
+  choice: SlugChoice = 'lowest-free',
 ): Promise<string> {
-  const isTaken = async (slug: string): Promise<boolean> =>
-    feedPageNames.has(slug) || (await findEntryIdBySlug(executor, slug)) !== undefined;
-  if (wanted === undefined) return decideFreeSlug(slugify(title), isTaken);
+  if (wanted === undefined) {
+    const base = slugify(title);
+    const taken = await listEntrySlugsLike(executor, toSlugFamily(base));
+    return decideFreeSlug(base, new Set([...taken, ...feedPageNames, ...reservedSlugs]), choice);
+  }
   if (!isValidSlug(wanted)) {
     throw invalid([{ field: 'slug', message: 'use lowercase letters, digits and single hyphens' }]);
   }

@@ -1,8 +1,11 @@
+import { decideConstraintViolation } from '../../db/constraint-violation.js';
 import type { Db, Engine, Executor, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { EventOutbox } from '../../platform/events/event-relay.js';
+import { withSlugRetry, type SlugChoice } from '../../platform/free-slug.js';
 import { newId } from '../../platform/ids.js';
+import type { BodyConverter } from '../content/body/body-converter.js';
 import { bodyToPlainText } from '../content/body/body-to-text.js';
 import { emptyBody } from '../content/body/validate-body.js';
 import type { Tag } from '../content/tag.js';
@@ -32,6 +35,8 @@ export interface FeedServiceDeps {
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
   /** Whether a post exists, so an entry can link to it. */
   readonly hasPost: (id: string) => Promise<boolean>;
+  /** Converts Markdown off the event loop, before a save's transaction. */
+  readonly bodyConverter: BodyConverter;
 }
 
 export type { FeedPage, FeedPageQuery };
@@ -194,29 +199,33 @@ export function createFeedService(deps: FeedServiceDeps) {
       const id = newId();
       const title = input.title.trim();
       const now = clock.now().toISOString();
-      const entry = await db.transaction().execute(async (trx) => {
-        await repo.insertEntry(trx, {
-          id,
-          slug: await decideEntrySlug(trx, input.slug, title, id),
-          title,
-          body: JSON.stringify(body),
-          plain_text: bodyToPlainText(body),
-          author_id: authorId,
-          post_id: input.postId ?? null,
-          pinned: input.pinned === true ? 1 : 0,
-          key_event: input.keyEvent === true ? 1 : 0,
-          published_at: input.publishedAt?.toISOString() ?? now,
-          edited_at: null,
-          revision: 1,
-          created_by: actor.id,
-          created_at: now,
-          updated_at: now,
+      const isUniqueViolation = (error: unknown): boolean =>
+        input.slug === undefined && decideConstraintViolation(error) === 'unique';
+      const save = (choice: SlugChoice) =>
+        db.transaction().execute(async (trx) => {
+          await repo.insertEntry(trx, {
+            id,
+            slug: await decideEntrySlug(trx, input.slug, title, id, choice),
+            title,
+            body: JSON.stringify(body),
+            plain_text: bodyToPlainText(body),
+            author_id: authorId,
+            post_id: input.postId ?? null,
+            pinned: input.pinned === true ? 1 : 0,
+            key_event: input.keyEvent === true ? 1 : 0,
+            published_at: input.publishedAt?.toISOString() ?? now,
+            edited_at: null,
+            revision: 1,
+            created_by: actor.id,
+            created_at: now,
+            updated_at: now,
+          });
+          if (sectionIds !== undefined) await repo.replaceEntrySections(trx, id, sectionIds);
+          const created = await load(trx, id);
+          await announce(trx, await record(trx, actor, 'created', id, created), 'created', created);
+          return created;
         });
-        if (sectionIds !== undefined) await repo.replaceEntrySections(trx, id, sectionIds);
-        const created = await load(trx, id);
-        await announce(trx, await record(trx, actor, 'created', id, created), 'created', created);
-        return created;
-      });
+      const entry = await withSlugRetry(save, isUniqueViolation);
       await events.deliver();
       return entry;
     },

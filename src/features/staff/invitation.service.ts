@@ -4,10 +4,11 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import { decideConstraintViolation } from '../../db/constraint-violation.js';
+import { decideFreeSlug } from '../../platform/free-slug.js';
 import { toUserActor } from './staff-user.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.service.js';
-import { decideConstraintViolation } from './constraint-violation.js';
 import { toInvitationEmail } from './invitation-email.js';
 import {
   deleteInvitation,
@@ -34,7 +35,7 @@ import { ensureCan, ensureRoleWithin } from './permissions.js';
 import type { Role } from './role.js';
 import { toSecretHash } from './secret-hash.js';
 import { toCheckedProfile } from './staff-profile-input.js';
-import { decideUniqueSlug, toStaffSlug } from './staff-slug.js';
+import { toStaffSlug } from './staff-slug.js';
 import { toStaffUser, type StaffUser } from './staff-user.js';
 import type { StaffInvitationRow } from './staff-access.table.js';
 import { findStaffUserByEmail, insertStaffUser, listStaffSlugsLike } from './staff.repository.js';
@@ -99,7 +100,7 @@ export function createInvitationService(deps: InvitationServiceDeps) {
   ): Promise<StaffUser> {
     if ((await findStaffUserByEmail(trx, invitation.email)) !== undefined) throw alreadyStaff();
     const base = toStaffSlug(name);
-    const slug = decideUniqueSlug(base, new Set(await listStaffSlugsLike(trx, base)));
+    const slug = decideFreeSlug(base, new Set(await listStaffSlugsLike(trx, base)));
     const row = await insertStaffUser(trx, {
       id: newId(),
       email: invitation.email,

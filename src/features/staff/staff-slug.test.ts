@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideUniqueSlug, toStaffSlug } from './staff-slug.js';
+import { toStaffSlug } from './staff-slug.js';
 
 describe('toStaffSlug', () => {
   it('turns a name into lowercase words joined by dashes', () => {
@@ -13,13 +13,5 @@ describe('toStaffSlug', () => {
 
   it('falls back to "staff" when a name has no letters or digits', () => {
     expect(toStaffSlug('***')).toBe('staff');
-  });
-});
-
-describe('decideUniqueSlug', () => {
-  it('numbers a taken slug from 2 upwards', () => {
-    expect(decideUniqueSlug('ann', new Set())).toBe('ann');
-    expect(decideUniqueSlug('ann', new Set(['ann']))).toBe('ann-2');
-    expect(decideUniqueSlug('ann', new Set(['ann', 'ann-2']))).toBe('ann-3');
   });
 });

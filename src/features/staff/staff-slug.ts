@@ -13,12 +13,3 @@ export function toStaffSlug(name: string): string {
     .replace(/-+$/, '');
   return slug === '' ? 'staff' : slug;
 }
-
-/** `base` if free, else the first free `base-2`, `base-3`, … */
-export function decideUniqueSlug(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) {
-    const candidate = `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}

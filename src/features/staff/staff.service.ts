@@ -4,9 +4,10 @@ import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
+import { decideConstraintViolation } from '../../db/constraint-violation.js';
+import { decideFreeSlug } from '../../platform/free-slug.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.service.js';
-import { decideConstraintViolation } from './constraint-violation.js';
 import { normaliseEmail } from './email-address.js';
 import { createPasswordHasher, ensurePasswordAcceptable, type PasswordHasher } from './password.js';
 import { ensureCan, ensureRoleWithin } from './permissions.js';
@@ -19,7 +20,7 @@ import { deleteSessionsOfUser } from './session.repository.js';
 import { ensureMayChange, isSelf } from './staff-change-rules.js';
 import './staff-events.js';
 import { toCheckedProfile } from './staff-profile-input.js';
-import { decideUniqueSlug, toStaffSlug } from './staff-slug.js';
+import { toStaffSlug } from './staff-slug.js';
 import { toStaffUser, type StaffStatus, type StaffUser } from './staff-user.js';
 import {
   countActiveOwners,
@@ -186,7 +187,7 @@ export function createStaffService(deps: StaffServiceDeps): StaffService {
       return writeStaff(async (trx) => {
         if ((await findStaffUserByEmail(trx, profile.email)) !== undefined) throw emailTaken();
         const base = toStaffSlug(profile.name);
-        const slug = decideUniqueSlug(base, new Set(await listStaffSlugsLike(trx, base)));
+        const slug = decideFreeSlug(base, new Set(await listStaffSlugsLike(trx, base)));
         const row = await insertStaffUser(trx, {
           id: newId(),
           email: profile.email,

@@ -36,7 +36,8 @@ export function articleRoutes(
         throw new AppError('not_found', 'There is no article at this address. It may have moved.');
       }
       if (post.status !== 'published') {
-        if (post.status === 'draft' && post.publishedAt !== null) {
+        // Withdrawn: readers knew this address. A slug never public stays a plain 404.
+        if (post.status === 'draft' && post.publicSlug === post.slug) {
           throw new AppError('gone', 'This article has been withdrawn by the newsroom.');
         }
         throw new AppError('not_found', 'There is no article at this address. It may have moved.');

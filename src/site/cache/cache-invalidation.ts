@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../platform/events/domain-events.js';
 import '../../features/redirects/redirect-events.js';
+import '../../features/content/content-events.js';
 import '../../features/staff/staff-events.js';
 import { cacheTags } from './cache-tags.js';
 
@@ -20,6 +21,15 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
         );
       }
       return tags;
+    }
+    case 'media.changed': {
+      const { postIds, anyPostLive, authorSlugs, usedInNewsFeed } = event.payload;
+      return [
+        ...postIds.map(cacheTags.post),
+        ...(anyPostLive ? [cacheTags.postLists] : []),
+        ...authorSlugs.map(cacheTags.author),
+        ...(usedInNewsFeed ? [cacheTags.newsFeed] : []),
+      ];
     }
     case 'staff.profile-changed':
       // Bylines and the author page show the profile.

@@ -21,6 +21,7 @@ import {
   normalizeInlines,
   toPlainText,
 } from './inline-content.js';
+import { ensureShallowEnough } from './nesting-depth.js';
 import { sanitizeBodyHtml } from './sanitize-body-html.js';
 import { parseBody } from './validate-body.js';
 
@@ -236,8 +237,14 @@ function createConverter(options: HtmlToBodyOptions) {
   };
 }
 
-/** The body of some HTML; throws `AppError('invalid_body')` only if it has too many blocks. */
+/**
+ * The body of some HTML. Throws `AppError('invalid_body')` if it has too many blocks and
+ * `AppError('body_too_deep')` if its elements nest deeper than `maxNestingDepth`.
+ * Synchronous and linear in the input: callers with large input run it through
+ * `createBodyConverter`, off the event loop.
+ */
 export function htmlToBody(html: string, options: HtmlToBodyOptions = {}): BodyDocument {
   const document = parseDocument(sanitizeBodyHtml(html));
+  ensureShallowEnough(document.children);
   return parseBody({ version: 1, blocks: createConverter(options).convert(document.children) });
 }

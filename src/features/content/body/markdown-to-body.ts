@@ -1,15 +1,20 @@
-import { Marked } from 'marked';
+import MarkdownIt from 'markdown-it';
 import type { Block, BodyDocument } from './body.types.js';
 import { detectEmbed } from './embed-provider.js';
 import { htmlToBody } from './html-to-body.js';
 import type { HtmlToBodyOptions } from './html-to-body.js';
+import { bodyTooDeep, maxNestingDepth } from './nesting-depth.js';
 import { parseBody } from './validate-body.js';
 
 /**
- * Markdown goes through `marked` to HTML and then through `htmlToBody`, so it is
+ * Markdown goes through markdown-it to HTML and then through `htmlToBody`, so it is
  * sanitised and converted exactly like pasted HTML. Two Markdown conventions are then
  * applied to whole paragraphs: a bare embeddable URL becomes an embed block, and
  * `[paywall]` becomes the paywall marker (`<!-- paywall -->` is handled by `htmlToBody`).
+ *
+ * markdown-it parses in time linear in the input, also for the shapes that make other
+ * parsers quadratic (runs of `*a`, `[`, `![`); see docs/adr/0005. Nesting deeper than
+ * `maxNestingDepth` is refused rather than cut off, so no text is silently lost.
  */
 
 export type MarkdownToBodyOptions = HtmlToBodyOptions;
@@ -49,11 +54,30 @@ function applyConventions(blocks: readonly Block[]): Block[] {
   });
 }
 
+// GFM-like: raw HTML (sanitised later), tables, ~~strikethrough~~ and bare http(s) links.
+// Bare domains without a scheme ("Node.js", "example.com") stay text.
+const markdownIt = new MarkdownIt({
+  html: true,
+  linkify: true,
+  breaks: false,
+  maxNesting: maxNestingDepth,
+});
+markdownIt.linkify.set({ fuzzyLink: false });
+// Every link reaches the sanitiser, which drops unsafe ones and keeps their text: one rule
+// for safe URLs (safe-url.ts) instead of markdown-it's own, which leaves `[text](…)` raw.
+markdownIt.validateLink = () => true;
+
+/** Markdown to HTML; throws `body_too_deep` where markdown-it would stop nesting. */
+export function markdownToHtml(markdown: string): string {
+  const tokens = markdownIt.parse(markdown, {});
+  if (tokens.some((token) => token.level >= maxNestingDepth - 1)) throw bodyTooDeep();
+  return markdownIt.renderer.render(tokens, markdownIt.options, {});
+}
+
 export function markdownToBody(
   markdown: string,
   options: MarkdownToBodyOptions = {},
 ): BodyDocument {
-  const html = new Marked({ gfm: true, breaks: false }).parse(markdown, { async: false });
-  const body = htmlToBody(html, options);
+  const body = htmlToBody(markdownToHtml(markdown), options);
   return parseBody({ version: 1, blocks: applyConventions(body.blocks) });
 }
