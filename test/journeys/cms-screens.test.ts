@@ -26,7 +26,7 @@ const screens = [
 
 describe.skipIf(!isBrowserAvailable())(
   'an administrator goes through every CMS screen',
-  { timeout: 90_000 },
+  { timeout: 180_000 },
   () => {
     const journey = useCmsJourney();
     let context: BrowserContext;
@@ -50,7 +50,9 @@ describe.skipIf(!isBrowserAvailable())(
         await nav.getByRole('link', { name: link, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
         // A screen may load several lists side by side (staff and invitations): wait for all.
-        await expect.poll(() => page.locator('.loading').count()).toBe(0);
+        await expect
+          .poll(() => page.locator('.loading').count(), { timeout: 15_000, message: heading })
+          .toBe(0);
         expect(
           await nav.getByRole('link', { name: link, exact: true }).getAttribute('aria-current'),
         ).toBe('page');

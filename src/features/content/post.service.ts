@@ -22,6 +22,8 @@ import './content-events.js';
 import { checkLengths, decideBody, type PostInput } from './post-input.js';
 import { toPosts } from './post-mapping.js';
 import { createPublishedPostQueries } from './post-queries.js';
+import { changeOf, editConflict } from './post-change.js';
+import { syncPublishJob } from './post-publish-job.js';
 import { decidePostRow, hasTextChanged } from './post-row.js';
 import { doesSlugFollowTitle } from './draft-slug.js';
 import { decideSchedule } from './post-schedule.js';
@@ -80,13 +82,7 @@ export interface PostListQuery {
   readonly sort?: 'updated' | 'published' | 'title' | undefined;
 }
 
-/** A published post as sitemaps list it. */
-
 export type PostService = ReturnType<typeof createPostService>;
-
-function publishJobKey(postId: string, at: string): string {
-  return `post.publish:${postId}:${at}`;
-}
 
 export function createPostService(deps: PostServiceDeps) {
   const { db, clock, audit, tags, jobs, events } = deps;
@@ -157,19 +153,6 @@ export function createPostService(deps: PostServiceDeps) {
     return ids;
   }
 
-  function changeOf(before: Post | null, after: Post): PostChanged['change'] {
-    if (before === null)
-      return after.status === 'published'
-        ? 'published'
-        : after.status === 'scheduled'
-          ? 'scheduled'
-          : 'created';
-    if (before.status !== 'published' && after.status === 'published') return 'published';
-    if (before.status === 'published' && after.status !== 'published') return 'unpublished';
-    if (before.status !== 'scheduled' && after.status === 'scheduled') return 'scheduled';
-    return 'updated';
-  }
-
   /** Records the change for every process's caches, in the change's own transaction. */
   async function announce(
     trx: Trx,
@@ -190,35 +173,6 @@ export function createPostService(deps: PostServiceDeps) {
       tagSlugs: [...tagSlugs],
       authorSlugs: [...authorSlugs],
     });
-  }
-
-  async function syncPublishJob(trx: Trx, before: Post | null, after: Post): Promise<void> {
-    const beforeKey =
-      before?.status === 'scheduled' && before.publishedAt !== null
-        ? publishJobKey(before.id, before.publishedAt.toISOString())
-        : null;
-    const afterKey =
-      after.status === 'scheduled' && after.publishedAt !== null
-        ? publishJobKey(after.id, after.publishedAt.toISOString())
-        : null;
-    if (beforeKey === afterKey) return;
-    if (beforeKey !== null) await jobs.cancel(trx, beforeKey);
-    if (afterKey !== null && after.publishedAt !== null) {
-      await jobs.enqueue(
-        trx,
-        'post.publish',
-        { postId: after.id },
-        { runAt: after.publishedAt, idempotencyKey: afterKey },
-      );
-    }
-  }
-
-  function editConflict(current: number, expected: number): AppError {
-    return new AppError(
-      'edit_conflict',
-      `Someone else saved this post (now revision ${current}) after you opened revision ${expected}. ` +
-        'Your text is not lost: copy it, reload the post, and merge your changes.',
-    );
   }
 
   /** Writes the fields of a save, its tags and authors, and a revision when the text changed. */
@@ -312,7 +266,7 @@ export function createPostService(deps: PostServiceDeps) {
         throw new AppError('validation_failed', 'This post is not ready to publish yet.', problems);
       }
     }
-    await syncPublishJob(trx, before, after);
+    await syncPublishJob(jobs, trx, before, after);
     return after;
   }
 
@@ -547,7 +501,7 @@ export function createPostService(deps: PostServiceDeps) {
         const ownDraft =
           before.status === 'draft' && isOwnerOf(actor, before) && can(actor, 'post.edit-own');
         if (!ownDraft) ensureCan(actor, 'post.delete-any', 'delete this post');
-        await syncPublishJob(trx, before, { ...before, status: 'draft' });
+        await syncPublishJob(jobs, trx, before, { ...before, status: 'draft' });
         await repo.deletePost(trx, id);
         await audit.record(
           trx,

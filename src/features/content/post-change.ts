@@ -1,0 +1,26 @@
+import { AppError } from '../../platform/errors.js';
+import type { PostChanged } from './content-events.js';
+import type { Post } from './post.js';
+
+/** What a save did to a post, in the words of the `post.changed` event and the audit log. */
+export function changeOf(before: Post | null, after: Post): PostChanged['change'] {
+  if (before === null)
+    return after.status === 'published'
+      ? 'published'
+      : after.status === 'scheduled'
+        ? 'scheduled'
+        : 'created';
+  if (before.status !== 'published' && after.status === 'published') return 'published';
+  if (before.status === 'published' && after.status !== 'published') return 'unpublished';
+  if (before.status !== 'scheduled' && after.status === 'scheduled') return 'scheduled';
+  return 'updated';
+}
+
+/** A save based on an older revision than the stored one: refused, the text kept. */
+export function editConflict(current: number, expected: number): AppError {
+  return new AppError(
+    'edit_conflict',
+    `Someone else saved this post (now revision ${current}) after you opened revision ${expected}. ` +
+      'Your text is not lost: copy it, reload the post, and merge your changes.',
+  );
+}
