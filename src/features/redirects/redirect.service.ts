@@ -10,7 +10,6 @@ import { parseRedirectCsv, toRedirectCsv } from './redirect-csv.js';
 import './redirect-events.js';
 import {
   isRedirectLoop,
-  isSitePath,
   parseFromPath,
   parseToUrl,
   toLookupKeys,
@@ -303,7 +302,5 @@ export function createRedirectService(deps: RedirectServiceDeps) {
       }
       return { location, status };
     },
-
-    isSitePath,
   };
 }
