@@ -62,6 +62,7 @@ export function AppShell({
           <span>
             {user.name} <span class="role-badge">{user.role}</span>
           </span>
+          <a href={adminHref('/account')}>Your account</a>
           <a href="/">View site</a>
           <button
             type="button"

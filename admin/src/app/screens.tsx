@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { Role } from '../../../src/features/staff/role.js';
+import { AccountPage } from '../account/account-page.js';
 import { EditorsPicksPage } from '../curation/editors-picks-page.js';
 import { SectionsPage } from '../curation/sections-page.js';
 import { RedirectsPage } from '../redirects/redirects-page.js';
@@ -41,6 +42,13 @@ export interface Screen {
 }
 
 export const screens: readonly Screen[] = [
+  // Reached from the header's "Your account" link rather than the navigation.
+  {
+    path: '/account',
+    title: 'Your account',
+    minimumRole: 'contributor',
+    component: AccountPage,
+  },
   {
     path: '/',
     title: 'Dashboard',

@@ -1,7 +1,7 @@
-import type { Db, Executor } from '../../db/database.js';
+import type { Db, Executor, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events/event-bus.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
@@ -22,7 +22,7 @@ export interface RedirectServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: AuditService;
-  readonly events: EventBus;
+  readonly events: EventOutbox;
   readonly siteUrl: string;
 }
 
@@ -77,8 +77,9 @@ export function createRedirectService(deps: RedirectServiceDeps) {
     return new Map(rows.filter((r) => r.id !== exceptId).map((r) => [r.from_path, r.to_url]));
   }
 
-  function announce(count: number): void {
-    events.publish('redirects.changed', { count });
+  /** Recorded with the change, so every process drops the redirects it cached. */
+  function announce(trx: Trx, count: number): Promise<void> {
+    return events.record(trx, 'redirects.changed', { count });
   }
 
   return {
@@ -111,9 +112,10 @@ export function createRedirectService(deps: RedirectServiceDeps) {
             to: row.to_url,
           },
         );
+        await announce(trx, 1);
         return toRedirect(row);
       });
-      announce(1);
+      await events.deliver();
       return redirect;
     },
 
@@ -151,9 +153,10 @@ export function createRedirectService(deps: RedirectServiceDeps) {
             to: changes.to_url,
           },
         );
+        await announce(trx, 1);
         return toRedirect({ ...row, ...changes });
       });
-      announce(1);
+      await events.deliver();
       return redirect;
     },
 
@@ -172,8 +175,9 @@ export function createRedirectService(deps: RedirectServiceDeps) {
             from: row.from_path,
           },
         );
+        await announce(trx, 1);
       });
-      announce(1);
+      await events.deliver();
     },
 
     /**
@@ -260,9 +264,10 @@ export function createRedirectService(deps: RedirectServiceDeps) {
             replaced,
           },
         );
+        await announce(trx, checked.length);
         return { created: checked.length - replaced, replaced };
       });
-      announce(result.created + result.replaced);
+      await events.deliver();
       return result;
     },
 

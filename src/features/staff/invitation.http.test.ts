@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { describeEachEngine } from '../../../test/support/test-database.js';
+import { systemActor } from './actor.js';
 import {
   drainJobs,
   linkTokenIn,
@@ -41,10 +42,10 @@ describeEachEngine('invitations to join the staff', (ctx) => {
     });
 
   /** Invites a new address as `role` and returns the invitation and its e-mailed token. */
-  const invite = async (role = 'author') => {
+  const invite = async (role = 'author', by = admin) => {
     counter += 1;
     const email = `new-${counter}-${ctx.handle.engine}@news.test`;
-    const created = await api('POST', '/api/admin/invitations', admin, {
+    const created = await api('POST', '/api/admin/invitations', by, {
       email,
       role,
       name: 'Olena',
@@ -132,6 +133,41 @@ describeEachEngine('invitations to join the staff', (ctx) => {
     });
     expect(owner.statusCode).toBe(403);
     expect(owner.json()).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('stands only while the inviter may still grant its role', async () => {
+    const suspended = await t.tokenFor('administrator');
+    const demoted = await t.tokenFor('administrator');
+    const revoked = await t.tokenFor('administrator');
+    const steady = await t.tokenFor('administrator');
+    const invitations = [
+      await invite('editor', suspended.token),
+      await invite('administrator', demoted.token),
+      await invite('author', revoked.token),
+    ];
+    const kept = await invite('administrator', steady.token);
+
+    await t.services.staff.suspend(systemActor, suspended.userId);
+    await t.services.staff.changeRole(systemActor, demoted.userId, 'editor');
+    const revokedToken = (await t.services.tokens.listTokens(systemActor)).find(
+      (token) => token.userId === revoked.userId,
+    );
+    await t.services.tokens.revokeToken(systemActor, revokedToken?.id ?? '');
+
+    for (const { email, token } of invitations) {
+      const offer = await api('GET', `/api/admin/invitations/${token}`, null);
+      expect(offer.statusCode).toBe(410);
+      const accepted = await accept(token);
+      expect(accepted.statusCode).toBe(410);
+      const { error } = accepted.json<{ error: { code: string; message: string } }>();
+      expect(error.code).toBe('gone');
+      expect(error.message).toMatch(/no longer.*invite you again/);
+      expect(accepted.cookies).toEqual([]);
+      expect(await t.services.staff.findStaffByEmail(email)).toBeNull();
+    }
+    const welcomed = await accept(kept.token);
+    expect(welcomed.statusCode).toBe(201);
+    expect(welcomed.json()).toMatchObject({ user: { role: 'administrator' } });
   });
 
   it('refuses to invite an address that already has a staff account', async () => {

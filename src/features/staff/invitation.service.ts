@@ -22,6 +22,7 @@ import {
   setInvitationToken,
 } from './invitation.repository.js';
 import { toInvitation, type Invitation } from './invitation.js';
+import { decideInviterProblem, findInviterNow } from './inviter-authority.js';
 import {
   decideLinkProblem,
   invitationLifetimeMs,
@@ -78,7 +79,15 @@ export function createInvitationService(deps: InvitationServiceDeps) {
     const link = { usedAt: row.accepted_at, expiresAt: row.expires_at };
     const problem = decideLinkProblem(link, clock.now(), what);
     if (problem !== null) throw problem;
+    await ensureInviterStillMay(db, row);
     return row;
+  }
+
+  /** The inviter's authority is checked again when the link is used, not only when sent. */
+  async function ensureInviterStillMay(executor: Db | Trx, row: StaffInvitationRow) {
+    const inviter = await findInviterNow(executor, row.invited_by);
+    const problem = decideInviterProblem(inviter, toInvitation(row).role);
+    if (problem !== null) throw problem;
   }
 
   async function insertAccount(
@@ -189,6 +198,8 @@ export function createInvitationService(deps: InvitationServiceDeps) {
       const row = await findInvitation(db, invitationId);
       if (row === undefined || row.sent_at !== null || row.accepted_at !== null) return 'skipped';
       const invitation = toInvitation(row);
+      const inviter = await findInviterNow(db, row.invited_by);
+      if (decideInviterProblem(inviter, invitation.role) !== null) return 'skipped';
       const { token, tokenHash } = newLinkToken();
       if (!(await setInvitationToken(db, row.id, tokenHash))) return 'skipped';
       const message = toInvitationEmail({
@@ -223,6 +234,8 @@ export function createInvitationService(deps: InvitationServiceDeps) {
           if (!(await markInvitationAccepted(trx, invitation.id, now))) {
             throw new AppError('token_used', `This ${what} link has already been used.`);
           }
+          // Again inside the transaction: the inviter may have been suspended meanwhile.
+          await ensureInviterStillMay(trx, invitation);
           const user = await insertAccount(trx, invitation, name, passwordHash, now);
           await setInvitationAccount(trx, invitation.id, user.id);
           const actor = toUserActor(user);

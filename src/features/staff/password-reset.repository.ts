@@ -84,3 +84,17 @@ export async function usePasswordResets(
     .execute();
   return true;
 }
+
+/** Uses up every open reset link of the person, e.g. because their password just changed. */
+export async function useOpenPasswordResetsOf(
+  executor: Executor,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await executor
+    .updateTable('staff_password_resets')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}

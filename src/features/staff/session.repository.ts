@@ -32,8 +32,15 @@ export async function deleteSession(executor: Executor, idHash: string): Promise
   await executor.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteSessionsOfUser(executor: Executor, userId: string): Promise<void> {
-  await executor.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
+/** Ends every session of the person, or every one but `except` (a session's id hash). */
+export async function deleteSessionsOfUser(
+  executor: Executor,
+  userId: string,
+  options: { readonly except?: string | undefined } = {},
+): Promise<void> {
+  let query = executor.deleteFrom('staff_sessions').where('user_id', '=', userId);
+  if (options.except !== undefined) query = query.where('id_hash', '!=', options.except);
+  await query.execute();
 }
 
 export async function deleteExpiredSessionsOfUser(

@@ -28,6 +28,7 @@ describeEachEngine('session service', (ctx) => {
       },
       csrfToken: signedIn.csrfToken,
       user,
+      idHash: toSecretHash(signedIn.cookieValue),
     });
   });
 

@@ -37,6 +37,8 @@ export interface ResolvedSession {
   readonly actor: Actor;
   readonly csrfToken: string;
   readonly user: StaffUser;
+  /** The SHA-256 the session is stored under; names it without its secret. */
+  readonly idHash: string;
 }
 
 export interface SessionServiceDeps {
@@ -107,11 +109,12 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     },
 
     resolveSession: async (cookieValue) => {
-      const found = await findLiveSession(db, toSecretHash(cookieValue), toTimestamp(clock.now()));
+      const idHash = toSecretHash(cookieValue);
+      const found = await findLiveSession(db, idHash, toTimestamp(clock.now()));
       if (found === undefined) return null;
       const user = toStaffUser(found.user);
       if (user.status !== 'active') return null;
-      return { actor: toUserActor(user), csrfToken: found.csrfToken, user };
+      return { actor: toUserActor(user), csrfToken: found.csrfToken, user, idHash };
     },
 
     signOut: async (cookieValue) => {

@@ -166,13 +166,17 @@ export function staffRoutes(deps: StaffRoutesDeps) {
       {
         schema: {
           tags,
-          summary: 'Change a staff user: profile, password, role or status',
+          summary:
+            'Change a staff user: profile, password, role or status; changing your own password or e-mail needs currentPassword',
           params: IdParams,
           body: StaffChangesBody,
           response: { 200: StaffUserSchema },
         },
       },
-      async (request) => staff.updateStaff(requireActor(request), request.params.id, request.body),
+      async (request) =>
+        staff.updateStaff(requireActor(request), request.params.id, request.body, {
+          currentSessionHash: request.staffSession?.idHash,
+        }),
     );
 
     app.get(

@@ -206,7 +206,7 @@ describeEachEngine('staff service', (ctx) => {
     const { user, actor } = await addTestStaff(services, 'author');
     const { email: taken } = await addTestStaff(services, 'author');
     await expect(
-      services.staff.updateStaff(actor, user.id, { email: taken }),
+      services.staff.updateStaff(actor, user.id, { email: taken, currentPassword: testPassword }),
     ).rejects.toMatchObject({ code: 'conflict', fields: [{ field: 'email' }] });
   });
 

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Db, Trx } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.service.js';
@@ -10,8 +11,13 @@ import { normaliseEmail } from './email-address.js';
 import { createPasswordHasher, ensurePasswordAcceptable, type PasswordHasher } from './password.js';
 import { ensureCan, ensureRoleWithin } from './permissions.js';
 import type { Role } from './role.js';
+import { enqueueMail } from '../../platform/mail/mail-jobs.js';
+import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import { toEmailChangeNoticeEmail } from './email-change-notice-email.js';
+import { useOpenPasswordResetsOf } from './password-reset.repository.js';
 import { deleteSessionsOfUser } from './session.repository.js';
 import { ensureMayChange, isSelf } from './staff-change-rules.js';
+import './staff-events.js';
 import { toCheckedProfile } from './staff-profile-input.js';
 import { decideUniqueSlug, toStaffSlug } from './staff-slug.js';
 import { toStaffUser, type StaffStatus, type StaffUser } from './staff-user.js';
@@ -45,7 +51,7 @@ export interface StaffChanges {
   readonly bio?: string;
   readonly photoMediaId?: string | null;
   readonly password?: string;
-  /** Required when people change their own password. */
+  /** Required when people change their own password or e-mail. */
   readonly currentPassword?: string;
   readonly role?: Role;
   readonly status?: StaffStatus;
@@ -57,14 +63,33 @@ export interface StaffServiceDeps {
   readonly audit: AuditService;
   /** Defaults to argon2id at production cost. */
   readonly passwords?: PasswordHasher;
-  /** Told when a public profile (name, title, bio, photo) changes, so pages can refresh. */
-  readonly onProfileChanged?: (slug: string) => void;
+  /** Where a profile change (name, title, bio, photo) is recorded, so pages can refresh. */
+  readonly events?: EventOutbox;
+  /** Where the notice to an old e-mail address is queued, in the change's transaction. */
+  readonly jobs: Pick<JobQueue, 'enqueue'>;
+  readonly siteTitle: () => Promise<string>;
+}
+
+export interface UpdateOptions {
+  /**
+   * The SHA-256 of the session making the change: when people change their own password,
+   * every other session of theirs ends and this one stays.
+   */
+  readonly currentSessionHash?: string | undefined;
 }
 
 export interface StaffService {
   createStaff(actor: Actor, input: NewStaff): Promise<StaffUser>;
-  /** Profile, password, role and status in one transaction; staff may edit their own profile. */
-  updateStaff(actor: Actor, id: string, changes: StaffChanges): Promise<StaffUser>;
+  /**
+   * Profile, password, role and status in one transaction; staff may edit their own profile.
+   * People changing their own password or e-mail prove it with their current password.
+   */
+  updateStaff(
+    actor: Actor,
+    id: string,
+    changes: StaffChanges,
+    options?: UpdateOptions,
+  ): Promise<StaffUser>;
   changeRole(actor: Actor, id: string, role: Role): Promise<StaffUser>;
   /** Signs the person out everywhere; their sessions and tokens stop working. */
   suspend(actor: Actor, id: string): Promise<StaffUser>;
@@ -114,26 +139,35 @@ export function createStaffService(deps: StaffServiceDeps): StaffService {
   };
 
   /**
-   * Checked before the slow hash: who may set this password, and, for people changing their
-   * own, whether they know the current one.
+   * Checked before the transaction, as argon2 is slow: who may change the password or the
+   * e-mail, and, for people changing their own, whether they know the current password — a
+   * borrowed session alone must not be able to lock its owner out or redirect resets.
+   * Returns the new password's hash, if there is a new password.
    */
-  const hashNewPassword = async (
+  const checkCredentialChange = async (
     actor: Actor,
     id: string,
-    changes: StaffChanges & { password: string },
-  ) => {
-    ensurePasswordAcceptable(changes.password);
+    changes: StaffChanges,
+  ): Promise<string | undefined> => {
+    if (changes.password !== undefined) ensurePasswordAcceptable(changes.password);
     const row = await getRow(db, id);
+    const emailChanges = changes.email !== undefined && changes.email !== row.email;
+    if (changes.password === undefined && !emailChanges) return undefined;
     ensureMayChange(actor, toStaffUser(row), changes);
     if (isSelf(actor, id) && row.password_hash !== null) {
       const current = changes.currentPassword;
-      if (current === undefined || !(await passwords.verify(row.password_hash, current))) {
+      if (current === undefined || current === '') {
+        throw new AppError('validation_failed', 'Please enter your current password.', [
+          { field: 'currentPassword', message: 'is needed to change your password or e-mail' },
+        ]);
+      }
+      if (!(await passwords.verify(row.password_hash, current))) {
         throw new AppError('validation_failed', 'Your current password is not right.', [
           { field: 'currentPassword', message: 'does not match your password' },
         ]);
       }
     }
-    return passwords.hash(changes.password);
+    return changes.password === undefined ? undefined : passwords.hash(changes.password);
   };
 
   const service: StaffService = {
@@ -183,13 +217,10 @@ export function createStaffService(deps: StaffServiceDeps): StaffService {
       });
     },
 
-    updateStaff: async (actor, id, rawChanges) => {
+    updateStaff: async (actor, id, rawChanges, options = {}) => {
       const changes = toCheckedProfile(rawChanges);
-      const { password } = changes;
-      const passwordHash =
-        password === undefined
-          ? undefined
-          : await hashNewPassword(actor, id, { ...changes, password });
+      const passwordHash = await checkCredentialChange(actor, id, changes);
+      const siteTitle = changes.email === undefined ? '' : await deps.siteTitle();
       const updated = await writeStaff(async (trx) => {
         const before = toStaffUser(await getRow(trx, id));
         ensureMayChange(actor, before, changes);
@@ -235,14 +266,38 @@ export function createStaffService(deps: StaffServiceDeps): StaffService {
         if (row === undefined) throw notFound('That staff account');
         const after = toStaffUser(row);
 
-        // A suspended person, or one whose password someone else reset, is signed out everywhere.
+        // A suspended person, or one whose password someone else reset, is signed out
+        // everywhere; people who change their own password stay signed in only where they are.
         if (set.status === 'suspended' || (set.password_hash !== undefined && !isSelf(actor, id))) {
           await deleteSessionsOfUser(trx, id);
+        } else if (set.password_hash !== undefined) {
+          await deleteSessionsOfUser(trx, id, { except: options.currentSessionHash });
+        }
+        if (set.password_hash !== undefined) {
+          // A reset link asked for earlier would undo the new password.
+          await useOpenPasswordResetsOf(trx, id, toTimestamp(clock.now()));
+        }
+        if (set.email !== undefined) {
+          const notice = toEmailChangeNoticeEmail({
+            siteTitle,
+            name: after.name,
+            oldEmail: before.email,
+            newEmail: after.email,
+          });
+          await enqueueMail(
+            deps.jobs,
+            trx,
+            { to: before.email, ...notice },
+            `staff.email-changed:${newId()}`,
+          );
         }
         const subject = { type: 'staff', id };
         const profileFields = fields.filter((field) => field !== 'role' && field !== 'status');
         if (profileFields.length > 0) {
-          await audit.record(trx, actor, 'staff.updated', subject, { fields: profileFields });
+          await audit.record(trx, actor, 'staff.updated', subject, {
+            fields: profileFields,
+            ...(set.email === undefined ? {} : { emailFrom: before.email, emailTo: after.email }),
+          });
         }
         if (set.role !== undefined) {
           await audit.record(trx, actor, 'staff.role-changed', subject, {
@@ -254,9 +309,10 @@ export function createStaffService(deps: StaffServiceDeps): StaffService {
           const action = after.status === 'suspended' ? 'staff.suspended' : 'staff.reinstated';
           await audit.record(trx, actor, action, subject);
         }
+        await deps.events?.record(trx, 'staff.profile-changed', { slug: after.slug });
         return after;
       });
-      deps.onProfileChanged?.(updated.slug);
+      await deps.events?.deliver();
       return updated;
     },
 

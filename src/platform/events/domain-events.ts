@@ -9,8 +9,8 @@
  * }
  * ```
  *
- * Payloads are plain JSON values (ids, slugs, flags), small enough to cross processes in a
- * PostgreSQL NOTIFY, which holds under 8 kB.
+ * Payloads are plain JSON values (ids, slugs, flags): they are stored in the event log and
+ * read back by every process (`event-relay.ts`).
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by features
 export interface DomainEvents {}

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { sectionOf } from '../../features/content/post.js';
 import type { EditorsPicksService } from '../../features/curation/editors-picks.service.js';
+import { cacheablePage } from '../cache/page-cache.plugin.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { cacheTags } from '../cache/cache-tags.js';
@@ -15,6 +16,7 @@ import { ArticlePage } from './article-page.js';
 import { toArticleView } from './article-view.js';
 
 const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+const articleRoute = { config: cacheablePage(), schema: { hide: true, params: Params } };
 const moreOnSectionCount = 4;
 
 /** `/{slug}`: one article, with "More on {section}" and Editors' Picks beside it. */
@@ -25,7 +27,7 @@ export function articleRoutes(
   },
 ) {
   return async (app: AppInstance): Promise<void> => {
-    app.get('/:slug', { schema: { hide: true, params: Params } }, async (request, reply) => {
+    app.get('/:slug', articleRoute, async (request, reply) => {
       const slug = request.params.slug;
       const post = await deps.posts.findPostBySlug(slug);
       if (post === undefined) {

@@ -15,6 +15,7 @@ import {
 } from '../site-pages.js';
 import { absoluteUrl, sitePaths } from '../site-urls.js';
 import { toPerson, toPublisher } from '../structured-data.js';
+import { cacheablePage } from '../cache/page-cache.plugin.js';
 
 const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const Query = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) });
@@ -24,7 +25,10 @@ export function authorRoutes(deps: SitePagesDeps) {
   return async (app: AppInstance): Promise<void> => {
     app.get(
       '/author/:slug',
-      { schema: { hide: true, params: Params, querystring: Query } },
+      {
+        config: cacheablePage(['page']),
+        schema: { hide: true, params: Params, querystring: Query },
+      },
       async (request, reply) => {
         const author = await deps.staff.findStaffBySlug(request.params.slug);
         if (author === null) throw new AppError('not_found', 'There is no author with that name.');

@@ -90,6 +90,13 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
       payload: { title: 'Sea wall plans approved' },
     });
     expect(edit.statusCode).toBe(200);
+    const applied = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/posts/${postId}/pending/apply`,
+      headers: { authorization: `Bearer ${editor.token}` },
+      payload: {},
+    });
+    expect(applied.statusCode).toBe(200);
     for (const page of pages) {
       const after = await get(page);
       expect(after.body, page).toContain('Sea wall plans approved');
@@ -143,5 +150,47 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
     await get('/');
     await t.services.settings.updateSiteSettings(systemActor, { title: 'The Tide Gazette' });
     expect((await get('/')).body).toContain('The Tide Gazette');
+  });
+
+  it('serves a page for a query it ignores from the page’s one entry, storing nothing new', async () => {
+    await get('/');
+    const before = t.services.pageCache.stats().entries;
+    for (let n = 0; n < 20; n += 1) {
+      const busted = await get(`/?bust=${n}`);
+      expect(busted.statusCode).toBe(200);
+      expect(busted.headers['x-cache']).toBe('HIT');
+    }
+    expect(t.services.pageCache.stats().entries).toBe(before);
+  });
+
+  it('keeps one entry per page of a section, however the page number is spelled', async () => {
+    await get('/tag/climate?page=1');
+    const before = t.services.pageCache.stats().entries;
+    await get('/tag/climate?page=01');
+    await get('/tag/climate?page=001&utm_source=x');
+    expect(t.services.pageCache.stats().entries).toBe(before);
+    expect((await get('/tag/climate?page=1&utm_source=y')).headers['x-cache']).toBe('HIT');
+  });
+
+  it('never caches search, however its path is spelled', async () => {
+    for (const url of ['/search?q=sea', '/%73earch?q=sea', '/%73earch', '/se%61rch']) {
+      await get(url);
+      const again = await get(url);
+      expect(again.statusCode, url).toBe(200);
+      expect(again.headers['x-cache'], url).toBeUndefined();
+    }
+  });
+
+  it('answers a spelling of a page’s path from the same entry', async () => {
+    await get(`/${slug}`);
+    const spelled = await get(`/${slug.replace('s', '%73')}`);
+    expect(spelled.headers['x-cache']).toBe('HIT');
+  });
+
+  it('renders a page again after the safety lifetime even when no purge arrived', async () => {
+    await get('/');
+    expect((await get('/')).headers['x-cache']).toBe('HIT');
+    t.clock.advance(5 * 60 * 1000);
+    expect((await get('/')).headers['x-cache']).toBe('MISS');
   });
 });

@@ -1,15 +1,33 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import { isUnderPath, queryOf, toRoutedPath } from '../../platform/http/request-path.js';
 import { readCacheTags } from './cache-tags.js';
-import { toCachedPage, type CachedPage, type PageCache } from './page-cache.js';
+import { maxPageKeyLength, toCachedPage, type CachedPage, type PageCache } from './page-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set when this reader request may be served from, and stored in, the page cache. */
+    /** Set when this reader request may be stored in the page cache. */
     pageCacheKey: string | null;
     pageCacheEpoch: number;
   }
+  interface FastifyContextConfig {
+    /**
+     * Makes a reader route's anonymous pages cacheable, naming the query parameters its
+     * response depends on (`['page']`); any other parameter is ignored for the cache, so
+     * `/?bust=1` is the front page and stores nothing new. Routes without it are never stored.
+     */
+    pageCache?: PageCacheRule;
+  }
+}
+
+export interface PageCacheRule {
+  readonly query: readonly string[];
+}
+
+/** Route config for a cacheable reader page: `{ config: cacheablePage(['page']) }`. */
+export function cacheablePage(query: readonly string[] = []): { pageCache: PageCacheRule } {
+  return { pageCache: { query } };
 }
 
 export interface PageCachePluginOptions {
@@ -21,6 +39,8 @@ export interface PageCachePluginOptions {
 /**
  * Paths that are never reader pages, or must never be cached: a whole path segment, so
  * `/admin` and `/admin/…` are excluded but an article at `/administration-reform` is not.
+ * Only routes that declare `pageCache` are stored at all; this list keeps the fast path
+ * from even looking these up.
  */
 const uncachedSegments = [
   '/api',
@@ -34,9 +54,8 @@ const uncachedSegments = [
   '/search',
 ];
 
-function isUncachedPath(url: string): boolean {
-  const path = url.split('?', 1)[0] ?? url;
-  return uncachedSegments.some((segment) => path === segment || path.startsWith(`${segment}/`));
+function isUncachedPath(path: string): boolean {
+  return uncachedSegments.some((segment) => isUnderPath(path, segment));
 }
 
 /** Pages, and the redirects of old links, which are as cacheable as the pages they lead to. */
@@ -53,15 +72,49 @@ const perResponseHeaders = new Set([
   'transfer-encoding',
 ]);
 
-/** The cache key of a reader request, or null when it must not be served from the cache. */
+/** The key of a page: its audience, the path as routed, and the query it depends on. */
+function toCacheKey(path: string, query: string): string {
+  return query === '' ? `anonymous ${path}` : `anonymous ${path}?${query}`;
+}
+
+/**
+ * The key a raw request would have if its whole query mattered, or null when it must not
+ * be answered from the cache. The path is the routed one, so `/%73earch` is `/search`.
+ * A query the page ignores misses here and is answered by the plugin's route-aware lookup.
+ */
 export function decideCacheKey(request: IncomingMessage, sessionCookieName: string): string | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   if (request.headers.authorization !== undefined) return null;
   const cookie = request.headers.cookie;
   if (cookie?.includes(`${sessionCookieName}=`) === true) return null;
   const url = request.url ?? '/';
-  if (isUncachedPath(url)) return null;
-  return `anonymous ${url}`;
+  if (url.length > maxPageKeyLength) return null;
+  const path = toRoutedPath(url);
+  if (path === null || isUncachedPath(path)) return null;
+  return toCacheKey(path, queryOf(url));
+}
+
+/**
+ * The key of a request to a cacheable route: only the declared parameters, in declared
+ * order, count. Null when a parameter is repeated (no page reads a list) or the route is
+ * not cacheable. Before validation the values are as sent; after it, as understood
+ * (`page=02` is stored as `page=2`).
+ */
+export function decideRouteCacheKey(request: FastifyRequest): string | null {
+  const rule = request.routeOptions.config.pageCache;
+  if (rule === undefined) return null;
+  const path = toRoutedPath(request.url);
+  if (path === null || isUncachedPath(path)) return null;
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const name of rule.query) {
+    const value = query[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  }
+  const key = toCacheKey(path, parts.join('&'));
+  return key.length > maxPageKeyLength ? null : key;
 }
 
 /** The best encoding the client accepts of the ones cached pages come in. */
@@ -136,7 +189,8 @@ export const pageCachePlugin = fastifyPlugin(
     app.decorateRequest('pageCacheEpoch', 0);
 
     app.addHook('onRequest', async (request, reply) => {
-      const key = decideCacheKey(request.raw, options.sessionCookieName);
+      if (decideCacheKey(request.raw, options.sessionCookieName) === null) return;
+      const key = decideRouteCacheKey(request);
       if (key === null) return;
       const page = cache.get(key);
       if (page !== undefined) {
@@ -150,9 +204,16 @@ export const pageCachePlugin = fastifyPlugin(
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
-      const key = request.pageCacheKey;
-      if (key === null || !storedStatuses.has(reply.statusCode) || request.actor !== null)
+      if (
+        request.pageCacheKey === null ||
+        !storedStatuses.has(reply.statusCode) ||
+        request.actor !== null
+      ) {
         return payload;
+      }
+      // Keyed by the query as validated, so spellings of one page share one entry.
+      const key = decideRouteCacheKey(request);
+      if (key === null) return payload;
       const cacheControl = reply.getHeader('cache-control');
       if (typeof cacheControl !== 'string' || !cacheControl.startsWith('public')) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;

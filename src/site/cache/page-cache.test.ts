@@ -48,4 +48,34 @@ describe('the page cache', () => {
     cache.purge(['site']);
     expect(cache.stats().entries).toBe(0);
   });
+
+  it('renders a page afresh after its safety lifetime, so a lost purge heals by itself', () => {
+    let now = 1_000_000;
+    const cache = createPageCache({ maxAgeMs: 5 * 60 * 1000, now: () => now });
+    cache.set('a', page('a', []), cache.epoch());
+    now += 5 * 60 * 1000 - 1;
+    expect(cache.get('a')).toBeDefined();
+    now += 1;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  it('counts keys and headers in its memory bound', () => {
+    const cache = createPageCache({ maxBytes: 64 * 1024 });
+    const longKey = `anonymous /${'k'.repeat(2000)}`;
+    cache.set(longKey, page('a', []), cache.epoch());
+    const { bytes } = cache.stats();
+    expect(bytes).toBeGreaterThan(4000 + 'a'.repeat(50).length);
+    // Many small pages under long keys still fit the bound.
+    for (let n = 0; n < 200; n += 1) {
+      cache.set(`anonymous /${n}${'k'.repeat(1500)}`, page('a', []), cache.epoch());
+    }
+    expect(cache.stats().bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(cache.stats().entries).toBeLessThan(200);
+  });
+
+  it('does not store a page under an absurdly long key', () => {
+    const cache = createPageCache();
+    expect(cache.set(`anonymous /${'x'.repeat(5000)}`, page('a', []), cache.epoch())).toBe(false);
+  });
 });

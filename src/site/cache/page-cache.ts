@@ -17,15 +17,35 @@ export interface CachedPage {
   gzip: Buffer | null;
   brotli: Buffer | null;
   readonly tags: ReadonlySet<string>;
+  /** Memory the page holds: its bodies, headers and a fixed overhead (the key is added when stored). */
   bytes: number;
+  /** When it was stored (ms since the epoch, by the cache's clock); 0 until then. */
+  storedAt: number;
   /** Response headers per encoding, made on first use. */
   readonly responseHeaders: Map<string, Record<string, string | number>>;
 }
 
 export interface PageCacheOptions {
   readonly maxEntries?: number;
+  /** Memory for pages, keys and headers together; least recently used pages go first. */
   readonly maxBytes?: number;
+  /**
+   * Safety lifetime: a page older than this is rendered afresh, so a lost purge heals by
+   * itself. Purges, not this, keep pages current.
+   */
+  readonly maxAgeMs?: number;
+  /** Milliseconds since the epoch; the injected clock in tests. */
+  readonly now?: () => number;
 }
+
+/** The lifetime of a cached page unless told otherwise: five minutes. */
+export const defaultPageMaxAgeMs = 5 * 60 * 1000;
+
+/** A key longer than this is not stored: no real page has such an address. */
+export const maxPageKeyLength = 2048;
+
+/** What a stored page costs besides its bytes: the Map entry, the tag set, the objects. */
+const entryOverheadBytes = 512;
 
 export interface PageCacheStats {
   readonly entries: number;
@@ -45,6 +65,9 @@ export function toCachedPage(
   tags: readonly string[],
 ): CachedPage {
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+  let headerBytes = 0;
+  for (const [name, value] of Object.entries(headers)) headerBytes += name.length + value.length;
+  for (const tag of tags) headerBytes += tag.length;
   return {
     status,
     headers,
@@ -53,7 +76,9 @@ export function toCachedPage(
     gzip: null,
     brotli: null,
     tags: new Set(tags),
-    bytes: body.length,
+    // Headers are held once as given and once per encoding served.
+    bytes: body.length + 3 * headerBytes + entryOverheadBytes,
+    storedAt: 0,
     responseHeaders: new Map(),
   };
 }
@@ -78,13 +103,16 @@ export async function compressCachedPage(page: CachedPage): Promise<void> {
 }
 
 /**
- * Rendered reader pages by key (audience and URL), least recently used first out.
- * A purge by tag drops every page that shows the tagged thing; `epoch` lets a render that
- * raced a purge notice it and not store a stale page.
+ * Rendered reader pages by key (audience and URL), least recently used first out, within
+ * a memory bound that counts keys and headers too. A purge by tag drops every page that
+ * shows the tagged thing; `epoch` lets a render that raced a purge notice it and not store
+ * a stale page; a page past its safety lifetime is dropped when next asked for.
  */
 export function createPageCache(options: PageCacheOptions = {}) {
   const maxEntries = options.maxEntries ?? 5000;
   const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+  const maxAgeMs = options.maxAgeMs ?? defaultPageMaxAgeMs;
+  const now = options.now ?? Date.now;
   const pages = new Map<string, CachedPage>();
   const compressing = new WeakSet<CachedPage>();
   let bytes = 0;
@@ -93,17 +121,21 @@ export function createPageCache(options: PageCacheOptions = {}) {
   let misses = 0;
   let purges = 0;
 
+  /** Memory of a stored entry: the page and its key (two bytes a character). */
+  const costOf = (key: string, page: CachedPage): number => page.bytes + 2 * key.length;
+
   function remove(key: string): void {
     const page = pages.get(key);
     if (page === undefined) return;
     pages.delete(key);
-    bytes -= page.bytes;
+    bytes -= costOf(key, page);
   }
 
   return {
     get(key: string): CachedPage | undefined {
       const page = pages.get(key);
-      if (page === undefined) {
+      if (page === undefined || now() - page.storedAt >= maxAgeMs) {
+        if (page !== undefined) remove(key);
         misses += 1;
         return undefined;
       }
@@ -114,10 +146,11 @@ export function createPageCache(options: PageCacheOptions = {}) {
       // Compressed on its second request: a page read once is not worth the work.
       if (!compressing.has(page) && page.gzip === null) {
         compressing.add(page);
+        const before = page.bytes;
         void compressCachedPage(page).then(() => {
           compressing.delete(page);
           if (pages.get(key) !== page) return;
-          bytes += page.bytes - page.identity.length;
+          bytes += page.bytes - before;
           this.trim();
         });
       }
@@ -126,10 +159,12 @@ export function createPageCache(options: PageCacheOptions = {}) {
 
     /** Stores a page unless a purge happened since `renderEpoch` (the render may be stale). */
     set(key: string, page: CachedPage, renderEpoch: number): boolean {
-      if (renderEpoch !== epoch || page.bytes > maxBytes) return false;
+      if (renderEpoch !== epoch || key.length > maxPageKeyLength) return false;
+      if (costOf(key, page) > maxBytes) return false;
       remove(key);
+      page.storedAt = now();
       pages.set(key, page);
-      bytes += page.bytes;
+      bytes += costOf(key, page);
       this.trim();
       return true;
     },

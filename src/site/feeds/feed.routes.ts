@@ -15,6 +15,7 @@ import { createFeedImageLookup } from './feed-image.js';
 import { toFeedChannel, toFeedItems, type FeedChannel, type FeedItem } from './feed-items.js';
 import { jsonFeedContentType, toJsonFeed } from './json-feed.js';
 import { rssContentType, toRssXml } from './rss-feed.js';
+import { cacheablePage } from '../cache/page-cache.plugin.js';
 
 export interface FeedRoutesDeps {
   readonly siteUrl: string;
@@ -113,17 +114,19 @@ export function feedRoutes(deps: FeedRoutesDeps) {
 
   return async (app: AppInstance): Promise<void> => {
     for (const format of formats) {
-      app.get(`/${format.suffix}`, { schema: { hide: true } }, async (_request, reply) =>
-        send(reply, await scopes.site(), format),
+      app.get(
+        `/${format.suffix}`,
+        { config: cacheablePage(), schema: { hide: true } },
+        async (_request, reply) => send(reply, await scopes.site(), format),
       );
       app.get(
         `/tag/:slug/${format.suffix}`,
-        { schema: { hide: true, params: Params } },
+        { config: cacheablePage(), schema: { hide: true, params: Params } },
         async (request, reply) => send(reply, await scopes.tag(request.params.slug), format),
       );
       app.get(
         `/author/:slug/${format.suffix}`,
-        { schema: { hide: true, params: Params } },
+        { config: cacheablePage(), schema: { hide: true, params: Params } },
         async (request, reply) => send(reply, await scopes.author(request.params.slug), format),
       );
     }

@@ -9,6 +9,7 @@ import { loadFrame, sendPage, type SitePagesDeps } from '../site-pages.js';
 import { NewsFeedWidget } from '../live/news-feed-widget.js';
 import { loadNewsFeedWidget, type NewsFeedWidgetDeps } from '../live/news-feed-widget-data.js';
 import { FrontPage } from './front-page.js';
+import { cacheablePage } from '../cache/page-cache.plugin.js';
 
 const topCount = 4;
 const perSection = 3;
@@ -22,7 +23,7 @@ export function frontRoutes(
   },
 ) {
   return async (app: AppInstance): Promise<void> => {
-    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    app.get('/', { config: cacheablePage(), schema: { hide: true } }, async (request, reply) => {
       const [frame, latest, picks, sections] = await Promise.all([
         loadFrame(deps),
         deps.posts.listPublished({ limit: 1 + topCount }),

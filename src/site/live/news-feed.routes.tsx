@@ -6,6 +6,7 @@ import { sendAsset } from '../assets.routes.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { cacheTags, setCacheTags } from '../cache/cache-tags.js';
+import { cacheablePage } from '../cache/page-cache.plugin.js';
 import type { HeadTags } from '../layout/head-tags.js';
 import { renderPage } from '../render-page.js';
 import type { SiteAsset } from '../site-assets.js';
@@ -30,6 +31,7 @@ const PageQuery = Type.Object({
   after: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+const cachedRoute = { config: cacheablePage(), schema: { hide: true } };
 const perPage = 20;
 const pinnedShown = 10;
 const rssCount = 50;
@@ -52,7 +54,10 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
 
     app.get(
       newsFeedPaths.archive(),
-      { schema: { hide: true, querystring: PageQuery } },
+      {
+        config: cacheablePage(['before', 'after']),
+        schema: { hide: true, querystring: PageQuery },
+      },
       async (request, reply) => {
         const { before, after } = request.query;
         const isFirstPage = before === undefined && after === undefined;
@@ -120,7 +125,7 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
       },
     );
 
-    app.get(newsFeedPaths.rss(), { schema: { hide: true } }, async (request, reply) => {
+    app.get(newsFeedPaths.rss(), cachedRoute, async (request, reply) => {
       const [frame, page] = await Promise.all([
         loadFrame(deps),
         feed.listPage({ limit: rssCount }),
@@ -148,7 +153,7 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
 
     app.get(
       '/news-feed/:slug',
-      { schema: { hide: true, params: SlugParams } },
+      { config: cacheablePage(), schema: { hide: true, params: SlugParams } },
       async (request, reply) => {
         const entry = await feed.findEntryBySlug(request.params.slug);
         if (entry === undefined) {

@@ -14,6 +14,7 @@ import {
   type SitePagesDeps,
 } from '../site-pages.js';
 import { sitePaths } from '../site-urls.js';
+import { cacheablePage } from '../cache/page-cache.plugin.js';
 
 const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const Query = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) });
@@ -23,7 +24,10 @@ export function sectionRoutes(deps: SitePagesDeps) {
   return async (app: AppInstance): Promise<void> => {
     app.get(
       '/tag/:slug',
-      { schema: { hide: true, params: Params, querystring: Query } },
+      {
+        config: cacheablePage(['page']),
+        schema: { hide: true, params: Params, querystring: Query },
+      },
       async (request, reply) => {
         const tag = await deps.tags.findTagBySlug(request.params.slug);
         if (tag === undefined)

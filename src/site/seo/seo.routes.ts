@@ -4,6 +4,7 @@ import type { SettingsService } from '../../features/settings/settings.service.j
 import type { Clock } from '../../platform/clock.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { cacheTags, setCacheTags } from '../cache/cache-tags.js';
+import { cacheablePage } from '../cache/page-cache.plugin.js';
 import { absoluteUrl, sitePaths } from '../site-urls.js';
 import { toRobotsTxt } from './robots-txt.js';
 import {
@@ -16,6 +17,9 @@ import {
   xmlContentType,
   type SitemapEntry,
 } from './sitemap-xml.js';
+
+/** Sitemaps and robots.txt depend on no query parameter. */
+const xmlRoute = { config: cacheablePage(), schema: { hide: true } };
 
 export interface SeoRoutesDeps {
   readonly siteUrl: string;
@@ -64,7 +68,7 @@ export function seoRoutes(deps: SeoRoutesDeps) {
   };
 
   return async (app: AppInstance): Promise<void> => {
-    app.get('/sitemap.xml', { schema: { hide: true } }, async (_request, reply) => {
+    app.get('/sitemap.xml', xmlRoute, async (_request, reply) => {
       const children = await Promise.all(
         (['posts', 'sections', 'authors'] as const).map(async (name) => ({
           url: link(`/sitemap-${name}.xml`),
@@ -75,12 +79,12 @@ export function seoRoutes(deps: SeoRoutesDeps) {
     });
 
     for (const name of ['posts', 'sections', 'authors'] as const) {
-      app.get(`/sitemap-${name}.xml`, { schema: { hide: true } }, async (_request, reply) =>
+      app.get(`/sitemap-${name}.xml`, xmlRoute, async (_request, reply) =>
         sendXml(reply, toUrlSetXml(await sitemaps[name]())),
       );
     }
 
-    app.get('/news-sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
+    app.get('/news-sitemap.xml', xmlRoute, async (request, reply) => {
       // Posts leave this sitemap as time passes, not only when one changes, so the page
       // cache (which keeps a page until an event purges it) must not keep it.
       request.pageCacheKey = null;
@@ -98,7 +102,7 @@ export function seoRoutes(deps: SeoRoutesDeps) {
       return sendXml(reply, toNewsSitemapXml(publication, articles));
     });
 
-    app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) =>
+    app.get('/robots.txt', xmlRoute, async (_request, reply) =>
       reply
         .header('cache-control', 'public, max-age=3600')
         .type('text/plain; charset=utf-8')

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../../db/database.js';
+import { SqliteAdapter } from 'kysely';
+import type { Db, Engine } from '../../../db/database.js';
+import { createJobQueue } from '../../../platform/jobs/job-queue.js';
+import { createLogger } from '../../../platform/logger.js';
 import { createManualClock, type ManualClock } from '../../../platform/clock.js';
 import { createApiTokenService, type ApiTokenService } from '../api-token.service.js';
 import { systemActor, type Actor } from '../actor.js';
@@ -9,6 +12,10 @@ import type { Role } from '../role.js';
 import { createSessionService, type SessionService } from '../session.service.js';
 import { toUserActor, type StaffUser } from '../staff-user.js';
 import { createStaffService, type StaffService } from '../staff.service.js';
+
+function engineOf(db: Db): Engine {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
 
 /** The staff services wired as the server wires them, with a manual clock and cheap hashing. */
 export interface TestStaffServices {
@@ -31,7 +38,14 @@ export function createTestStaffServices(
     clock,
     passwords,
     audit,
-    staff: createStaffService({ db, clock, audit, passwords }),
+    staff: createStaffService({
+      db,
+      clock,
+      audit,
+      passwords,
+      jobs: createJobQueue({ db, engine: engineOf(db), clock, logger: createLogger('silent') }),
+      siteTitle: () => Promise.resolve('The Test Gazette'),
+    }),
     sessions: createSessionService({ db, clock, audit, passwords }),
     tokens: createApiTokenService({ db, clock, audit }),
   };
