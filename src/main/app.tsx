@@ -97,6 +97,8 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const assets = loadSiteAssets();
   const newsFeedIsland = loadNewsFeedIsland();
 
+  // Before the page cache: `/?p=123` would otherwise find the cached front page.
+  await app.register(legacyQueryRedirects, { redirects: services.redirects });
   // First, so a cached page is answered before any other work.
   await app.register(pageCachePlugin, {
     cache: services.pageCache,
@@ -153,7 +155,6 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       return post?.status === 'published' ? post : null;
     },
   };
-  await app.register(legacyQueryRedirects, { redirects: services.redirects });
 
   registerErrorHandler(
     app,

@@ -90,6 +90,10 @@ describeEachEngine('old links and redirects', (ctx) => {
       expect(mapped.statusCode).toBe(301);
       expect(mapped.headers.location).toBe(`/${slug}`);
       expect((await get('/?p=999')).statusCode).toBe(200);
+      expect((await get('/?p=123')).statusCode).toBe(301);
+      expect((await get('/')).statusCode).toBe(200);
+      await get('/about-the-plan?utm_source=x');
+      expect((await get('/about-the-plan')).headers.location).toBe(`/${slug}`);
     });
 
     it('answers a changed redirect on the next request, though the old one was cached', async () => {

@@ -10,7 +10,6 @@ import { parseRedirectCsv, toRedirectCsv } from './redirect-csv.js';
 import './redirect-events.js';
 import {
   isRedirectLoop,
-  isSitePath,
   parseFromPath,
   parseToUrl,
   toLookupKeys,
@@ -308,7 +307,5 @@ export function createRedirectService(deps: RedirectServiceDeps) {
       }
       return { location, status };
     },
-
-    isSitePath,
   };
 }

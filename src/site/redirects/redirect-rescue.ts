@@ -67,6 +67,9 @@ export function sendRedirect(
   reply: FastifyReply,
   target: OldLinkTarget,
 ): FastifyReply {
+  // The page cache keys a page by the query its route declares; a redirect that depends
+  // on the request's own query (kept, or matched as `?p=123`) is left to URL-keyed caches.
+  if (request.url.includes('?')) request.pageCacheKey = null;
   if (request.actor === null) {
     reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=30');
     setCacheTags(reply, target.tags);
