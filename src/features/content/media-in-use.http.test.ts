@@ -75,8 +75,9 @@ describeEachEngine('deleting and changing media that articles show', (ctx) => {
     expect(forced.statusCode, forced.body).toBe(204);
     expect(await t.services.media.findMedia(image.id)).toBeNull();
     const [change] = changes;
+    if (change === undefined) throw new Error('No media.changed event was published.');
     expect(change).toMatchObject({ mediaId: image.id, change: 'deleted', postIds: [postId] });
-    const stale = decideStaleTags({ name: 'media.changed', payload: change! });
+    const stale = decideStaleTags({ name: 'media.changed', payload: change });
     expect(stale).toEqual(expect.arrayContaining([cacheTags.post(postId), cacheTags.postLists]));
   });
 

@@ -59,7 +59,7 @@ function startThread(module: URL, maxHeapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
   if (existsSync(fileURLToPath(module))) return new Worker(module, { resourceLimits });
   const source = module.href.replace(/\.js$/u, '.ts');
-  return new Worker(new URL('./run-from-source.mjs', import.meta.url), {
+  return new Worker(new URL('./run-from-source.js', import.meta.url), {
     workerData: { source },
     resourceLimits,
   });

@@ -48,12 +48,12 @@ export function fromTransferableError(error: TransferableError): Error {
  * it handles `warmUp` once, so lazy set-up and first compilation are not charged to the
  * first real task's deadline.
  */
-export function serveWorkerTasks<I, O>(handle: (input: I) => O, warmUp?: I): void {
+export function serveWorkerTasks<I>(handle: (input: I) => unknown, warmUp?: I): void {
   const port = parentPort;
   if (port === null) throw new Error('serveWorkerTasks runs only inside a worker thread.');
   if (warmUp !== undefined) handle(warmUp);
   port.on('message', (request: TaskRequest<I>) => {
-    let reply: TaskReply<O>;
+    let reply: TaskReply<unknown>;
     try {
       reply = { id: request.id, ok: true, output: handle(request.input) };
     } catch (error) {
