@@ -21,7 +21,9 @@ import { createSessionService } from '../features/staff/session.service.js';
 import { createStaffService } from '../features/staff/staff.service.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
+import { countOpenJobsByKind } from '../platform/jobs/job-counts.repository.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
+import { createMetrics } from '../platform/metrics/metrics.js';
 import { chooseCdnPurgeApi } from '../platform/cdn/choose-cdn-purge-api.js';
 import { createCdnPurgeQueue } from '../platform/cdn/cdn-purge-queue.js';
 import type { Logger } from '../platform/logger.js';
@@ -154,6 +156,13 @@ export function createServices(options: ServiceOptions) {
       }),
   });
 
+  const metrics = createMetrics({
+    pageCache: () => pageCache.stats(),
+    liveConnections: () => feedLive.stats().connections,
+    openJobs: () => countOpenJobsByKind(db),
+    databasePool: () => database.poolStats?.() ?? null,
+  });
+
   const siteTitle = async (): Promise<string> => (await settings.getSiteSettings()).title;
   const mail = chooseMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
   const mailer = createMailer({
@@ -161,6 +170,7 @@ export function createServices(options: ServiceOptions) {
     clock,
     siteUrl: config.siteUrl,
     from: async () => decideFromAddress(config.mailFrom, await siteTitle(), config.siteUrl),
+    onSent: () => metrics.countEmailSent(),
   });
   const linkDeps = {
     db,
@@ -213,6 +223,7 @@ export function createServices(options: ServiceOptions) {
     feedResources,
     feedLive,
     mailer,
+    metrics,
     outbox: mail.outbox,
     passwordResets,
     invitations,
