@@ -15,5 +15,5 @@ export async function countOpenJobsByKind(executor: Executor): Promise<JobCount[
     .where('status', 'in', ['queued', 'running', 'failed'])
     .groupBy(['kind', 'status'])
     .execute();
-  return rows.map((row) => ({ kind: row.kind, status: row.status, count: Number(row.count) }));
+  return rows.map((row) => ({ kind: row.kind, status: row.status, count: row.count }));
 }
