@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   readonly db: Db;
   readonly engine: Engine;
   readonly url: string;
+  /** Connections of the PostgreSQL pool, for metrics; null on SQLite, which has no pool. */
+  poolStats?(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -88,8 +90,17 @@ function openPostgres(url: string): DatabaseHandle {
   // An idle connection closed by the server (a restart, a failover, an administrator) is
   // dropped from the pool, which opens a new one when needed; it must not crash the process.
   pool.on('error', () => undefined);
+  // A connection lost while checked out (mid-query) fails that query; the client's own
+  // error event then has no listener, and must not crash the process either.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', url, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    url,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
 }
 
 export function openDatabase(url: string): DatabaseHandle {

@@ -24,6 +24,8 @@ import { staffRoutes } from '../features/staff/staff.routes.js';
 import { toAuthorProfile } from '../features/staff/staff-user.js';
 import { registerErrorHandler } from '../platform/http/error-handler.js';
 import { nulGuard } from '../platform/http/nul-guard.js';
+import { healthRoutes } from '../platform/http/health.routes.js';
+import { metricsRoutes } from '../platform/metrics/metrics.routes.js';
 import type { AppInstance } from '../platform/http/app-instance.js';
 import { outboxRoutes } from '../platform/mail/outbox.routes.js';
 import { storedFilesRoutes } from '../platform/storage/stored-files.routes.js';
@@ -180,10 +182,8 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     createOldLinkRescue(oldLinks),
   );
 
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
-    await services.database.db.selectFrom('settings').select('key').limit(1).execute();
-    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
-  });
+  await app.register(metricsRoutes({ metrics: services.metrics, token: config.metricsToken }));
+  await app.register(healthRoutes({ db: services.database.db }));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const adminApi = async (api: AppInstance): Promise<void> => {

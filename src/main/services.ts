@@ -30,7 +30,9 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
 import { createEventRelay } from '../platform/events/event-relay.js';
 import { createPostgresEventWake } from '../platform/events/postgres-event-wake.js';
+import { countOpenJobsByKind } from '../platform/jobs/job-counts.repository.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
+import { createMetrics } from '../platform/metrics/metrics.js';
 import { chooseCdnPurgeApi } from '../platform/cdn/choose-cdn-purge-api.js';
 import { createCdnPurgeQueue } from '../platform/cdn/cdn-purge-queue.js';
 import type { Logger } from '../platform/logger.js';
@@ -202,6 +204,12 @@ export function createServices(options: ServiceOptions) {
   const liveLimits = createLiveConnectionLimits(
     options.liveConnectionLimits ?? decideLiveConnectionLimits(readOpenFileLimit()),
   );
+  const metrics = createMetrics({
+    pageCache: () => pageCache.stats(),
+    liveConnections: () => feedLive.stats().connections,
+    openJobs: () => countOpenJobsByKind(db),
+    databasePool: () => database.poolStats?.() ?? null,
+  });
 
   const siteTitle = async (): Promise<string> => (await settings.getSiteSettings()).title;
   const mail = chooseMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
@@ -210,6 +218,7 @@ export function createServices(options: ServiceOptions) {
     clock,
     siteUrl: config.siteUrl,
     from: async () => decideFromAddress(config.mailFrom, await siteTitle(), config.siteUrl),
+    onSent: () => metrics.countEmailSent(),
   });
   const linkDeps = {
     db,
@@ -266,6 +275,7 @@ export function createServices(options: ServiceOptions) {
     feedLive,
     liveLimits,
     mailer,
+    metrics,
     outbox: mail.outbox,
     passwordResets,
     invitations,

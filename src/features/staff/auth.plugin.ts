@@ -48,12 +48,16 @@ function bearerTokenOf(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
+/** Paths whose bearer token is not a staff API token: `/metrics` checks its own. */
+const ownTokenPaths = new Set(['/metrics']);
+
 async function authenticate(
   deps: AuthPluginDeps,
   cookie: SessionCookieSettings,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
+  if (ownTokenPaths.has(routedPathOf(request))) return;
   const bearer = bearerTokenOf(request);
   if (bearer !== null) {
     // A bad token is refused outright: falling back to the cookie would hide the mistake.

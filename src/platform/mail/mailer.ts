@@ -17,6 +17,8 @@ export interface MailerDeps {
   readonly siteUrl: string;
   /** The From address, read at each send so a renamed site signs its mail with the new name. */
   readonly from: () => Promise<string>;
+  /** Told after each message the transport accepted, for the metrics. */
+  readonly onSent?: () => void;
 }
 
 export interface Mailer {
@@ -45,6 +47,7 @@ export function createMailer(deps: MailerDeps): Mailer {
         messageId: toMessageId(key, siteUrl),
         date: clock.now(),
       });
+      deps.onSent?.();
     },
   };
 }
