@@ -5,6 +5,7 @@ import * as editorsPicks from './0003-editors-picks.js';
 import * as newsFeed from './0004-news-feed.js';
 import * as staffAccess from './0005-staff-access.js';
 import * as postReview from './0006-post-review.js';
+import * as members from './0014-members.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-news-feed': newsFeed,
   '0005-staff-access': staffAccess,
   '0006-post-review': postReview,
+  '0014-members': members,
 };

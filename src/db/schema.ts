@@ -13,6 +13,15 @@ import type {
   FeedEntrySectionTable,
   FeedEntryTable,
 } from '../features/live/feed-entry.table.js';
+import type {
+  MemberEventTable,
+  MemberLabelTable,
+  MemberLinkTable,
+  MemberNoteTable,
+  MemberSecretTable,
+  MemberSessionTable,
+  MemberTable,
+} from '../features/members/member.table.js';
 import type { SettingTable } from '../features/settings/setting.table.js';
 import type {
   ApiTokenTable,
@@ -47,4 +56,11 @@ export interface Database {
   feed_entries: FeedEntryTable;
   feed_entry_sections: FeedEntrySectionTable;
   feed_changes: FeedChangeTable;
+  members: MemberTable;
+  member_labels: MemberLabelTable;
+  member_notes: MemberNoteTable;
+  member_events: MemberEventTable;
+  member_sessions: MemberSessionTable;
+  member_links: MemberLinkTable;
+  member_secrets: MemberSecretTable;
 }

@@ -13,6 +13,8 @@ import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
 import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js';
 import { feedRoutes } from '../features/live/feed.routes.js';
+import { memberAuthPlugin } from '../features/members/member-auth.plugin.js';
+import { memberRoutes } from '../features/members/member.routes.js';
 import { searchApiRoutes } from '../features/search/search-api.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { authPlugin, requireActor } from '../features/staff/auth.plugin.js';
@@ -34,6 +36,8 @@ import { loadSiteFrame } from '../site/site-frame.js';
 import { loadNewsFeedIsland } from '../site/live/island-asset.js';
 import { newsFeedLiveRoutes } from '../site/live/news-feed-live.routes.js';
 import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
+import { accountRoutes } from '../site/members/account.routes.js';
+import { signInRoutes } from '../site/members/signin.routes.js';
 import { siteRoutes } from '../site/site.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
@@ -109,6 +113,15 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   await app.register(
     authPlugin({ sessions: services.sessions, tokens: services.tokens, secureCookies }),
   );
+  await services.readerAudience.load();
+  await app.register(
+    memberAuthPlugin({
+      signIn: services.memberSignIn,
+      audience: services.readerAudience,
+      secureCookies,
+      clock: services.clock,
+    }),
+  );
 
   registerErrorHandler(app, async (error, request) => {
     const frame = await loadSiteFrame({
@@ -158,6 +171,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       }),
     );
     await api.register(tagRoutes({ tags: services.tags, requireActor }));
+    await api.register(memberRoutes({ members: services.members, requireActor }));
     await api.register(editorsPicksRoutes({ picks: services.picks, requireActor }));
     await api.register(
       feedRoutes({
@@ -205,7 +219,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       siteUrl: config.siteUrl,
       posts: services.posts,
       tags: services.tags,
-      toResources: services.postResources,
+      toResources: services.publicPostResources,
       findAuthorId: services.findAuthorId,
       listAuthors: async () => {
         const slugs = await services.posts.listAuthorSlugsWithPosts();
@@ -216,7 +230,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     { prefix: '/api/content' },
   );
   await app.register(
-    searchApiRoutes({ search: services.search, toResources: services.postResources }),
+    searchApiRoutes({ search: services.search, toResources: services.publicPostResources }),
     { prefix: '/api/content' },
   );
   await app.register(mediaFileRoutes({ dataDir: config.dataDir }));
@@ -232,6 +246,14 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     images: services.images,
   };
   await app.register(previewRoutes(sitePages));
+  const memberPages = {
+    ...sitePages,
+    signIn: services.memberSignIn,
+    clock: services.clock,
+    secureCookies,
+  };
+  await app.register(signInRoutes({ ...memberPages, audience: services.readerAudience }));
+  await app.register(accountRoutes({ ...memberPages, members: services.members }));
   await app.register(newsFeedLiveRoutes({ hub: services.feedLive }));
   await app.register(
     newsFeedRoutes({

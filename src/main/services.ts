@@ -2,6 +2,11 @@ import type { Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { createMediaService } from '../features/content/media.service.js';
 import { createPostResources } from '../features/content/post-resources.js';
+import { createPublicPostResources } from '../features/content/public-post-resource.js';
+import '../features/members/member-events.js';
+import { createMemberSignInService } from '../features/members/member-sign-in.service.js';
+import { createMemberService } from '../features/members/member.service.js';
+import { createReaderAudience } from '../features/members/reader-audience.js';
 import { createPostReviewService } from '../features/content/post-review.service.js';
 import { createPostService } from '../features/content/post.service.js';
 import { createTagService } from '../features/content/tag.service.js';
@@ -19,6 +24,7 @@ import { createPasswordResetService } from '../features/staff/password-reset.ser
 import { createPasswordHasher, type PasswordHasher } from '../features/staff/password.js';
 import { createSessionService } from '../features/staff/session.service.js';
 import { createStaffService } from '../features/staff/staff.service.js';
+import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
@@ -110,6 +116,13 @@ export function createServices(options: ServiceOptions) {
     articlePath: sitePaths.article,
   });
 
+  const publicPostResources = createPublicPostResources({
+    siteUrl: config.siteUrl,
+    images,
+    findLivePosts,
+    articlePath: sitePaths.article,
+  });
+
   const feed = createFeedService({
     db,
     engine,
@@ -161,6 +174,29 @@ export function createServices(options: ServiceOptions) {
   };
   const passwordResets = createPasswordResetService(linkDeps);
   const invitations = createInvitationService(linkDeps);
+  // Members: the one place an entitlement change is announced to caches and audiences.
+  const readerAudience = createReaderAudience({
+    db,
+    clock,
+    staffCookieName: defaultSessionCookieName,
+  });
+  events.subscribe('member.entitlement-changed', ({ memberId, at }) =>
+    readerAudience.noteChange(memberId, new Date(at)),
+  );
+  const onEntitlementChanged = (memberId: string): void =>
+    events.publish('member.entitlement-changed', { memberId, at: clock.now().toISOString() });
+  const members = createMemberService({ db, clock, audit, onEntitlementChanged });
+  const memberSignIn = createMemberSignInService({
+    db,
+    clock,
+    jobs,
+    mailer,
+    siteUrl: config.siteUrl,
+    siteTitle,
+    allowsSignups: async () => (await settings.getSiteSettings()).allowMemberSignups,
+    onEntitlementChanged,
+  });
+
   const reviews = createPostReviewService({
     db,
     clock,
@@ -195,6 +231,7 @@ export function createServices(options: ServiceOptions) {
     findAuthorId,
     findLivePosts,
     postResources,
+    publicPostResources,
     feed,
     feedResources,
     feedLive,
@@ -203,6 +240,9 @@ export function createServices(options: ServiceOptions) {
     passwordResets,
     invitations,
     reviews,
+    readerAudience,
+    members,
+    memberSignIn,
     close: async () => {
       await mail.transport.close();
       await database.close();

@@ -27,6 +27,8 @@ export const permissions = {
   'settings.read': 'contributor',
   'post.review': 'editor',
   'outbox.read': 'administrator',
+  'members.read': 'editor',
+  'members.manage': 'administrator',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

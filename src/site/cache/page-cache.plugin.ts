@@ -9,6 +9,8 @@ declare module 'fastify' {
     /** Set when this reader request may be served from, and stored in, the page cache. */
     pageCacheKey: string | null;
     pageCacheEpoch: number;
+    /** Set by a page that differs by audience (a gated article). */
+    pageVariesByAudience: boolean;
   }
 }
 
@@ -25,6 +27,9 @@ export interface PageCachePluginOptions {
 const uncachedSegments = [
   '/api',
   '/admin',
+  '/account',
+  '/signin',
+  '/signout',
   '/assets',
   '/content',
   '/healthz',
@@ -56,6 +61,7 @@ export function decideCacheKey(request: IncomingMessage, sessionCookieName: stri
   if (request.headers.authorization !== undefined) return null;
   const cookie = request.headers.cookie;
   if (cookie?.includes(`${sessionCookieName}=`) === true) return null;
+  if (cookie?.includes('masthead_member=') === true) return null;
   const url = request.url ?? '/';
   if (isUncachedPath(url)) return null;
   return `anonymous ${url}`;
@@ -131,6 +137,7 @@ export const pageCachePlugin = fastifyPlugin(
     const { cache } = options;
     app.decorateRequest('pageCacheKey', null);
     app.decorateRequest('pageCacheEpoch', 0);
+    app.decorateRequest('pageVariesByAudience', false);
 
     app.addHook('onRequest', async (request, reply) => {
       const key = decideCacheKey(request.raw, options.sessionCookieName);

@@ -36,12 +36,16 @@ export function previewRoutes(deps: SitePagesDeps) {
             throw error;
           });
         const frame = await loadFrame(deps);
-        const { article, head } = await toArticleView(post, {
-          siteUrl: deps.siteUrl,
-          site: frame.site,
-          images: deps.images,
-          findLivePosts: (ids) => findLivePosts(deps, ids),
-        });
+        const { article, head } = await toArticleView(
+          post,
+          {
+            siteUrl: deps.siteUrl,
+            site: frame.site,
+            images: deps.images,
+            findLivePosts: (ids) => findLivePosts(deps, ids),
+          },
+          'staff',
+        );
         const editUrl = sitePaths.editPost(post.id);
         const scheduledFor =
           post.status === 'scheduled' && post.publishedAt !== null
