@@ -3,6 +3,9 @@ import type { Role } from '../../../src/features/staff/role.js';
 import { EditorsPicksPage } from '../curation/editors-picks-page.js';
 import { SectionsPage } from '../curation/sections-page.js';
 import { PostEditorPage } from '../editor/post-editor-page.js';
+import { MemberDetailPage } from '../members/member-detail-page.js';
+import { MemberImportPage } from '../members/member-import-page.js';
+import { MembersPage } from '../members/members-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
 import { NewsFeedPage } from '../news-feed/news-feed-page.js';
@@ -103,6 +106,25 @@ export const screens: readonly Screen[] = [
     minimumRole: 'contributor',
     component: MediaLibraryPage,
     nav: { label: 'Media', group: 'Curate' },
+  },
+  {
+    path: '/members',
+    title: 'Members',
+    minimumRole: 'editor',
+    component: MembersPage,
+    nav: { label: 'Members', group: 'Run the site' },
+  },
+  {
+    path: '/members/import',
+    title: 'Import members',
+    minimumRole: 'administrator',
+    component: MemberImportPage,
+  },
+  {
+    path: '/members/:id',
+    title: 'Member',
+    minimumRole: 'editor',
+    component: MemberDetailPage,
   },
   {
     path: '/staff',
