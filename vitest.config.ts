@@ -13,7 +13,8 @@ export default defineConfig({
     pool: 'forks',
     // Most suites wait on PostgreSQL, Chromium or child processes: run three at a time on 2 cores.
     maxWorkers: 3,
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Generous bounds: a test waits for conditions, and a busy machine only makes it slower.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -5,7 +5,9 @@ import * as editorsPicks from './0003-editors-picks.js';
 import * as newsFeed from './0004-news-feed.js';
 import * as staffAccess from './0005-staff-access.js';
 import * as postReview from './0006-post-review.js';
+import * as domainEventLog from './0013-domain-event-log.js';
 import * as members from './0014-members.js';
+import * as pendingChanges from './0016-pending-changes.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -15,5 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-news-feed': newsFeed,
   '0005-staff-access': staffAccess,
   '0006-post-review': postReview,
+  '0013-domain-event-log': domainEventLog,
   '0014-members': members,
+  '0016-pending-changes': pendingChanges,
 };

@@ -47,4 +47,29 @@ describe('configuration', () => {
     expect(config.siteUrl).toBe('https://news.example');
     expect(config.demo).toBe(false);
   });
+
+  it('trusts no proxy unless told which ones', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ MASTHEAD_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ MASTHEAD_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(
+      loadConfig({ MASTHEAD_TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8, loopback' }).trustProxy,
+    ).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses a proxy setting it cannot check', () => {
+    for (const bad of [
+      'true',
+      '*',
+      '10.0.0.0/33',
+      '::1/129',
+      'proxy.internal',
+      '10.0.0.1,',
+      '1.5',
+    ]) {
+      expect(() => loadConfig({ MASTHEAD_TRUST_PROXY: bad }), bad).toThrow(
+        /MASTHEAD_TRUST_PROXY must be a number of proxy hops/,
+      );
+    }
+  });
 });

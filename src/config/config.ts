@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Which parts of Masthead a process runs: the web server, the job worker, or both. */
@@ -21,7 +22,52 @@ export interface Config {
   /** Seed the demo newsroom into an empty database on start. */
   readonly demo: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Whose `X-Forwarded-For`/`-Proto`/`-Host` is believed: no one (false, the default), the
+   * proxies at these addresses and CIDR ranges, or the given number of proxy hops.
+   */
+  readonly trustProxy: TrustProxy;
+  /** S3-compatible object storage for files; null keeps them on local disk under dataDir. */
+  readonly storage: S3StorageConfig | null;
+  /** Public base URL readers fetch stored files from (a CDN or bucket domain); null: this site. */
+  readonly mediaUrl: string | null;
+  /** The CDN in front of the site, purged after changes; null when there is none. */
+  readonly cdn: CdnConfig | null;
+  /** Bearer token that opens `/metrics`; null leaves it open to loopback requests only. */
+  readonly metricsToken: string | null;
 }
+
+export interface S3StorageConfig {
+  readonly bucket: string;
+  /** Prepended to every key, without leading or trailing slashes; '' for none. */
+  readonly prefix: string;
+  readonly region: string;
+  /** For MinIO, R2 and other S3-compatible services; null means AWS itself. */
+  readonly endpoint: string | null;
+  readonly forcePathStyle: boolean;
+  /** From AWS_ACCESS_KEY_ID and friends; null leaves the SDK's own lookup to find them. */
+  readonly credentials: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken: string | null;
+  } | null;
+}
+
+export type CdnProvider = 'fastly' | 'cloudflare' | 'bunny';
+
+/** The CDN in front of the site, which decides the header that carries cache tags. */
+export type CdnKind = CdnProvider;
+
+export interface CdnConfig {
+  readonly provider: CdnProvider;
+  readonly token: string;
+  /** Fastly service id, Cloudflare zone id or Bunny pull zone id. */
+  readonly zone: string;
+  /** The provider's API base; the provider's public API when not set. */
+  readonly apiUrl: string | null;
+}
+
+export type TrustProxy = false | number | readonly string[];
 
 export class ConfigError extends Error {
   constructor(
@@ -119,6 +165,36 @@ function readMailFrom(env: Env): string | null {
   return raw;
 }
 
+/** Names of address ranges the proxy check understands besides addresses and CIDRs. */
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(item: string): boolean {
+  if (proxyRangeNames.includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** Unset: trust no proxy. A whole number: that many hops. Otherwise addresses and CIDRs. */
+function readTrustProxy(env: Env): TrustProxy {
+  const name = 'MASTHEAD_TRUST_PROXY';
+  const expected =
+    'a number of proxy hops, or comma-separated addresses and CIDR ranges such as "10.0.0.0/8, ::1" (or loopback, linklocal, uniquelocal)';
+  const raw = read(env, name);
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 32) throw new ConfigError(name, expected, raw);
+    return hops === 0 ? false : hops;
+  }
+  const items = raw.split(',').map((item) => item.trim());
+  if (items.some((item) => !isProxyAddress(item))) throw new ConfigError(name, expected, raw);
+  return Object.freeze(items);
+}
+
 /** Hides the password of a URL so it can be printed. */
 export function redactUrl(raw: string): string {
   try {
@@ -128,6 +204,92 @@ export function redactUrl(raw: string): string {
   } catch {
     return raw.replace(/\/\/[^@/]*@/, '//***@');
   }
+}
+
+/** `s3://bucket/prefix?region=…&endpoint=…&forcePathStyle=true`, credentials from AWS_*. */
+function readStorage(env: Env): S3StorageConfig | null {
+  const name = 'MASTHEAD_STORAGE_URL';
+  const raw = read(env, name);
+  if (raw === undefined || raw === 'local') return null;
+  const expected = 'local or s3://bucket/prefix?region=…&endpoint=…&forcePathStyle=true';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, expected, raw);
+  }
+  const bucket = url.hostname;
+  if (url.protocol !== 's3:' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(name, expected, raw);
+  }
+  const known = ['region', 'endpoint', 'forcePathStyle'];
+  const unknown = [...url.searchParams.keys()].find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new ConfigError(name, `a URL with only ${known.join(', ')} as options`, raw);
+  }
+  const endpoint = url.searchParams.get('endpoint');
+  if (endpoint !== null) readUrl({ [name]: endpoint }, name, endpoint, ['http:', 'https:']);
+  const pathStyle = url.searchParams.get('forcePathStyle');
+  const accessKeyId = read(env, 'AWS_ACCESS_KEY_ID');
+  const secretAccessKey = read(env, 'AWS_SECRET_ACCESS_KEY');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    throw new ConfigError(
+      accessKeyId === undefined ? 'AWS_ACCESS_KEY_ID' : 'AWS_SECRET_ACCESS_KEY',
+      'set together with the other AWS key variable',
+      '',
+    );
+  }
+  return {
+    bucket,
+    prefix: decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, ''),
+    region:
+      url.searchParams.get('region') ??
+      read(env, 'AWS_REGION') ??
+      read(env, 'AWS_DEFAULT_REGION') ??
+      'us-east-1',
+    endpoint,
+    forcePathStyle: pathStyle === null ? false : readBoolean({ [name]: pathStyle }, name, false),
+    credentials:
+      accessKeyId === undefined || secretAccessKey === undefined
+        ? null
+        : {
+            accessKeyId,
+            secretAccessKey,
+            sessionToken: read(env, 'AWS_SESSION_TOKEN') ?? null,
+          },
+  };
+}
+
+function readCdn(env: Env): CdnConfig | null {
+  const provider = read(env, 'MASTHEAD_CDN');
+  if (provider === undefined) return null;
+  const chosen = readChoice(
+    env,
+    'MASTHEAD_CDN',
+    ['fastly', 'cloudflare', 'bunny'] as const,
+    'fastly',
+  );
+  const token = read(env, 'MASTHEAD_CDN_TOKEN');
+  if (token === undefined)
+    throw new ConfigError('MASTHEAD_CDN_TOKEN', `the ${chosen} API token`, '');
+  const zone = read(env, 'MASTHEAD_CDN_ZONE');
+  if (zone === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(zone)) {
+    throw new ConfigError(
+      'MASTHEAD_CDN_ZONE',
+      'the Fastly service id, Cloudflare zone id or Bunny pull zone id',
+      zone ?? '',
+    );
+  }
+  const apiUrl = read(env, 'MASTHEAD_CDN_API_URL');
+  return {
+    provider: chosen,
+    token,
+    zone,
+    apiUrl:
+      apiUrl === undefined
+        ? null
+        : readUrl(env, 'MASTHEAD_CDN_API_URL', apiUrl, ['http:', 'https:']).replace(/\/+$/, ''),
+  };
 }
 
 /**
@@ -142,6 +304,7 @@ export function loadConfig(env: Env = process.env): Config {
     'https:',
   ]).replace(/\/+$/, '');
   const smtp = read(env, 'MASTHEAD_SMTP_URL');
+  const mediaUrl = read(env, 'MASTHEAD_MEDIA_URL');
   return Object.freeze({
     host: read(env, 'MASTHEAD_HOST') ?? '127.0.0.1',
     port,
@@ -160,5 +323,13 @@ export function loadConfig(env: Env = process.env): Config {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       'info',
     ),
+    trustProxy: readTrustProxy(env),
+    storage: readStorage(env),
+    mediaUrl:
+      mediaUrl === undefined
+        ? null
+        : readUrl(env, 'MASTHEAD_MEDIA_URL', mediaUrl, ['http:', 'https:']).replace(/\/+$/, ''),
+    cdn: readCdn(env),
+    metricsToken: read(env, 'MASTHEAD_METRICS_TOKEN') ?? null,
   });
 }

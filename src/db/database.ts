@@ -29,6 +29,14 @@ export function engineOf(url: string): Engine {
   return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 }
 
+/**
+ * How long a write waits for another process's write lock before giving up with SQLITE_BUSY.
+ * better-sqlite3 is synchronous, so the wait holds the whole event loop (every request of
+ * this process, cached pages included): it must stay short. A writer that gives up answers
+ * 503 `database_busy` with Retry-After, and the client tries again.
+ */
+export const sqliteBusyTimeoutMs = 250;
+
 /** How many distinct SQL texts keep a prepared statement; the app has a few hundred. */
 const statementCacheSize = 1000;
 
@@ -59,7 +67,7 @@ function openSqlite(url: string): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });

@@ -1,4 +1,5 @@
 import type { MediaTable } from '../features/content/media.table.js';
+import type { PendingChangesTable } from '../features/content/pending-changes.table.js';
 import type {
   PostAuthorTable,
   PostRevisionTable,
@@ -33,6 +34,7 @@ import type {
   PasswordResetTable,
   StaffInvitationTable,
 } from '../features/staff/staff-access.table.js';
+import type { DomainEventTable } from '../platform/events/domain-event.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
@@ -51,7 +53,9 @@ export interface Database {
   post_authors: PostAuthorTable;
   post_revisions: PostRevisionTable;
   slug_redirects: SlugRedirectTable;
+  post_pending_changes: PendingChangesTable;
   jobs: JobTable;
+  domain_events: DomainEventTable;
   editors_picks: EditorsPickTable;
   feed_entries: FeedEntryTable;
   feed_entry_sections: FeedEntrySectionTable;

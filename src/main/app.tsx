@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { contentApiRoutes } from '../features/content/content-api.routes.js';
-import { mediaFileRoutes, mediaRoutes } from '../features/content/media.routes.js';
+import { mediaRoutes } from '../features/content/media.routes.js';
 import { postReviewRoutes } from '../features/content/post-review.routes.js';
 import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
@@ -17,18 +17,22 @@ import { memberAuthPlugin } from '../features/members/member-auth.plugin.js';
 import { memberRoutes } from '../features/members/member.routes.js';
 import { searchApiRoutes } from '../features/search/search-api.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
-import { authPlugin, requireActor } from '../features/staff/auth.plugin.js';
+import { adminWriteGuard, authPlugin, requireActor } from '../features/staff/auth.plugin.js';
 import { ensureCan } from '../features/staff/permissions.js';
 import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { staffAccessRoutes } from '../features/staff/staff-access.routes.js';
 import { staffRoutes } from '../features/staff/staff.routes.js';
 import { toAuthorProfile } from '../features/staff/staff-user.js';
 import { registerErrorHandler } from '../platform/http/error-handler.js';
+import { nulGuard } from '../platform/http/nul-guard.js';
 import type { AppInstance } from '../platform/http/app-instance.js';
 import { outboxRoutes } from '../platform/mail/outbox.routes.js';
+import { storedFilesRoutes } from '../platform/storage/stored-files.routes.js';
 import { adminRoutes } from '../site/admin/admin.routes.js';
+import { cacheTagsPlugin } from '../site/cache/cache-tags.plugin.js';
 import { pageCachePlugin, tryServeFromPageCache } from '../site/cache/page-cache.plugin.js';
 import { previewRoutes } from '../site/preview/preview.routes.js';
+import { contentSecurityDirectives } from '../site/content-security-policy.js';
 import { ErrorPage } from '../site/error-page.js';
 import { renderPage } from '../site/render-page.js';
 import { loadSiteAssets } from '../site/site-assets.js';
@@ -42,7 +46,18 @@ import { siteRoutes } from '../site/site.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
+import type { TrustProxy } from '../config/config.js';
 import type { Services } from './services.js';
+import { maxEncodedSlugLength } from '../features/content/slug.js';
+
+/** The config's proxy setting as Fastify takes it; a hop count becomes a test per hop. */
+function toTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
 
 /** Builds the web application without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: Services): Promise<AppInstance> {
@@ -64,9 +79,16 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Every slug a post can have fits in one path parameter, percent-encoded.
+    routerOptions: { maxParamLength: maxEncodedSlugLength },
+    // Believe X-Forwarded-* only from the proxies the operator named (none by default).
+    trustProxy: toTrustProxy(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Idempotent: the server started it already; a test's app starts it here.
+  await services.eventRelay.start();
+  app.addHook('onClose', () => services.eventRelay.stop());
 
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
@@ -77,21 +99,25 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     cache: services.pageCache,
     sessionCookieName: defaultSessionCookieName,
   });
+  await app.register(cacheTagsPlugin, { cdn: config.cdn?.provider ?? null });
+  // Every cached page carries these headers, so each one earns its bytes.
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: secureCookies ? [] : null,
-      },
+      useDefaults: false,
+      directives: contentSecurityDirectives(secureCookies),
     },
     crossOriginEmbedderPolicy: false,
     hsts: secureCookies,
+    // Browsers today ignore these: X-Frame-Options yields to `frame-ancestors`, and
+    // Chromium keys agent clusters by origin without being asked.
+    originAgentCluster: false,
+    xXssProtection: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xDnsPrefetchControl: false,
+    xFrameOptions: false,
   });
+  await app.register(nulGuard);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifyRateLimit, { global: false });
@@ -150,6 +176,9 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const adminApi = async (api: AppInstance): Promise<void> => {
+    // In this scope, the guard runs for every Admin API route however its path was spelled.
+    const guardWrite = adminWriteGuard({ siteUrl: config.siteUrl });
+    api.addHook('onRequest', async (request) => guardWrite(request));
     api.addHook('onSend', async (_request, reply) => {
       reply.header('cache-control', 'no-store');
     });
@@ -233,7 +262,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     searchApiRoutes({ search: services.search, toResources: services.publicPostResources }),
     { prefix: '/api/content' },
   );
-  await app.register(mediaFileRoutes({ dataDir: config.dataDir }));
+  await app.register(storedFilesRoutes({ storage: services.storage }));
   await app.register(adminRoutes());
   /** What every reader page needs; the page families add their own. */
   const sitePages = {
@@ -254,7 +283,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   };
   await app.register(signInRoutes({ ...memberPages, audience: services.readerAudience }));
   await app.register(accountRoutes({ ...memberPages, members: services.members }));
-  await app.register(newsFeedLiveRoutes({ hub: services.feedLive }));
+  await app.register(newsFeedLiveRoutes({ hub: services.feedLive, limits: services.liveLimits }));
   await app.register(
     newsFeedRoutes({
       ...sitePages,

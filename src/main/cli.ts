@@ -6,6 +6,7 @@ import { isAppError } from '../platform/errors.js';
 import { createLogger } from '../platform/logger.js';
 import { runJobsCommand } from './jobs.cli.js';
 import { startMasthead } from './server.js';
+import { runStorageCommand } from './storage.cli.js';
 import { createServices, type Services } from './services.js';
 
 const usage = `Masthead — publishing for reader-funded newsrooms
@@ -20,6 +21,8 @@ Usage: masthead <command> [options]
   token create --name N --role R          create an API token and print it alone
   jobs list [--failed] [--limit N]        show background jobs
   jobs retry ID                           run a failed job again
+  storage migrate                         copy files from local disk to the bucket in
+                                          MASTHEAD_STORAGE_URL (safe to run again)
   help                                    show this text
 
 Configuration comes from MASTHEAD_* environment variables; see README.md.`;
@@ -115,6 +118,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       }
       case 'jobs':
         return await withServices(loadConfig(), (services) => runJobsCommand(services, sub, rest));
+      case 'storage':
+        return await runStorageCommand(loadConfig(), sub);
       case undefined:
       case 'help':
       case '--help':

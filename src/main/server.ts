@@ -1,6 +1,5 @@
 import type { Config } from '../config/config.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { createPostgresEventBridge } from '../platform/events/postgres-event-bridge.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { buildApp } from './app.js';
 import { seedDemoNewsroom } from './demo/seed-demo.js';
@@ -38,18 +37,8 @@ export async function startMasthead(
     }
   }
 
-  // Several processes share one PostgreSQL: domain events reach every one of them.
-  const bridge =
-    services.database.engine === 'postgres'
-      ? createPostgresEventBridge({
-          url: services.database.url,
-          bus: services.events,
-          logger,
-          // Whatever changed while the connection was down is unknown: start the cache afresh.
-          onReconnected: () => services.pageCache.purge(['site']),
-        })
-      : null;
-  await bridge?.start();
+  // Domain events recorded by any process reach this one's subscribers from here on.
+  await services.eventRelay.start();
 
   const worker = config.role === 'web' ? null : createWorker(services);
   worker?.start();
@@ -66,7 +55,6 @@ export async function startMasthead(
     stop: async () => {
       await app?.close();
       await worker?.stop();
-      await bridge?.stop();
       await services.close();
     },
   };

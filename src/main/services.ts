@@ -14,6 +14,11 @@ import { createEditorsPicksService } from '../features/curation/editors-picks.se
 import { createFeedLiveHub } from '../features/live/feed-live-hub.js';
 import { createFeedResources } from '../features/live/feed-resources.js';
 import { createFeedService } from '../features/live/feed.service.js';
+import {
+  createLiveConnectionLimits,
+  decideLiveConnectionLimits,
+  type LiveConnectionLimitSettings,
+} from '../features/live/live-connection-limits.js';
 import { createSearchService } from '../features/search/search.service.js';
 import { createSettingsService } from '../features/settings/settings.service.js';
 import { systemActor } from '../features/staff/actor.js';
@@ -27,12 +32,15 @@ import { createStaffService } from '../features/staff/staff.service.js';
 import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
+import { createEventRelay } from '../platform/events/event-relay.js';
+import { createPostgresEventWake } from '../platform/events/postgres-event-wake.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
 import type { Logger } from '../platform/logger.js';
+import { readOpenFileLimit } from '../platform/open-file-limit.js';
 import { chooseMailTransport } from '../platform/mail/choose-mail-transport.js';
 import { decideFromAddress } from '../platform/mail/mail-from.js';
 import { createMailer } from '../platform/mail/mailer.js';
-import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
+import { chooseFileStorage } from '../platform/storage/choose-file-storage.js';
 import { decideStaleTags } from '../site/cache/cache-invalidation.js';
 import { createPageCache } from '../site/cache/page-cache.js';
 import { toLiveFrame } from '../site/live/live-frame.js';
@@ -48,6 +56,8 @@ export interface ServiceOptions {
   readonly database?: DatabaseHandle;
   /** Cheaper password hashing for tests. */
   readonly passwords?: PasswordHasher;
+  /** Live stream limits; by default decided from the process's open-file limit. */
+  readonly liveConnectionLimits?: LiveConnectionLimitSettings;
 }
 
 /** Every service of Masthead, wired once. The only place objects are made. */
@@ -57,14 +67,35 @@ export function createServices(options: ServiceOptions) {
   const database = options.database ?? openDatabase(config.databaseUrl);
   const { db, engine } = database;
 
-  const events = createEventBus(logger);
+  // Subscribers listen on the bus; services record events through the relay, which
+  // delivers each committed event to the bus of every process (started after migrations).
+  const bus = createEventBus(logger);
   const pageCache = createPageCache();
-  events.subscribeAll((event) => {
+  bus.subscribeAll((event) => {
     const stale = decideStaleTags(event);
     if (stale.length > 0) pageCache.purge(stale);
   });
+  const events = createEventRelay({
+    db,
+    engine,
+    bus,
+    clock,
+    logger,
+    ...(engine === 'postgres'
+      ? // NOTIFY wakes every process at once; the poll is only a safety net.
+        { transport: createPostgresEventWake({ url: database.url, logger }), pollMs: 10_000 }
+      : // One process, or a CLI command writing beside the server: a cheap read each second.
+        { pollMs: 1_000 }),
+    // Events pruned before this process read them: what they named is unknown.
+    onMissed: () => pageCache.purge(['site']),
+  });
   const jobs = createJobQueue({ db, engine, clock, logger });
-  const storage = createLocalDiskStorage({ dataDir: config.dataDir });
+  const files = chooseFileStorage({
+    storage: config.storage,
+    dataDir: config.dataDir,
+    mediaUrl: config.mediaUrl,
+  });
+  const storage = files.storage;
   const audit = createAuditService({ db, clock });
   const passwords = options.passwords ?? createPasswordHasher();
   const staff = createStaffService({
@@ -72,7 +103,7 @@ export function createServices(options: ServiceOptions) {
     clock,
     audit,
     passwords,
-    onProfileChanged: (slug) => events.publish('staff.profile-changed', { slug }),
+    events,
   });
   const sessions = createSessionService({ db, clock, audit, passwords });
   const tokens = createApiTokenService({ db, clock, audit });
@@ -81,6 +112,7 @@ export function createServices(options: ServiceOptions) {
     clock,
     audit,
     events,
+    bus,
     timezoneOverride: config.timezone,
   });
   const media = createMediaService({ db, storage, clock });
@@ -143,7 +175,7 @@ export function createServices(options: ServiceOptions) {
   // Live connections of this process; it starts with the first reader who connects.
   const feedLive = createFeedLiveHub({
     feed,
-    events,
+    events: bus,
     logger,
     toFrame: (change) =>
       toLiveFrame(change, {
@@ -153,6 +185,11 @@ export function createServices(options: ServiceOptions) {
         clock,
       }),
   });
+
+  // Read once at start: the open-file limit does not change while the process runs.
+  const liveLimits = createLiveConnectionLimits(
+    options.liveConnectionLimits ?? decideLiveConnectionLimits(readOpenFileLimit()),
+  );
 
   const siteTitle = async (): Promise<string> => (await settings.getSiteSettings()).title;
   const mail = chooseMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
@@ -174,18 +211,16 @@ export function createServices(options: ServiceOptions) {
   };
   const passwordResets = createPasswordResetService(linkDeps);
   const invitations = createInvitationService(linkDeps);
-  // Members: the one place an entitlement change is announced to caches and audiences.
+  // Members: entitlement changes reach every process, which stops trusting older cookies.
   const readerAudience = createReaderAudience({
     db,
     clock,
     staffCookieName: defaultSessionCookieName,
   });
-  events.subscribe('member.entitlement-changed', ({ memberId, at }) =>
+  bus.subscribe('member.entitlement-changed', ({ memberId, at }) =>
     readerAudience.noteChange(memberId, new Date(at)),
   );
-  const onEntitlementChanged = (memberId: string): void =>
-    events.publish('member.entitlement-changed', { memberId, at: clock.now().toISOString() });
-  const members = createMemberService({ db, clock, audit, onEntitlementChanged });
+  const members = createMemberService({ db, clock, audit, events });
   const memberSignIn = createMemberSignInService({
     db,
     clock,
@@ -194,7 +229,7 @@ export function createServices(options: ServiceOptions) {
     siteUrl: config.siteUrl,
     siteTitle,
     allowsSignups: async () => (await settings.getSiteSettings()).allowMemberSignups,
-    onEntitlementChanged,
+    events,
   });
 
   const reviews = createPostReviewService({
@@ -213,7 +248,9 @@ export function createServices(options: ServiceOptions) {
     logger,
     clock,
     database,
-    events,
+    /** Where to subscribe to domain events (every process's, once each). */
+    events: bus,
+    eventRelay: events,
     pageCache,
     jobs,
     storage,
@@ -235,6 +272,7 @@ export function createServices(options: ServiceOptions) {
     feed,
     feedResources,
     feedLive,
+    liveLimits,
     mailer,
     outbox: mail.outbox,
     passwordResets,
@@ -244,7 +282,9 @@ export function createServices(options: ServiceOptions) {
     members,
     memberSignIn,
     close: async () => {
+      await events.stop();
       await mail.transport.close();
+      files.close();
       await database.close();
     },
   };

@@ -6,11 +6,17 @@ export const errorCatalogue = {
   bad_request: 400,
   validation_failed: 400,
   invalid_body: 400,
+  /** A NUL character in the path, query or body: no text may contain one. */
+  nul_character: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
   csrf_failed: 403,
+  /** A browser write to the Admin API sent from another site. */
+  cross_site: 403,
   not_found: 404,
+  method_not_allowed: 405,
+  not_acceptable: 406,
   gone: 410,
   /** A one-time link (password reset, invitation) that was already used. */
   token_used: 410,
@@ -20,10 +26,14 @@ export const errorCatalogue = {
   slug_taken: 409,
   edit_conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** Another writer holds the database for now; the answer carries Retry-After. */
+  database_busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -6,6 +6,7 @@ import type { TagService } from '../features/content/tag.service.js';
 import type { SettingsService } from '../features/settings/settings.service.js';
 import type { StaffService } from '../features/staff/staff.service.js';
 import { setCacheTags } from './cache/cache-tags.js';
+import { allowEmbedFrames, hasEmbedFrame } from './content-security-policy.js';
 import type { HeadTags } from './layout/head-tags.js';
 import type { SiteAssets } from './site-assets.js';
 import { loadSiteFrame, type SiteFrame } from './site-frame.js';
@@ -39,6 +40,13 @@ export async function findLivePosts(
   return (await deps.posts.findPostsByIds(ids)).filter((p) => p.status === 'published');
 }
 
+export interface SendPageOptions {
+  /** Entries may arrive while the page is open (the live news feed), embeds among them. */
+  readonly liveEmbeds?: boolean;
+  /** The page differs by audience (a gated article); a public page is the same for all. */
+  readonly variesByAudience?: boolean;
+}
+
 /**
  * Sends a reader page. Pages are public and cacheable and name what they show in cache
  * tags; a staff member's page (it carries the staff bar) is never cached. A page that
@@ -51,8 +59,9 @@ export function sendPage(
   reply: FastifyReply,
   html: string,
   tags: readonly string[],
-  options: { readonly variesByAudience?: boolean } = {},
+  options: SendPageOptions = {},
 ): FastifyReply {
+  if (options.liveEmbeds === true || hasEmbedFrame(html)) allowEmbedFrames(reply);
   const varies = options.variesByAudience === true;
   if (request.actor !== null) {
     reply.header('cache-control', 'private, no-store');

@@ -66,6 +66,8 @@ describe.skipIf(!isEngineAvailable('postgres'))(
         title: 'Tram depot to stay open',
       });
       expect(edited.status).toBe(200);
+      const applied = await api('POST', `/api/admin/posts/${post.id}/pending/apply`, {});
+      expect(applied.status).toBe(200);
 
       // NOTIFY crosses processes in milliseconds; allow a moment for delivery, not for rendering.
       for (const page of pages) {

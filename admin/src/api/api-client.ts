@@ -35,7 +35,16 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
-  send<T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown): Promise<T>;
+  /**
+   * `keepalive` lets the request finish after the page is gone (closing the tab); the
+   * browser allows it only for small bodies, so callers fall back when it is refused.
+   */
+  send<T>(
+    method: Exclude<Method, 'GET'>,
+    path: string,
+    body?: unknown,
+    options?: { keepalive?: boolean },
+  ): Promise<T>;
   upload<T>(path: string, form: FormData): Promise<T>;
   setCsrfToken(token: string | null): void;
 }
@@ -61,7 +70,13 @@ async function readError(response: Response): Promise<ApiError> {
 export function createApiClient(base = '/api/admin', fetchImpl: typeof fetch = fetch): ApiClient {
   let csrfToken: string | null = null;
 
-  async function request<T>(method: Method, path: string, body?: BodyInit, json = true) {
+  async function request<T>(
+    method: Method,
+    path: string,
+    body?: BodyInit,
+    json = true,
+    keepalive = false,
+  ) {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (json && body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
@@ -71,6 +86,7 @@ export function createApiClient(base = '/api/admin', fetchImpl: typeof fetch = f
       headers,
       body,
       credentials: 'same-origin',
+      ...(keepalive ? { keepalive } : {}),
     });
     if (!response.ok) throw await readError(response);
     const text = response.status === 204 ? '' : await response.text();
@@ -79,8 +95,14 @@ export function createApiClient(base = '/api/admin', fetchImpl: typeof fetch = f
 
   return {
     get: (path) => request('GET', path),
-    send: (method, path, body) =>
-      request(method, path, body === undefined ? undefined : JSON.stringify(body)),
+    send: (method, path, body, options) =>
+      request(
+        method,
+        path,
+        body === undefined ? undefined : JSON.stringify(body),
+        true,
+        options?.keepalive === true,
+      ),
     upload: (path, form) => request('POST', path, form, false),
     setCsrfToken(token) {
       csrfToken = token;

@@ -60,6 +60,26 @@ export interface PostResource {
   readonly revision: number;
   /** Present once the review workflow is on the server. */
   readonly review?: Review;
+  /** Edits of a published or scheduled post that readers do not see yet. */
+  readonly pending_changes?: PendingChangesResource | null;
+}
+
+/** A live post's pending version: the same fields as the post, and who saved it. */
+export interface PendingChangesResource {
+  readonly title: string;
+  readonly standfirst: string;
+  readonly slug: string;
+  readonly url: string;
+  readonly visibility: Visibility;
+  readonly body: BodyDocument;
+  readonly feature_image: FeatureImageResource | null;
+  readonly tags: readonly TagRef[];
+  readonly authors: readonly AuthorRef[];
+  readonly seo_title: string;
+  readonly seo_description: string;
+  readonly saved_by: string;
+  readonly saved_by_name: string;
+  readonly saved_at: string;
 }
 
 export interface RevisionSummary {
@@ -102,6 +122,8 @@ export interface ApiToken {
   readonly id: string;
   readonly name: string;
   readonly role: Role;
+  /** The staff user the token acts for; null for a newsroom-wide token. */
+  readonly userId: string | null;
   readonly createdAt: string;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;

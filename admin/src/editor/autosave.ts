@@ -27,6 +27,8 @@ export interface AutosaveDeps {
   /** After each successful save; `upToDate` is false when more changes are waiting. */
   readonly onSaved: (post: PostResource, upToDate: boolean) => void;
   readonly delayMs?: number;
+  /** While typing goes on, a save starts at least this often. */
+  readonly maxWaitMs?: number;
 }
 
 export interface Autosave {
@@ -34,6 +36,13 @@ export interface Autosave {
   changed(): void;
   /** Saves now and resolves when the server has everything, or with the reason it has not. */
   flush(): Promise<SaveStatus>;
+  /**
+   * The page is being hidden or closed: saves now with a request that outlives the page
+   * when the browser allows one.
+   */
+  flushOnExit(): void;
+  /** Changes are not on the server yet: leaving now would lose them. */
+  hasUnsavedChanges(): boolean;
   /** The server's post changed another way (publish, restore, their version taken). */
   adopt(post: PostResource, payload: SavePayload | null): void;
   /** Save over a newer revision, after the person chose to keep their version. */
@@ -51,7 +60,12 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<SaveStatus> | null = null;
   let status: SaveStatus = { kind: 'saved' };
+  /** When the oldest change not yet saved was made. */
+  let unsavedSince: number | null = null;
   const delay = deps.delayMs ?? 1200;
+  const maxWait = deps.maxWaitMs ?? 10_000;
+  // Keepalive requests may carry at most 64 KiB in all; leave room for the headers.
+  const keepaliveLimit = 60_000;
 
   const report = (next: SaveStatus) => {
     status = next;
@@ -59,27 +73,33 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
     return next;
   };
 
-  async function saveOnce(): Promise<SaveStatus> {
+  async function saveOnce(keepalive = false): Promise<SaveStatus> {
     const payload = deps.read();
     if (payload === null) return status;
     const snapshot = JSON.stringify(payload);
-    if (snapshot === lastSaved) return report({ kind: 'saved' });
+    if (snapshot === lastSaved) {
+      unsavedSince = null;
+      return report({ kind: 'saved' });
+    }
+    const options = { keepalive: keepalive && snapshot.length < keepaliveLimit };
+    // This save carries every change made so far; the ten-second clock starts again.
+    unsavedSince = null;
     if (postId === null && payload.title.trim() === '') return report({ kind: 'needs-headline' });
     report({ kind: 'saving' });
     try {
       const { post } =
         postId === null
-          ? await deps.api.send<{ post: PostResource }>('POST', '/posts', {
-              ...payload,
-              status: 'draft',
-            })
+          ? await deps.api.send<{ post: PostResource }>(
+              'POST',
+              '/posts',
+              { ...payload, status: 'draft' },
+              options,
+            )
           : await deps.api.send<{ post: PostResource }>(
               'PATCH',
               `/posts/${encodeURIComponent(postId)}`,
-              {
-                ...payload,
-                revision,
-              },
+              { ...payload, revision },
+              options,
             );
       postId = post.id;
       revision = post.revision;
@@ -100,10 +120,10 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
     }
   }
 
-  async function run(): Promise<SaveStatus> {
+  async function run(keepalive = false): Promise<SaveStatus> {
     if (status.kind === 'conflict') return status;
     while (running !== null) await running;
-    running = saveOnce();
+    running = saveOnce(keepalive);
     try {
       const result = await running;
       if (result.kind === 'unsaved') schedule();
@@ -123,11 +143,26 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
     changed() {
       if (status.kind === 'conflict') return;
       if (status.kind !== 'saving') report({ kind: 'unsaved' });
-      schedule();
+      const now = Date.now();
+      unsavedSince ??= now;
+      // Typing without a pause still saves every `maxWait`.
+      schedule(Math.max(0, Math.min(delay, unsavedSince + maxWait - now)));
     },
     flush() {
       clearTimeout(timer);
       return run();
+    },
+    flushOnExit() {
+      clearTimeout(timer);
+      void run(true);
+    },
+    hasUnsavedChanges() {
+      const payload = deps.read();
+      return (
+        status.kind === 'saving' ||
+        status.kind === 'conflict' ||
+        (payload !== null && JSON.stringify(payload) !== lastSaved && status.kind !== 'saved')
+      );
     },
     adopt(post, payload) {
       postId = post.id;

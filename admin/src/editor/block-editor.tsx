@@ -11,6 +11,7 @@ import { createEditorPlugins } from './editor-plugins.js';
 import { editorSchema as schema } from './editor-schema.js';
 import { EditorToolbar } from './editor-toolbar.js';
 import { createNodeViews, type NodeViewServices } from './node-views.js';
+import { cleanPastedHtml } from './paste-cleanup.js';
 import { PostSearchDialog } from './related-picker-dialog.js';
 import { UrlDialog, checkLinkHref } from './url-dialog.js';
 
@@ -37,6 +38,7 @@ export function BlockEditor(props: {
   const viewRef = useRef<EditorView | null>(null);
   const [state, setState] = useState<EditorState | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
 
@@ -49,6 +51,15 @@ export function BlockEditor(props: {
     const view = new EditorView(mount.current, {
       state: EditorState.create({ doc: toEditorDoc(props.initial), plugins }),
       nodeViews: createNodeViews(props.services),
+      transformPastedHTML(html) {
+        const cleaned = cleanPastedHtml(html);
+        setPasteNotice(
+          cleaned.removedLinks === 0
+            ? null
+            : `${cleaned.removedLinks === 1 ? 'One link' : `${cleaned.removedLinks} links`} in the pasted text had an unsafe address and ${cleaned.removedLinks === 1 ? 'was' : 'were'} removed; the text is kept.`,
+        );
+        return cleaned.html;
+      },
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
@@ -93,6 +104,9 @@ export function BlockEditor(props: {
       <p id="body-editor-help" class="visually-hidden">
         Shortcuts: Control or Command with B for bold, I for italic, K for a link. Tab leaves the
         editor.
+      </p>
+      <p class="paste-notice" role="status">
+        {pasteNotice}
       </p>
       <div ref={mount} class="block-editor-surface" />
       {dialog === 'image' && (

@@ -8,6 +8,7 @@ import type {
 } from '../../../src/features/content/body/body.types.js';
 import { assertNever } from '../../../src/platform/errors.js';
 import { editorSchema as schema } from './editor-schema.js';
+import { checkLinkHref } from './url-dialog.js';
 
 /**
  * Converts between Masthead's body document and the editor's ProseMirror document, both
@@ -34,7 +35,10 @@ function toInlines(node: PmNode): Inline[] {
       return;
     }
     if (!child.isText || child.text === undefined) return;
-    const marks = child.marks.map(toBodyMark);
+    // A link the site would refuse is dropped, so one bad address never blocks a save.
+    const marks = child.marks
+      .map(toBodyMark)
+      .filter((mark) => mark.type !== 'link' || checkLinkHref(mark.href) === null);
     inlines.push(
       marks.length === 0
         ? { type: 'text', text: child.text }

@@ -12,12 +12,25 @@ import { clearLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy.js'
 import type { EditorData } from './post-editor-page.js';
 import { PostFields } from './post-fields.js';
 import { PostSidebar } from './post-sidebar.js';
-import { emptyPostForm, toPostForm, toSavePayload, type PostForm } from './post-form.js';
+import {
+  editedVersion,
+  emptyPostForm,
+  toPostForm,
+  toSavePayload,
+  type PostForm,
+} from './post-form.js';
+import { PublishSummaryDialog } from './publish-summary-dialog.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import type { PostAction } from './publish-panel.js';
 import { findPublishProblems, hasBodyProblems } from './publish-check.js';
 import { SaveStatusLine } from './save-status-line.js';
 
 const emptyBody: BodyDocument = { version: 1, blocks: [] };
+
+type EditorDialog =
+  | { readonly kind: 'publish'; readonly at?: Date }
+  | { readonly kind: 'unpublish' }
+  | { readonly kind: 'discard' };
 
 /** One post being edited: fields, body, saving, publishing and the conflict flow. */
 export function PostEditor(props: {
@@ -31,9 +44,10 @@ export function PostEditor(props: {
     props.data.post === null ? emptyPostForm(user) : toPostForm(props.data.post),
   );
   const [body, setBody] = useState<{ doc: BodyDocument; key: number }>({
-    doc: props.data.post?.body ?? emptyBody,
+    doc: props.data.post === null ? emptyBody : editedVersion(props.data.post).body,
     key: 0,
   });
+  const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
@@ -78,7 +92,31 @@ export function PostEditor(props: {
       }),
     [],
   );
-  useEffect(() => () => autosave.dispose(), [autosave]);
+  useEffect(() => {
+    // Leaving the page or the tab saves what is there; closing with changes not yet on
+    // the server asks first.
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') autosave.flushOnExit();
+    };
+    const onPageHide = () => autosave.flushOnExit();
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!autosave.hasUnsavedChanges()) return;
+      autosave.flushOnExit();
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      // Moving to another screen: the save goes on after the editor is gone.
+      void autosave.flush();
+      autosave.dispose();
+    };
+  }, [autosave]);
 
   const keepLocalCopy = () => {
     const payload = read();
@@ -122,14 +160,36 @@ export function PostEditor(props: {
     setBody((b) => ({ doc: next.body, key: b.key + 1 }));
   };
 
+  /** Publishing and unpublishing ask first; the rest happens at once. */
   const act = async (action: PostAction) => {
     setMessage(null);
+    if (action.kind === 'unpublish' || action.kind === 'discard') {
+      setDialog({ kind: action.kind });
+      return;
+    }
+    if (action.kind !== 'publish' || action.freshTime !== undefined) {
+      await perform(action);
+      return;
+    }
     const payload = read();
-    if (action.kind === 'publish' && payload !== null) {
+    if (payload !== null) {
       const found = findPublishProblems(formRef.current, payload.body);
       setProblems(found);
       if (found.length > 0) return;
     }
+    // The summary shows the address the server gives, so the latest text is saved first.
+    setBusy(true);
+    const saved = await autosave.flush();
+    setBusy(false);
+    if (saved.kind !== 'saved') {
+      setMessage({ kind: 'error', text: 'Save the post first: see the message at the top.' });
+      return;
+    }
+    setDialog({ kind: 'publish', ...(action.at === undefined ? {} : { at: action.at }) });
+  };
+
+  const perform = async (action: PostAction) => {
+    setDialog(null);
     setBusy(true);
     try {
       const saved = await autosave.flush();
@@ -138,24 +198,43 @@ export function PostEditor(props: {
         setMessage({ kind: 'error', text: 'Save the post first: see the message at the top.' });
         return;
       }
-      const path = `/posts/${encodeURIComponent(id)}/${action.kind}`;
-      const sent =
-        action.kind === 'publish'
-          ? action.at === undefined
-            ? {}
-            : { published_at: action.at.toISOString() }
-          : action.kind === 'unpublish'
-            ? {}
-            : { note: action.note };
-      const result = await api.send<{ post: PostResource }>('POST', path, sent);
+      const base = `/posts/${encodeURIComponent(id)}`;
+      const result =
+        action.kind === 'discard'
+          ? await api.send<{ post: PostResource }>('DELETE', `${base}/pending`)
+          : action.kind === 'apply'
+            ? await api.send<{ post: PostResource }>('POST', `${base}/pending/apply`, {
+                revision: autosave.revision(),
+              })
+            : await api.send<{ post: PostResource }>(
+                'POST',
+                `${base}/${action.kind}`,
+                action.kind === 'publish'
+                  ? {
+                      ...(action.at === undefined ? {} : { published_at: action.at.toISOString() }),
+                      ...(action.freshTime === true ? { now: true } : {}),
+                    }
+                  : action.kind === 'unpublish'
+                    ? {}
+                    : { note: action.note },
+              );
       setPost(result.post);
-      autosave.adopt(result.post, null);
+      if (action.kind === 'discard') {
+        load(
+          { form: toPostForm(result.post), body: result.post.body, slugEdited: false },
+          result.post,
+        );
+      } else {
+        autosave.adopt(result.post, null);
+      }
       setProblems([]);
       const done = {
         publish: result.post.status === 'scheduled' ? 'Scheduled.' : 'Published.',
         unpublish: 'Back to draft: no longer on the site.',
         submit: 'Submitted for review.',
         return: 'Sent back to the writer.',
+        apply: 'The live article is updated.',
+        discard: 'Changes discarded: the editor shows the live article again.',
       };
       setMessage({ kind: 'success', text: done[action.kind] });
     } catch (error) {
@@ -178,10 +257,20 @@ export function PostEditor(props: {
       );
       setPost(result.post);
       load(
-        { form: toPostForm(result.post), body: result.post.body, slugEdited: false },
+        {
+          form: toPostForm(result.post),
+          body: editedVersion(result.post).body,
+          slugEdited: false,
+        },
         result.post,
       );
-      setMessage({ kind: 'success', text: `Restored the text of revision ${revision}.` });
+      setMessage({
+        kind: 'success',
+        text:
+          result.post.pending_changes == null
+            ? `Restored the text of revision ${revision}.`
+            : `Restored the text of revision ${revision} as pending changes: readers see it once you update the live article.`,
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: toMessage(error) });
     } finally {
@@ -213,7 +302,7 @@ export function PostEditor(props: {
     <div class="post-editor">
       <div class="page-header">
         <h1>{post === null ? 'New post' : 'Edit post'}</h1>
-        <SaveStatusLine status={status} />
+        <SaveStatusLine status={status} pending={post?.pending_changes != null} />
       </div>
       {status.kind === 'conflict' && (
         <Notice kind="warning">
@@ -291,7 +380,10 @@ export function PostEditor(props: {
             });
             clearLocalCopy(id, 'unsaved');
             setPost(theirs);
-            load({ form: toPostForm(theirs), body: theirs.body, slugEdited: false }, theirs);
+            load(
+              { form: toPostForm(theirs), body: editedVersion(theirs).body, slugEdited: false },
+              theirs,
+            );
             setTheirs(null);
             setCopies((n) => n + 1);
           }}
@@ -301,6 +393,50 @@ export function PostEditor(props: {
             void autosave.overwrite(revision);
           }}
         />
+      )}
+      {dialog?.kind === 'publish' && post !== null && (
+        <PublishSummaryDialog
+          post={post}
+          form={form}
+          at={dialog.at}
+          timeZone={props.data.timeZone}
+          onClose={() => setDialog(null)}
+          onConfirm={(choice) =>
+            void perform({
+              kind: 'publish',
+              freshTime: choice.freshTime,
+              ...(choice.at === undefined ? {} : { at: choice.at }),
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'unpublish' && post !== null && (
+        <ConfirmDialog
+          title={post.status === 'scheduled' ? 'Unschedule this post?' : 'Unpublish this post?'}
+          confirmLabel={post.status === 'scheduled' ? 'Unschedule' : 'Unpublish'}
+          onConfirm={() => void perform({ kind: 'unpublish' })}
+          onClose={() => setDialog(null)}
+        >
+          <p>
+            “{post.title}” goes back to being a draft.{' '}
+            {post.status === 'published'
+              ? `Readers will no longer find it at ${post.url}. Publishing it again keeps its first publication time.`
+              : 'It will not go live at its scheduled time.'}
+          </p>
+        </ConfirmDialog>
+      )}
+      {dialog?.kind === 'discard' && post !== null && (
+        <ConfirmDialog
+          title="Discard the pending changes?"
+          confirmLabel="Discard changes"
+          onConfirm={() => void perform({ kind: 'discard' })}
+          onClose={() => setDialog(null)}
+        >
+          <p>
+            The edits made since “{post.title}” went live are dropped for everyone; the editor shows
+            the live article again. Earlier revisions stay in the history.
+          </p>
+        </ConfirmDialog>
       )}
     </div>
   );

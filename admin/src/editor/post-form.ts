@@ -37,7 +37,17 @@ export interface SavePayload {
   readonly body: BodyDocument;
 }
 
-export function toPostForm(post: PostResource): PostForm {
+/**
+ * The version an editor works on: a live post's pending changes when it has some, the
+ * post itself otherwise.
+ */
+export function editedVersion(post: PostResource): PostResource {
+  const pending = post.pending_changes;
+  return pending === null || pending === undefined ? post : { ...post, ...pending };
+}
+
+export function toPostForm(stored: PostResource): PostForm {
+  const post = editedVersion(stored);
   const image = post.feature_image;
   return {
     title: post.title,

@@ -5,8 +5,10 @@ import { Notice, TextArea } from '../ui/fields.js';
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from './zoned-time.js';
 
 export type PostAction =
-  | { readonly kind: 'publish'; readonly at?: Date }
+  | { readonly kind: 'publish'; readonly at?: Date; readonly freshTime?: boolean }
   | { readonly kind: 'unpublish' }
+  | { readonly kind: 'apply' }
+  | { readonly kind: 'discard' }
   | { readonly kind: 'submit'; readonly note: string }
   | { readonly kind: 'return'; readonly note: string };
 
@@ -41,6 +43,8 @@ export function PublishPanel(props: {
   const publisher = canPublish(user, post);
   const review = post?.review;
   const status = post?.status ?? 'draft';
+  const pending = post?.pending_changes ?? null;
+  const url = pending?.url ?? post?.url;
 
   const schedule = () => {
     const at = zonedWallTimeToUtc(when, timeZone);
@@ -64,6 +68,42 @@ export function PublishPanel(props: {
           </>
         )}
       </p>
+      {url !== undefined && (
+        <p class="post-address">
+          Address: <code class="final-url">{url}</code>
+        </p>
+      )}
+      {pending !== null && (
+        <Notice kind="warning">
+          <p>
+            <strong>Pending changes.</strong>{' '}
+            {status === 'published'
+              ? 'Readers still see the live article.'
+              : 'The scheduled version goes out without them.'}{' '}
+            Last saved by {pending.saved_by_name},{' '}
+            {formatInZone(new Date(pending.saved_at), timeZone)}.
+          </p>
+          {publisher && (
+            <div class="actions">
+              <button
+                type="button"
+                class="button-primary"
+                disabled={props.busy}
+                onClick={() => props.onAction({ kind: 'apply' })}
+              >
+                {status === 'published' ? 'Update live article' : 'Update scheduled article'}
+              </button>
+              <button
+                type="button"
+                disabled={props.busy}
+                onClick={() => props.onAction({ kind: 'discard' })}
+              >
+                Discard changes
+              </button>
+            </div>
+          )}
+        </Notice>
+      )}
       {review?.state === 'submitted' && (
         <Notice kind="info">
           Submitted for review{review.note !== '' ? `: “${review.note}”` : '.'}

@@ -1,9 +1,9 @@
 import type { SaveStatus } from './autosave.js';
 
-function describe(status: SaveStatus): string {
+function describe(status: SaveStatus, pending: boolean): string {
   switch (status.kind) {
     case 'saved':
-      return 'All changes saved';
+      return pending ? 'Changes saved, not live yet' : 'All changes saved';
     case 'unsaved':
       return 'Unsaved changes (kept in this browser)';
     case 'saving':
@@ -20,7 +20,14 @@ function describe(status: SaveStatus): string {
 }
 
 /** Where the post's save stands, announced politely as it changes. */
-export function SaveStatusLine({ status }: { readonly status: SaveStatus }) {
+export function SaveStatusLine({
+  status,
+  pending,
+}: {
+  readonly status: SaveStatus;
+  /** The post is live and these are pending changes readers do not see yet. */
+  readonly pending: boolean;
+}) {
   const bad = status.kind === 'conflict' || status.kind === 'invalid' || status.kind === 'offline';
   return (
     <p
@@ -28,7 +35,7 @@ export function SaveStatusLine({ status }: { readonly status: SaveStatus }) {
       role="status"
       data-save-status={status.kind}
     >
-      {describe(status)}
+      {describe(status, pending)}
     </p>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Role } from '../../../src/features/staff/role.js';
 import { toMessage } from '../api/api-client.js';
-import type { ApiToken } from '../api/resources.js';
+import type { ApiToken, StaffUser } from '../api/resources.js';
 import { useApp, useUser } from '../app/app-context.js';
 import { useResource } from '../app/use-resource.js';
 import { Notice, SelectField, TextField } from '../ui/fields.js';
@@ -13,9 +13,17 @@ import { roleChoicesFor } from './role-choices.js';
 export function ApiTokensPage() {
   const { api } = useApp();
   const user = useUser();
-  const [tokens, reload] = useResource(() => api.get<{ tokens: ApiToken[] }>('/tokens'), 'tokens');
+  // One load for both, so the screen shows a single loading state.
+  const [tokens, reload] = useResource(async () => {
+    const [list, people] = await Promise.all([
+      api.get<{ tokens: ApiToken[] }>('/tokens'),
+      api.get<{ staff: StaffUser[] }>('/staff'),
+    ]);
+    return { tokens: list.tokens, names: new Map(people.staff.map((s) => [s.id, s.name])) };
+  }, 'tokens');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('contributor');
+  const [actsFor, setActsFor] = useState<'me' | 'newsroom'>('me');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -26,6 +34,7 @@ export function ApiTokensPage() {
       const result = await api.send<{ token: string; record: ApiToken }>('POST', '/tokens', {
         name,
         role,
+        ...(actsFor === 'newsroom' ? { userId: null } : {}),
       });
       setCreated({ name: result.record.name, token: result.token });
       setName('');
@@ -81,6 +90,16 @@ export function ApiTokensPage() {
           choices={roleChoicesFor(user.role)}
           onValue={(v) => setRole(v as Role)}
         />
+        <SelectField
+          label="Acts for"
+          hint="Your token stops working if your account is suspended, and never does more than your role allows. A newsroom token is for integrations that should outlive staff changes."
+          value={actsFor}
+          choices={[
+            { value: 'me', label: `You (${user.name})` },
+            { value: 'newsroom', label: 'The newsroom' },
+          ]}
+          onValue={(v) => setActsFor(v === 'newsroom' ? 'newsroom' : 'me')}
+        />
         <div class="actions">
           <button type="submit" class="button-primary">
             Create the token
@@ -95,6 +114,7 @@ export function ApiTokensPage() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Role</th>
+                <th scope="col">Acts for</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">State</th>
@@ -105,6 +125,11 @@ export function ApiTokensPage() {
                 <tr key={token.id}>
                   <th scope="row">{token.name}</th>
                   <td>{token.role}</td>
+                  <td>
+                    {token.userId === null
+                      ? 'The newsroom'
+                      : (found.names.get(token.userId) ?? 'A former staff member')}
+                  </td>
                   <td>{formatDateTime(token.createdAt)}</td>
                   <td>{formatDateTime(token.lastUsedAt)}</td>
                   <td>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaFormat, MediaVariant } from './media.js';
 import { toImageRendition } from './media-rendition.js';
+import { toPublicFileUrl } from '../../platform/storage/file-storage.js';
 
 function variantsFor(widths: readonly number[]): MediaVariant[] {
   const extensions: Record<MediaFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
@@ -20,7 +21,7 @@ describe('image rendition', () => {
   const media = { width: 2400, height: 1200, variants: variantsFor([320, 640, 960, 1280, 1920]) };
 
   it('lists every JPEG width in the img srcset, narrowest first', () => {
-    const rendition = toImageRendition(media);
+    const rendition = toImageRendition(media, undefined, (key) => toPublicFileUrl(key));
 
     expect(rendition.srcset).toBe(
       [
@@ -34,7 +35,7 @@ describe('image rendition', () => {
   });
 
   it('offers AVIF then WebP sources and falls back to a 1280 px JPEG', () => {
-    const rendition = toImageRendition(media);
+    const rendition = toImageRendition(media, undefined, (key) => toPublicFileUrl(key));
 
     expect(rendition).toMatchObject({
       src: '/content/files/images/2026/11/abc/1280.jpg',

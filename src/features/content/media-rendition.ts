@@ -1,4 +1,3 @@
-import { toLocalFileUrl } from '../../platform/storage/local-disk-storage.js';
 import type { Media, MediaFormat, MediaVariant } from './media.js';
 
 /**
@@ -32,12 +31,12 @@ function toSrcset(variants: readonly MediaVariant[], fileUrl: (key: string) => s
 
 /**
  * The responsive image for a media item: AVIF and WebP as `<source>`s, JPEG for the
- * `<img>` itself. `fileUrl` turns a storage key into a URL (local disk by default).
+ * `<img>` itself. `fileUrl` turns a storage key into a URL (the storage's `publicUrl`).
  */
 export function toImageRendition(
   media: Pick<Media, 'variants' | 'width' | 'height'>,
-  sizes: string = defaultImageSizes,
-  fileUrl: (key: string) => string = toLocalFileUrl,
+  sizes: string | undefined,
+  fileUrl: (key: string) => string,
 ): ImageRendition {
   const jpegs = variantsOf(media, 'jpeg');
   const fallback = jpegs.filter((variant) => variant.width <= fallbackMaxWidth).at(-1) ?? jpegs[0];
@@ -48,7 +47,7 @@ export function toImageRendition(
   return {
     src: fallback === undefined ? '' : fileUrl(fallback.key),
     srcset: toSrcset(jpegs, fileUrl),
-    sizes,
+    sizes: sizes ?? defaultImageSizes,
     width: fallback?.width ?? media.width,
     height: fallback?.height ?? media.height,
     sources,

@@ -10,9 +10,10 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 import { createManualClock } from '../../platform/clock.js';
 import { registerErrorHandler } from '../../platform/http/error-handler.js';
 import { createLocalDiskStorage } from '../../platform/storage/local-disk-storage.js';
+import { storedFilesRoutes } from '../../platform/storage/stored-files.routes.js';
 import type { Actor } from '../staff/actor.js';
 import { renderDemoImage } from './media-demo-images.js';
-import { mediaFileRoutes, mediaRoutes } from './media.routes.js';
+import { mediaRoutes } from './media.routes.js';
 import { createMediaService } from './media.service.js';
 
 const editor: Actor = { id: 'user:ed', kind: 'user', userId: 'ed', name: 'Ed', role: 'editor' };
@@ -52,7 +53,7 @@ describeEachEngine('media HTTP API', (ctx) => {
     await app.register(mediaRoutes({ media, requireActor: () => editor }), {
       prefix: '/api/admin',
     });
-    await app.register(mediaFileRoutes({ dataDir }));
+    await app.register(storedFilesRoutes({ storage }));
     await app.ready();
   });
   afterAll(async () => {

@@ -1,12 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import multipart from '@fastify/multipart';
 import type {} from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../platform/errors.js';
-import { localFilesRoot, localFilesUrlPrefix } from '../../platform/storage/local-disk-storage.js';
+import { containsNul, nulCharacterRefused } from '../../platform/http/nul-guard.js';
 import type { Actor } from '../staff/actor.js';
 import type { Media } from './media.js';
 import { toImageRendition } from './media-rendition.js';
@@ -124,6 +122,8 @@ async function readUpload(request: FastifyRequest): Promise<MediaUpload> {
       text[part.fieldname as (typeof textFields)[number]] = String(part.value);
     }
   }
+  // Multipart bodies are read here, after the edge's NUL check on parsed bodies.
+  if (containsNul([text, file?.filename])) throw nulCharacterRefused('form');
   if (file === undefined) {
     throw new AppError('bad_request', 'Choose an image to upload, in a field named "file".', [
       { field: 'file', message: 'is required' },
@@ -233,34 +233,5 @@ export function mediaRoutes(deps: MediaRoutesDeps): FastifyPluginAsyncTypebox {
         return reply.status(204).send(null);
       },
     );
-  };
-}
-
-export interface MediaFileRoutesDeps {
-  /** The data directory given to `createLocalDiskStorage`; files live in `{dataDir}/files`. */
-  readonly dataDir: string;
-}
-
-/**
- * Serves files kept by the local disk storage at `/content/files/*`; register at the root
- * (no prefix). Responses may be cached for a year because a stored key never gets new
- * bytes: every upload gets a new id, so a changed image has a new URL.
- */
-export function mediaFileRoutes(deps: MediaFileRoutesDeps): FastifyPluginAsync {
-  return async (app) => {
-    const root = localFilesRoot(deps.dataDir);
-    await mkdir(root, { recursive: true });
-    await app.register(fastifyStatic, {
-      root,
-      prefix: localFilesUrlPrefix,
-      decorateReply: false,
-      maxAge: 365 * 24 * 60 * 60 * 1000,
-      immutable: true,
-      index: false,
-      list: false,
-      dotfiles: 'deny',
-      // Half-written files have a temporary name until they are complete.
-      allowedPath: (pathName) => !pathName.endsWith('.tmp'),
-    });
   };
 }

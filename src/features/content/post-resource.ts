@@ -2,7 +2,7 @@ import type { BodyRenderContext } from './body/render-body.js';
 import { renderBodyToHtml } from './body/render-body.js';
 import { excerpt } from './body/body-to-text.js';
 import { sectionOf, type Post } from './post.js';
-import type { PostResource } from './post.schemas.js';
+import type { PendingChangesResource, PostResource } from './post.schemas.js';
 
 export interface PostResourceContext {
   readonly siteUrl: string;
@@ -58,5 +58,32 @@ export function toPostResource(post: Post, ctx: PostResourceContext): PostResour
       by: post.review.by,
       at: post.review.at?.toISOString() ?? null,
     },
+    pending_changes: toPendingChangesResource(post, ctx),
+  };
+}
+
+/** A post's pending version in the same words as the post; null when nothing is pending. */
+function toPendingChangesResource(
+  post: Post,
+  ctx: PostResourceContext,
+): PendingChangesResource | null {
+  const pending = post.pendingChanges;
+  if (pending === undefined || pending === null) return null;
+  const version = toPostResource({ ...post, ...pending.version, pendingChanges: null }, ctx);
+  return {
+    title: version.title,
+    standfirst: version.standfirst,
+    slug: version.slug,
+    url: version.url,
+    visibility: version.visibility,
+    body: version.body,
+    feature_image: version.feature_image,
+    tags: version.tags,
+    authors: version.authors,
+    seo_title: version.seo_title,
+    seo_description: version.seo_description,
+    saved_by: pending.savedBy,
+    saved_by_name: pending.savedByName,
+    saved_at: pending.savedAt.toISOString(),
   };
 }

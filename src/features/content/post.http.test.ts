@@ -3,6 +3,7 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { renderDemoImage } from './media-demo-images.js';
 import { systemActor } from '../staff/actor.js';
+import { cacheTags } from '../../site/cache/cache-tags.js';
 
 interface ApiPost {
   id: string;
@@ -147,16 +148,18 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     );
     expect(html).not.toContain('Edit post');
     expect(page.headers['cache-control']).toMatch(/^public, max-age=60/);
-    expect(String(page.headers['surrogate-key']).split(' ')).toContain(`post:${post.id}`);
+    expect(String(page.headers['surrogate-key']).split(' ')).toContain(cacheTags.post(post.id));
   });
 
-  it('shows an edit on the next request, and redirects the old slug after a slug change', async () => {
+  it('shows an applied edit on the next request, and redirects the old slug after a slug change', async () => {
     const post = await createPublished({ title: 'Ferry timetable changes' });
     const edit = await api('PATCH', `/api/admin/posts/${post.id}`, author.token, {
       title: 'Ferry timetable changes from Monday',
       slug: 'ferry-timetable-monday',
     });
     expect(edit.statusCode, edit.body).toBe(200);
+    const apply = await api('POST', `/api/admin/posts/${post.id}/pending/apply`, author.token, {});
+    expect(apply.statusCode, apply.body).toBe(200);
     const page = await t.app.inject({ method: 'GET', url: '/ferry-timetable-monday' });
     expect(page.body).toContain('<h1>Ferry timetable changes from Monday</h1>');
     const old = await t.app.inject({ method: 'GET', url: `/${post.slug}` });
@@ -178,7 +181,10 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({ error: { code: 'edit_conflict' } });
     const current = await api('GET', `/api/admin/posts/${post.id}`, author.token);
-    expect(current.json<{ post: { standfirst: string } }>().post.standfirst).toBe('First');
+    expect(
+      current.json<{ post: { pending_changes: { standfirst: string } } }>().post.pending_changes
+        .standfirst,
+    ).toBe('First');
   });
 
   it('publishes a draft with POST …/publish and no body', async () => {
@@ -242,6 +248,30 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     const page = await t.app.inject({ method: 'GET', url: `/${post.slug}` });
     expect(page.body).toContain('&lt;script>alert(1)&lt;/script> &amp; friends');
     expect(page.body).not.toMatch(/<script>alert|onerror|javascript:alert/);
+  });
+
+  it('publishes a 120-character headline to a working address', async () => {
+    const title =
+      'Regional council approves the long-delayed harbour bridge after a night of debate and protests';
+    const long = `${title} outside the hall`.padEnd(120, '!');
+    const post = await createPublished({ title: long });
+    expect(post.slug.length).toBeLessThanOrEqual(80);
+    const page = await t.app.inject({ method: 'GET', url: `/${post.slug}` });
+    expect(page.statusCode).toBe(200);
+    const cyrillic = await createPublished({
+      title:
+        'Київська міська рада погодила будівництво нового мосту через Дніпро після нічних дебатів і протестів',
+    });
+    expect(cyrillic.slug).toMatch(/^kyivska-miska-rada-pohodyla-/);
+    expect((await t.app.inject({ method: 'GET', url: `/${cyrillic.slug}` })).statusCode).toBe(200);
+    const typed = `${'й'.repeat(60)}-${'ї'.repeat(59)}`;
+    const own = await api('PATCH', `/api/admin/posts/${cyrillic.id}`, author.token, {
+      slug: typed,
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    await api('POST', `/api/admin/posts/${cyrillic.id}/pending/apply`, author.token, {});
+    const encoded = await t.app.inject({ method: 'GET', url: `/${encodeURIComponent(typed)}` });
+    expect(encoded.statusCode).toBe(200);
   });
 
   it('answers an unknown address with a real 404 page', async () => {

@@ -53,8 +53,20 @@ const RevisionParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   revision: Type.Integer({ minimum: 1 }),
 });
+const PendingApplyBody = Type.Object(
+  { revision: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
 const PublishBody = Type.Object(
-  { published_at: Type.Optional(Type.String({ format: 'date-time' })) },
+  {
+    published_at: Type.Optional(Type.String({ format: 'date-time' })),
+    now: Type.Optional(
+      Type.Boolean({
+        description:
+          'Publish with the current time instead of keeping the time the post first went live',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -189,6 +201,7 @@ export function postRoutes(deps: PostRoutesDeps) {
             requireActor(request),
             request.params.id,
             at === undefined ? undefined : new Date(at),
+            { freshTime: request.body.now === true },
           ),
         );
       },
@@ -205,6 +218,44 @@ export function postRoutes(deps: PostRoutesDeps) {
         },
       },
       async (request) => one(await posts.unpublishPost(requireActor(request), request.params.id)),
+    );
+
+    app.post(
+      '/posts/:id/pending/apply',
+      {
+        schema: {
+          tags,
+          summary: 'Update live article: make the pending changes what readers see',
+          params: PostIdParams,
+          body: PendingApplyBody,
+          response: { 200: PostEnvelope },
+        },
+        preValidation: async (request) => {
+          if ((request.body as unknown) === undefined) request.body = {};
+        },
+      },
+      async (request) =>
+        one(
+          await posts.applyPendingChanges(
+            requireActor(request),
+            request.params.id,
+            request.body.revision,
+          ),
+        ),
+    );
+
+    app.delete(
+      '/posts/:id/pending',
+      {
+        schema: {
+          tags,
+          summary: 'Discard the pending changes; readers keep the live article',
+          params: PostIdParams,
+          response: { 200: PostEnvelope },
+        },
+      },
+      async (request) =>
+        one(await posts.discardPendingChanges(requireActor(request), request.params.id)),
     );
 
     app.get(

@@ -56,6 +56,41 @@ const AuthorRef = Type.Object({
   url: Type.String(),
 });
 
+const FeatureImageResource = Nullable(
+  Type.Object({
+    media_id: Type.String(),
+    url: Nullable(Type.String()),
+    alt: Type.String(),
+    caption: Type.String(),
+    credit: Type.String(),
+  }),
+);
+
+export const PendingChangesResource = Type.Object(
+  {
+    title: Type.String(),
+    standfirst: Type.String(),
+    slug: Type.String(),
+    url: Type.String(),
+    visibility: Type.String(),
+    body: Type.Object({}, { additionalProperties: true }),
+    feature_image: FeatureImageResource,
+    tags: Type.Array(TagRef),
+    authors: Type.Array(AuthorRef),
+    seo_title: Type.String(),
+    seo_description: Type.String(),
+    saved_by: Type.String({ description: 'Actor id of whoever saved them last' }),
+    saved_by_name: Type.String(),
+    saved_at: Type.String(),
+  },
+  {
+    description:
+      'Edits to a published or scheduled post that readers do not see yet; ' +
+      '`POST /posts/{id}/pending/apply` makes them live, `DELETE /posts/{id}/pending` drops them',
+  },
+);
+export type PendingChangesResource = Static<typeof PendingChangesResource>;
+
 export const PostResource = Type.Object({
   id: Type.String(),
   slug: Type.String(),
@@ -68,15 +103,7 @@ export const PostResource = Type.Object({
   html: Type.String(),
   excerpt: Type.String(),
   reading_minutes: Type.Integer(),
-  feature_image: Nullable(
-    Type.Object({
-      media_id: Type.String(),
-      url: Nullable(Type.String()),
-      alt: Type.String(),
-      caption: Type.String(),
-      credit: Type.String(),
-    }),
-  ),
+  feature_image: FeatureImageResource,
   tags: Type.Array(TagRef),
   primary_tag: Nullable(TagRef),
   authors: Type.Array(AuthorRef),
@@ -99,6 +126,7 @@ export const PostResource = Type.Object({
     },
     { description: 'The editorial review: submitted to editors, or returned with a note' },
   ),
+  pending_changes: Nullable(PendingChangesResource),
 });
 export type PostResource = Static<typeof PostResource>;
 

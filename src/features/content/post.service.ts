@@ -1,24 +1,30 @@
-import type { Insertable } from 'kysely';
 import type { Db, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events/event-bus.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { can, ensureCan } from '../staff/permissions.js';
-import { bodyToPlainText, readingMinutes } from './body/body-to-text.js';
 import { emptyBody } from './body/validate-body.js';
 import type { PostChanged } from './content-events.js';
 import './content-events.js';
 import { checkLengths, decideBody, type PostInput } from './post-input.js';
 import { toPosts } from './post-mapping.js';
 import { createPublishedPostQueries } from './post-queries.js';
-import { clearedReviewColumns, type ReviewState } from './post-review.js';
+import { decidePostRow, hasTextChanged } from './post-row.js';
+import { doesSlugFollowTitle } from './draft-slug.js';
+import { decideSchedule } from './post-schedule.js';
+import { decideEditRoute, pendingAsInput } from './pending-changes.js';
+import {
+  deletePendingChanges,
+  findPendingChangesOf,
+  savePendingVersion,
+} from './pending-changes.store.js';
+import type { ReviewState } from './post-review.js';
 import { ensureCanEdit, ensureCanPublish, findPublishProblems, isOwnerOf } from './post-policy.js';
 import * as repo from './post.repository.js';
-import type { PostTable } from './post.table.js';
 import type { Post, PostStatus } from './post.js';
 import { decideFreeSlug, isReservedSlug, isValidSlug, slugify } from './slug.js';
 import type { TagService } from './tag.service.js';
@@ -29,7 +35,7 @@ export interface PostServiceDeps {
   readonly audit: AuditService;
   readonly tags: TagService;
   readonly jobs: JobQueue;
-  readonly events: EventBus;
+  readonly events: EventOutbox;
   /** Finds a staff user's id by slug, e-mail or id, for bylines. */
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
 }
@@ -102,36 +108,6 @@ export function createPostService(deps: PostServiceDeps) {
     return ids;
   }
 
-  /** Decides the status and live time a save asks for, checking the clock. */
-  function decideSchedule(
-    input: PostInput,
-    current: Pick<Post, 'status' | 'publishedAt'> | null,
-  ): { status: PostStatus; publishedAt: Date | null } {
-    const now = clock.now();
-    const status = input.status ?? current?.status ?? 'draft';
-    const requested = input.publishedAt ?? current?.publishedAt ?? null;
-    if (status === 'draft') return { status, publishedAt: current?.publishedAt ?? null };
-    if (status === 'scheduled') {
-      if (input.publishedAt === undefined && current?.status !== 'scheduled') {
-        throw invalid([
-          { field: 'published_at', message: 'give the time the post should go live' },
-        ]);
-      }
-      if (requested === null || requested.getTime() <= now.getTime()) {
-        throw invalid([
-          { field: 'published_at', message: 'a scheduled time must be in the future' },
-        ]);
-      }
-      return { status, publishedAt: requested };
-    }
-    // Publishing with a future time schedules; an earlier time is kept (back-dating a story).
-    if (input.publishedAt !== undefined && input.publishedAt.getTime() > now.getTime()) {
-      return { status: 'scheduled', publishedAt: input.publishedAt };
-    }
-    const keep = current?.status === 'published' ? current.publishedAt : null;
-    return { status: 'published', publishedAt: input.publishedAt ?? keep ?? now };
-  }
-
   function changeOf(before: Post | null, after: Post): PostChanged['change'] {
     if (before === null)
       return after.status === 'published'
@@ -145,10 +121,16 @@ export function createPostService(deps: PostServiceDeps) {
     return 'updated';
   }
 
-  function announce(before: Post | null, after: Post, change = changeOf(before, after)): void {
+  /** Records the change for every process's caches, in the change's own transaction. */
+  async function announce(
+    trx: Trx,
+    before: Post | null,
+    after: Post,
+    change = changeOf(before, after),
+  ): Promise<void> {
     const tagSlugs = new Set([...(before?.tags ?? []), ...after.tags].map((t) => t.slug));
     const authorSlugs = new Set([...(before?.authors ?? []), ...after.authors].map((a) => a.slug));
-    events.publish('post.changed', {
+    await events.record(trx, 'post.changed', {
       postId: after.id,
       slug: after.slug,
       previousSlug: before !== null && before.slug !== after.slug ? before.slug : null,
@@ -182,6 +164,14 @@ export function createPostService(deps: PostServiceDeps) {
     }
   }
 
+  function editConflict(current: number, expected: number): AppError {
+    return new AppError(
+      'edit_conflict',
+      `Someone else saved this post (now revision ${current}) after you opened revision ${expected}. ` +
+        'Your text is not lost: copy it, reload the post, and merge your changes.',
+    );
+  }
+
   /** Writes the fields of a save, its tags and authors, and a revision when the text changed. */
   async function write(
     trx: Trx,
@@ -192,53 +182,33 @@ export function createPostService(deps: PostServiceDeps) {
     authorIds: string[] | undefined,
   ): Promise<Post> {
     checkLengths(input);
-    const now = clock.now().toISOString();
-    const body = decideBody(input) ?? before?.body ?? emptyBody();
+    const now = clock.now();
     const title = (input.title ?? before?.title ?? '').trim();
-    const standfirst = (input.standfirst ?? before?.standfirst ?? '').trim();
-    const plainText = bodyToPlainText(body);
-    const schedule = decideSchedule(input, before);
+    const followsTitle = before !== null && doesSlugFollowTitle(before, input);
     const slug =
       input.slug !== undefined || before === null
         ? await decideSlug(trx, input.slug, title === '' ? 'untitled' : title, id)
-        : before.slug;
-    const feature =
-      input.featureImage === undefined ? (before?.featureImage ?? null) : input.featureImage;
-    const revision = (before?.revision ?? 0) + 1;
-    const row: Insertable<PostTable> = {
+        : followsTitle
+          ? await decideFreeSlug(slugify(title === '' ? 'untitled' : title), async (s) =>
+              s === before.slug ? false : repo.isPostSlugTaken(trx, s),
+            )
+          : before.slug;
+    const row = decidePostRow({
       id,
+      actor,
+      before,
+      input,
+      body: decideBody(input) ?? before?.body ?? emptyBody(),
       slug,
-      title,
-      standfirst,
-      body: JSON.stringify(body),
-      plain_text: plainText,
-      reading_minutes: readingMinutes(`${title} ${standfirst} ${plainText}`),
-      status: schedule.status,
-      visibility: input.visibility ?? before?.visibility ?? 'public',
-      feature_image_id: feature?.mediaId ?? null,
-      feature_image_alt: feature?.alt?.trim() ?? '',
-      feature_image_caption: feature?.caption?.trim() ?? '',
-      feature_image_credit: feature?.credit?.trim() ?? '',
-      seo_title: input.seoTitle ?? before?.seoTitle ?? '',
-      seo_description: input.seoDescription ?? before?.seoDescription ?? '',
-      published_at: schedule.publishedAt?.toISOString() ?? null,
-      revision,
-      created_by: before?.createdBy ?? actor.id,
-      created_at: before?.createdAt.toISOString() ?? now,
-      updated_at: now,
-      // Going live or being scheduled ends the review; a draft's review is left as it is.
-      ...(schedule.status === 'draft' ? {} : clearedReviewColumns),
-    };
+      schedule: decideSchedule(input, before, now),
+      now,
+    });
     if (before === null) {
       await repo.insertPost(trx, row);
     } else {
       const expected = input.revision ?? before.revision;
       if (!(await repo.updatePostAtRevision(trx, id, expected, row))) {
-        throw new AppError(
-          'edit_conflict',
-          `Someone else saved this post (now revision ${before.revision}) after you opened revision ${expected}. ` +
-            'Your text is not lost: copy it, reload the post, and merge your changes.',
-        );
+        throw editConflict(before.revision, expected);
       }
     }
     if (input.tags !== undefined) {
@@ -254,25 +224,21 @@ export function createPostService(deps: PostServiceDeps) {
     } else if (before === null && actor.userId !== null) {
       await repo.replacePostAuthors(trx, id, [actor.userId]);
     }
-    if (before !== null && before.slug !== slug) {
-      await repo.insertRedirect(trx, before.slug, id, now);
+    // A draft never published has had no readers: its old address needs no redirect.
+    if (before !== null && before.slug !== slug && !followsTitle) {
+      await repo.insertRedirect(trx, before.slug, id, row.updated_at);
       await repo.deleteRedirect(trx, slug);
     }
-    const textChanged =
-      before === null ||
-      before.title !== title ||
-      before.standfirst !== standfirst ||
-      row.body !== JSON.stringify(before.body);
-    if (textChanged) {
+    if (hasTextChanged(before, row)) {
       await repo.insertRevision(trx, {
         id: newId(),
         post_id: id,
-        revision,
-        title,
-        standfirst,
+        revision: row.revision ?? 1,
+        title: row.title,
+        standfirst: row.standfirst,
         body: row.body,
         saved_by: actor.id,
-        created_at: now,
+        created_at: row.updated_at,
       });
     }
     const after = await load(trx, id);
@@ -287,14 +253,74 @@ export function createPostService(deps: PostServiceDeps) {
     return after;
   }
 
+  /** A post with its pending changes, for staff screens. */
+  async function loadForStaff(executor: Db | Trx, id: string): Promise<Post> {
+    const post = await load(executor, id);
+    return { ...post, pendingChanges: await findPendingChangesOf(executor, id) };
+  }
+
+  /**
+   * A save of a live or scheduled post's text goes into its pending version; the post's
+   * revision still moves on, so two people saving the same post still hear of each other.
+   */
+  async function writePending(
+    trx: Trx,
+    actor: Actor,
+    before: Post,
+    input: PostInput,
+    authorIds: string[] | undefined,
+  ): Promise<Post> {
+    const expected = input.revision ?? before.revision;
+    const moved = await repo.updatePostAtRevision(trx, before.id, expected, {
+      revision: before.revision + 1,
+    });
+    if (!moved) throw editConflict(before.revision, expected);
+    await savePendingVersion(trx, {
+      actor,
+      post: before,
+      input,
+      authorIds,
+      now: clock.now(),
+      tags,
+      checkSlug: (wanted, title) => decideSlug(trx, wanted, title, before.id),
+    });
+    return loadForStaff(trx, before.id);
+  }
+
+  /** Writes the pending version onto the post, with whatever else the save asks. */
+  async function writeWithPending(
+    trx: Trx,
+    actor: Actor,
+    before: Post,
+    input: PostInput,
+    authorIds: string[] | undefined,
+  ): Promise<Post> {
+    const pending = before.pendingChanges?.version;
+    const { authorIds: pendingAuthors, ...fromPending } =
+      pending === undefined ? { authorIds: undefined } : pendingAsInput(pending, before);
+    const after = await write(
+      trx,
+      actor,
+      before,
+      { ...fromPending, ...input },
+      before.id,
+      authorIds ?? pendingAuthors,
+    );
+    await deletePendingChanges(trx, before.id);
+    return { ...after, pendingChanges: null };
+  }
+
   return {
     ...createPublishedPostQueries(db),
 
     getPost: (id: string): Promise<Post> => load(db, id),
 
+    /** A post with its pending changes, as staff screens and previews need it. */
+    getPostWithPendingChanges: (id: string): Promise<Post> => loadForStaff(db, id),
+
     /** A post for a staff screen; contributors and authors may open only their own. */
     async getPostFor(actor: Actor, id: string): Promise<Post> {
-      const post = await load(db, id);
+      const post = await loadForStaff(db, id);
       if (!can(actor, 'post.edit-any') && !isOwnerOf(actor, post)) {
         throw new AppError(
           'forbidden',
@@ -338,24 +364,35 @@ export function createPostService(deps: PostServiceDeps) {
           { type: 'post', id },
           { slug: created.slug, status: created.status },
         );
+        await announce(trx, null, created);
         return created;
       });
-      announce(null, post);
+      await events.deliver();
       return post;
     },
 
+    /**
+     * Changes a post. A draft changes at once; a live or scheduled post's edits become
+     * pending changes, unless the save also changes its status or time (see
+     * pending-changes.ts).
+     */
     async updatePost(actor: Actor, id: string, input: PostInput): Promise<Post> {
-      let before: Post | undefined;
       const authorIds =
         input.authors === undefined ? undefined : await resolveAuthors(input.authors);
       const post = await db.transaction().execute(async (trx) => {
-        before = await load(trx, id);
+        const before = await loadForStaff(trx, id);
         ensureCanEdit(actor, before);
         const changesStatus = input.status !== undefined && input.status !== before.status;
         if (changesStatus || (input.publishedAt !== undefined && before.status !== 'draft')) {
           ensureCanPublish(actor, before);
         }
-        const updated = await write(trx, actor, before, input, id, authorIds);
+        const route = decideEditRoute(before.status, input);
+        // Pending changes reach no reader: nothing to announce.
+        if (route === 'pending') return writePending(trx, actor, before, input, authorIds);
+        const updated =
+          route === 'live'
+            ? await write(trx, actor, before, input, id, authorIds)
+            : await writeWithPending(trx, actor, before, input, authorIds);
         await audit.record(
           trx,
           actor,
@@ -366,14 +403,70 @@ export function createPostService(deps: PostServiceDeps) {
             revision: updated.revision,
           },
         );
+        await announce(trx, before, updated);
         return updated;
       });
-      announce(before ?? null, post);
+      await events.deliver();
       return post;
     },
 
-    publishPost(actor: Actor, id: string, publishedAt?: Date): Promise<Post> {
-      return this.updatePost(actor, id, { status: 'published', publishedAt });
+    /** "Update live article": the pending version becomes what readers see. */
+    async applyPendingChanges(actor: Actor, id: string, revision?: number): Promise<Post> {
+      const post = await db.transaction().execute(async (trx) => {
+        const before = await loadForStaff(trx, id);
+        ensureCanEdit(actor, before);
+        ensureCanPublish(actor, before);
+        if (before.pendingChanges === null || before.pendingChanges === undefined) {
+          throw new AppError('conflict', 'This post has no changes waiting to go live.');
+        }
+        const applied = await writeWithPending(trx, actor, before, { revision }, undefined);
+        await audit.record(
+          trx,
+          actor,
+          'post.update',
+          { type: 'post', id },
+          { slug: applied.slug, revision: applied.revision, pending: 'applied' },
+        );
+        await announce(trx, before, applied);
+        return applied;
+      });
+      await events.deliver();
+      return post;
+    },
+
+    /** "Discard changes": drops the pending version; readers' version stays as it is. */
+    async discardPendingChanges(actor: Actor, id: string): Promise<Post> {
+      return db.transaction().execute(async (trx) => {
+        const before = await loadForStaff(trx, id);
+        ensureCanEdit(actor, before);
+        await deletePendingChanges(trx, id);
+        // A new revision number tells an editor still typing the old pending text.
+        await repo.updatePostAtRevision(trx, id, before.revision, {
+          revision: before.revision + 1,
+        });
+        await audit.record(
+          trx,
+          actor,
+          'post.discard-changes',
+          { type: 'post', id },
+          { slug: before.slug },
+        );
+        return loadForStaff(trx, id);
+      });
+    },
+
+    /**
+     * Publishes now, or schedules with a future time. A post that was live before keeps
+     * its first time unless `freshTime` asks for the current one.
+     */
+    publishPost(
+      actor: Actor,
+      id: string,
+      publishedAt?: Date,
+      options: { freshTime?: boolean } = {},
+    ): Promise<Post> {
+      const at = publishedAt ?? (options.freshTime === true ? clock.now() : undefined);
+      return this.updatePost(actor, id, { status: 'published', publishedAt: at });
     },
 
     unpublishPost(actor: Actor, id: string): Promise<Post> {
@@ -381,9 +474,8 @@ export function createPostService(deps: PostServiceDeps) {
     },
 
     async deletePost(actor: Actor, id: string): Promise<void> {
-      let before: Post | undefined;
       await db.transaction().execute(async (trx) => {
-        before = await load(trx, id);
+        const before = await load(trx, id);
         const ownDraft =
           before.status === 'draft' && isOwnerOf(actor, before) && can(actor, 'post.edit-own');
         if (!ownDraft) ensureCan(actor, 'post.delete-any', 'delete this post');
@@ -396,8 +488,9 @@ export function createPostService(deps: PostServiceDeps) {
           { type: 'post', id },
           { slug: before.slug, title: before.title },
         );
+        await announce(trx, before, { ...before, status: 'draft' }, 'deleted');
       });
-      if (before !== undefined) announce(before, { ...before, status: 'draft' }, 'deleted');
+      await events.deliver();
     },
 
     async listRevisions(actor: Actor, id: string) {
@@ -428,12 +521,11 @@ export function createPostService(deps: PostServiceDeps) {
      * Safe to run twice or late; a post rescheduled or unpublished meanwhile is left alone.
      */
     async publishDuePost(postId: string): Promise<'published' | 'not-due' | 'skipped'> {
-      let before: Post | undefined;
       const result = await db.transaction().execute(async (trx) => {
         const row = await repo.findPostById(trx, postId);
         if (row?.status !== 'scheduled' || row.published_at === null) return 'skipped' as const;
         if (new Date(row.published_at).getTime() > clock.now().getTime()) return 'not-due' as const;
-        before = (await toPosts(trx, [row]))[0];
+        const [before] = await toPosts(trx, [row]);
         const changed = await repo.updatePostAtRevision(trx, postId, row.revision, {
           status: 'published',
           revision: row.revision + 1,
@@ -447,10 +539,10 @@ export function createPostService(deps: PostServiceDeps) {
           { type: 'post', id: postId },
           { scheduled: true },
         );
+        if (before !== undefined) await announce(trx, before, await load(trx, postId), 'published');
         return 'published' as const;
       });
-      if (result === 'published' && before !== undefined)
-        announce(before, await load(db, postId), 'published');
+      if (result === 'published') await events.deliver();
       return result;
     },
   };

@@ -1,4 +1,5 @@
 import type { BodyDocument } from './body/body.types.js';
+import type { PendingChanges } from './pending-changes.js';
 import type { PostReview } from './post-review.js';
 import type { Tag } from './tag.js';
 
@@ -49,6 +50,8 @@ export interface Post {
   readonly authors: readonly PostAuthor[];
   /** Where the post stands in the editorial review; only a draft is ever in review. */
   readonly review: PostReview;
+  /** Edits readers do not see yet; loaded for staff screens only, absent elsewhere. */
+  readonly pendingChanges?: PendingChanges | null;
 }
 
 export function sectionOf(post: Pick<Post, 'tags'>): Tag | null {

@@ -7,8 +7,22 @@ describe('slugs', () => {
     expect(slugify('Café  über — déjà vu')).toBe('cafe-uber-deja-vu');
   });
 
-  it('keeps Cyrillic letters so local-language headlines get readable URLs', () => {
-    expect(slugify('Новини дня')).toBe('новини-дня');
+  it('writes Cyrillic headlines in Latin letters so URLs stay readable everywhere', () => {
+    expect(slugify('Новини дня')).toBe('novyny-dnia');
+  });
+
+  it('cuts a long headline at a word boundary of at most 80 characters', () => {
+    const headline =
+      'Regional council approves the long-delayed harbour bridge after a night of debate, ' +
+      'protests outside and a last-minute amendment';
+    const slug = slugify(headline);
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug).toBe('regional-council-approves-the-long-delayed-harbour-bridge-after-a-night-of');
+    expect(isValidSlug(slug)).toBe(true);
+  });
+
+  it('cuts one endless word where it must', () => {
+    expect(slugify('a'.repeat(200))).toBe('a'.repeat(80));
   });
 
   it('gives "untitled" for a headline with no letters', () => {

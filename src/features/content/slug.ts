@@ -1,3 +1,5 @@
+import { transliterate } from './transliterate.js';
+
 /**
  * Slugs are the public names of posts, tags and authors in URLs. System paths are
  * reserved so a post can never shadow a page of the site.
@@ -37,18 +39,37 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
 
 const maxSlugLength = 120;
 
-/** "Kyiv’s Night Trains Run Again!" → "kyivs-night-trains-run-again". */
+/** A slug made from a headline stops at a word boundary near this length. */
+export const generatedSlugLength = 80;
+
+/**
+ * The longest path parameter a valid slug can be once percent-encoded (four UTF-8 bytes
+ * of three characters each per letter): the router must accept every one.
+ */
+export const maxEncodedSlugLength = maxSlugLength * 4 * 3;
+
+/** Shortens a slug to at most `max` characters, at the last hyphen when one is near. */
+export function cutSlug(slug: string, max = generatedSlugLength): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  const boundary = cut.lastIndexOf('-');
+  const kept = boundary >= max / 2 ? cut.slice(0, boundary) : slug.slice(0, max);
+  return kept.replace(/-+$/, '');
+}
+
+/**
+ * "Kyiv’s Night Trains Run Again!" → "kyivs-night-trains-run-again"; Cyrillic is written
+ * in Latin letters (see transliterate.ts), and a long headline is cut at a word boundary.
+ */
 export function slugify(text: string): string {
-  const slug = text
+  const slug = transliterate(text)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’‘`]/g, '')
     .replace(/[^\p{Letter}\p{Number}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxSlugLength)
-    .replace(/-+$/, '');
-  return slug === '' ? 'untitled' : slug;
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'untitled' : cutSlug(slug);
 }
 
 export function isValidSlug(slug: string): boolean {

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events/event-bus.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
@@ -15,7 +15,7 @@ export interface TagServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: AuditService;
-  readonly events: EventBus;
+  readonly events: EventOutbox;
 }
 
 export interface TagInput {
@@ -121,10 +121,11 @@ export function createTagService(deps: TagServiceDeps) {
           if (changes.name === '') throw invalid([{ field: 'name', message: 'is required' }]);
           await repo.updateTag(trx, id, changes);
           await audit.record(trx, actor, 'tag.update', { type: 'tag', id }, { slug: changes.slug });
+          await events.record(trx, 'tag.changed', { tagId: id, slug: changes.slug });
           return toTag({ ...row, ...changes });
         })
-        .then((tag) => {
-          events.publish('tag.changed', { tagId: tag.id, slug: tag.slug });
+        .then(async (tag) => {
+          await events.deliver();
           return tag;
         });
     },
@@ -138,11 +139,9 @@ export function createTagService(deps: TagServiceDeps) {
           if (row === undefined) throw notFound('That tag');
           await repo.deleteTag(trx, id);
           await audit.record(trx, actor, 'tag.delete', { type: 'tag', id });
-          return row;
+          await events.record(trx, 'tag.changed', { tagId: row.id, slug: row.slug });
         })
-        .then((row) => {
-          events.publish('tag.changed', { tagId: row.id, slug: row.slug });
-        });
+        .then(() => events.deliver());
     },
 
     /**

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { invalid } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events/event-bus.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import type { Post } from '../content/post.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
@@ -15,7 +15,7 @@ export interface EditorsPicksDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: AuditService;
-  readonly events: EventBus;
+  readonly events: EventOutbox;
   readonly findPostsByIds: (ids: readonly string[]) => Promise<Post[]>;
 }
 
@@ -70,8 +70,9 @@ export function createEditorsPicksService(deps: EditorsPicksDeps) {
           { type: 'editors-picks', id: 'front' },
           { postIds: unique },
         );
+        await events.record(trx, 'editors-picks.changed', { postIds: unique });
       });
-      events.publish('editors-picks.changed', { postIds: unique });
+      await events.deliver();
       return found;
     },
   };

@@ -51,3 +51,29 @@ export async function findLatestChangeId(db: Executor): Promise<number> {
     .executeTakeFirst();
   return row?.id ?? 0;
 }
+
+/** The id of the oldest change still kept, or 0 when the log is empty. */
+export async function findOldestChangeId(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('feed_changes')
+    .select((eb) => eb.fn.min<number | null>('id').as('id'))
+    .executeTakeFirst();
+  return row?.id ?? 0;
+}
+
+/**
+ * Deletes changes older than `before` (an ISO time) that are not among the newest `keep`;
+ * returns how many went. The newest change always stays, so ids never start again.
+ */
+export async function deleteChangesBefore(
+  db: Executor,
+  rule: { readonly before: string; readonly keep: number },
+): Promise<number> {
+  const latest = await findLatestChangeId(db);
+  const result = await db
+    .deleteFrom('feed_changes')
+    .where('id', '<=', latest - Math.max(rule.keep, 1))
+    .where('at', '<', rule.before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

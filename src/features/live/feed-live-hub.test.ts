@@ -22,6 +22,7 @@ function recordingSink(): RecordingSink {
     buffered: 0,
     write: (text) => void (sink.text += text),
     bufferedBytes: () => sink.buffered,
+    drained: () => Promise.resolve(),
     destroy: () => void (sink.destroyed = true),
     end: () => void (sink.ended = true),
   };
@@ -113,6 +114,63 @@ describeEachEngine('the live feed hub', (ctx) => {
     const sink = recordingSink();
     hub.connect(sink, since);
     await vi.waitFor(() => expect(eventsOf(sink)).toEqual([`reset ${since + 3}`]), arrival);
+  });
+
+  it('replays a long gap to a reader on a slow line at its pace, without dropping it', async () => {
+    const hub = startHub({ maxBufferedBytes: 100, replayBatchSize: 4 });
+    const since = await t.services.feed.findLatestChangeId();
+    for (let n = 1; n <= 11; n += 1) await post(`Hub: long missed ${n}`);
+    // A socket that takes one frame, then refuses more until the reader reads it.
+    let waiting: (() => void) | undefined;
+    const slow = recordingSink();
+    slow.write = (text) => {
+      slow.text += text;
+      slow.buffered += Buffer.byteLength(text);
+    };
+    slow.drained = () =>
+      slow.buffered === 0 ? Promise.resolve() : new Promise((resolve) => (waiting = resolve));
+    const read = (): void => {
+      slow.buffered = 0;
+      const wake = waiting;
+      waiting = undefined;
+      wake?.();
+    };
+    hub.connect(slow, since);
+    const expected = Array.from({ length: 11 }, (_, n) => `created ${since + n + 1}`);
+    for (let n = 1; n <= 11; n += 1) {
+      await vi.waitFor(() => expect(eventsOf(slow)).toHaveLength(n), arrival);
+      // Never more than the one frame the socket took is waiting.
+      expect(eventsOf(slow)).toEqual(expected.slice(0, n));
+      read();
+    }
+    await post('Hub: live after the replay');
+    await vi.waitFor(() => expect(eventsOf(slow)).toHaveLength(12), arrival);
+    expect(slow.destroyed).toBe(false);
+    expect(hub.stats().droppedSlowClients).toBe(0);
+  });
+
+  it('tells a reader who last saw a change no longer kept to start over', async () => {
+    const hub = startHub();
+    const since = await t.services.feed.findLatestChangeId();
+    await post('Hub: before the pruning');
+    await post('Hub: kept 1');
+    await post('Hub: kept 2');
+    // As pruning would leave it: the change after `since` is gone.
+    await ctx.handle.db
+      .deleteFrom('feed_changes')
+      .where('id', '<=', since + 1)
+      .execute();
+    const latest = await t.services.feed.findLatestChangeId();
+    const behind = recordingSink();
+    hub.connect(behind, since);
+    await vi.waitFor(() => expect(eventsOf(behind)).toEqual([`reset ${latest}`]), arrival);
+    // One who missed only what is still kept gets it replayed.
+    const near = recordingSink();
+    hub.connect(near, since + 1);
+    await vi.waitFor(
+      () => expect(eventsOf(near)).toEqual([`created ${since + 2}`, `created ${since + 3}`]),
+      arrival,
+    );
   });
 
   it('catches up at the next heartbeat when the notification of a change never came', async () => {

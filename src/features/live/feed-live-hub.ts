@@ -10,6 +10,11 @@ export interface LiveSink {
   write(text: string): void;
   /** Bytes written but not yet handed to the network. */
   bufferedBytes(): number;
+  /**
+   * Resolves once the connection wants more bytes (at once when it does already), or when
+   * it closes. Replay waits on it so a reader catching up is never sent more than it takes.
+   */
+  drained(): Promise<void>;
   /** Drops the connection at once; the reader's browser reconnects and replays. */
   destroy(): void;
   /** Ends the connection politely (shutting down). */
@@ -28,7 +33,10 @@ export interface FeedLiveStats {
 }
 
 export interface FeedLiveHubDeps {
-  readonly feed: Pick<FeedService, 'listChangesAfter' | 'findLatestChangeId'>;
+  readonly feed: Pick<
+    FeedService,
+    'listChangesAfter' | 'findLatestChangeId' | 'findOldestChangeId'
+  >;
   readonly events: EventBus;
   readonly logger: Logger;
   /** The frame readers receive for one change; made once per change per process. */
@@ -37,8 +45,13 @@ export interface FeedLiveHubDeps {
   readonly heartbeatMs?: number;
   /** A connection with more than this many bytes waiting is dropped. */
   readonly maxBufferedBytes?: number;
-  /** A reconnect that missed more changes than this is told to reload instead. */
+  /**
+   * A reconnect that missed more changes than this is told to reload instead; so is one
+   * that missed changes no longer kept (`reset`).
+   */
   readonly maxReplay?: number;
+  /** Changes read per query while replaying; the frames of one batch are held at once. */
+  readonly replayBatchSize?: number;
   readonly maxConnections?: number;
 }
 
@@ -66,13 +79,15 @@ interface Client {
 }
 
 const batchSize = 200;
-const cachedFrames = 256;
+/** Enough to replay `maxReplay` changes to many reconnecting readers from memory. */
+const cachedFrames = 512;
 
 export function createFeedLiveHub(deps: FeedLiveHubDeps): FeedLiveHub {
   const { feed, events, logger } = deps;
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
   const maxBufferedBytes = deps.maxBufferedBytes ?? 256 * 1024;
-  const maxReplay = deps.maxReplay ?? 1_000;
+  const maxReplay = deps.maxReplay ?? 500;
+  const replayBatchSize = deps.replayBatchSize ?? 50;
   const maxConnections = deps.maxConnections ?? 50_000;
 
   const clients = new Set<Client>();
@@ -86,6 +101,7 @@ export function createFeedLiveHub(deps: FeedLiveHubDeps): FeedLiveHub {
   let runAgain = false;
   // Read through a function: it changes while a run awaits, which the type checker cannot see.
   const isAskedAgain = (): boolean => runAgain;
+  const isClosed = (client: Client): boolean => client.closed;
 
   function frameOf(change: FeedChange): Promise<string> {
     let frame = frames.get(change.id);
@@ -167,7 +183,22 @@ export function createFeedLiveHub(deps: FeedLiveHubDeps): FeedLiveHub {
     return starting;
   }
 
-  /** Sends what a reconnecting client missed, then lets the broadcasts reach it. */
+  /**
+   * Whether a reader who last saw `lastEventId` must start over: the id is not from this
+   * log, more was missed than a replay may send, or what was missed is no longer kept.
+   */
+  async function needsReset(lastEventId: number, latest: number): Promise<boolean> {
+    if (lastEventId > latest || latest - lastEventId > maxReplay) return true;
+    if (lastEventId === latest) return false;
+    const oldest = await feed.findOldestChangeId();
+    return oldest > lastEventId + 1;
+  }
+
+  /**
+   * Sends what a reconnecting client missed, then lets the broadcasts reach it. Changes are
+   * read a batch at a time and each frame waits until the socket takes more, so a reader
+   * on a slow line catches up at its own pace instead of being dropped as slow.
+   */
   async function replay(client: Client, lastEventId: number | null): Promise<void> {
     await start();
     if (lastEventId === null) {
@@ -177,17 +208,20 @@ export function createFeedLiveHub(deps: FeedLiveHubDeps): FeedLiveHub {
       return;
     }
     const latest = await feed.findLatestChangeId();
-    if (lastEventId > latest || latest - lastEventId > maxReplay) {
-      // Too much was missed, or the id is not from this log: start over from now.
+    if (await needsReset(lastEventId, latest)) {
       send(client, toSseFrame({ id: latest, event: 'reset', data: '{}' }), latest);
     }
     // Checked and set with no await between, so no broadcast can slip past.
     while (!client.closed && client.lastSentId < lastId) {
-      const batch = await feed.listChangesAfter(client.lastSentId, batchSize);
+      const batch = await feed.listChangesAfter(client.lastSentId, replayBatchSize);
       if (batch.length === 0) break;
       for (const change of batch) {
         const frame = await frameOf(change);
-        if (change.id > client.lastSentId) send(client, frame, change.id);
+        if (isClosed(client)) return;
+        if (change.id <= client.lastSentId) continue;
+        if (frame !== '') client.sink.write(frame);
+        client.lastSentId = change.id;
+        await client.sink.drained();
       }
     }
     client.ready = true;

@@ -1,7 +1,7 @@
 import type { Db, Engine, Executor, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events/event-bus.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import { bodyToPlainText } from '../content/body/body-to-text.js';
 import { emptyBody } from '../content/body/validate-body.js';
@@ -25,7 +25,7 @@ export interface FeedServiceDeps {
   readonly engine: Engine;
   readonly clock: Clock;
   readonly audit: AuditService;
-  readonly events: EventBus;
+  readonly events: EventOutbox;
   /** Every tag, to find sections by id, slug or name. */
   readonly listTags: () => Promise<readonly Tag[]>;
   /** A staff user's id by slug, e-mail or id. */
@@ -40,6 +40,13 @@ export type FeedService = ReturnType<typeof createFeedService>;
 
 const manage = 'run the news feed';
 
+/**
+ * How much of the change log is kept for readers who reconnect: changes from the last
+ * `days`, and at least the newest `keep` whatever their age. A reader who missed more is
+ * told to reload instead. Every `pruneEvery`-th change prunes.
+ */
+export const changeLogRetention = { days: 2, keep: 1_000, pruneEvery: 100 } as const;
+
 export function createFeedService(deps: FeedServiceDeps) {
   const { db, engine, clock, audit, events } = deps;
 
@@ -48,6 +55,14 @@ export function createFeedService(deps: FeedServiceDeps) {
     const [entry] = row === undefined ? [] : await toFeedEntries(executor, [row]);
     if (entry === undefined) throw notFound('That feed entry');
     return entry;
+  }
+
+  function pruneChangeLog(executor: Executor): Promise<number> {
+    const dayMs = 24 * 60 * 60 * 1000;
+    return changeLog.deleteChangesBefore(executor, {
+      before: new Date(clock.now().getTime() - changeLogRetention.days * dayMs).toISOString(),
+      keep: changeLogRetention.keep,
+    });
   }
 
   const prepare = (input: FeedEntryInput) => resolveEntryInput(input, deps);
@@ -66,6 +81,8 @@ export function createFeedService(deps: FeedServiceDeps) {
       entry: entry === null ? null : toEntrySnapshot(entry),
       at: clock.now().toISOString(),
     });
+    // Pruning now and then, in a change's own transaction, keeps the log bounded with no timer.
+    if (changeId % changeLogRetention.pruneEvery === 0) await pruneChangeLog(trx);
     const action =
       kind === 'pinned' ? (entry?.pinned === true ? 'pin' : 'unpin') : kind.slice(0, -1);
     await audit.record(
@@ -81,9 +98,14 @@ export function createFeedService(deps: FeedServiceDeps) {
     return changeId;
   }
 
-  /** Told after commit, so every process reads a change that is already there. */
-  function announce(changeId: number, kind: FeedChangeKind, entry: FeedEntry): void {
-    events.publish('feed.changed', {
+  /** Recorded with the change: every process hears of it once it is there to read. */
+  async function announce(
+    trx: Trx,
+    changeId: number,
+    kind: FeedChangeKind,
+    entry: FeedEntry,
+  ): Promise<void> {
+    await events.record(trx, 'feed.changed', {
       changeId,
       kind,
       entryId: entry.id,
@@ -109,7 +131,7 @@ export function createFeedService(deps: FeedServiceDeps) {
         { ...input, title, body, slug, authorId, sectionIds },
         clock.now(),
       );
-      if (decision === null) return { entry: before, changed: null };
+      if (decision === null) return { entry: before, changed: false };
       const expected = input.revision ?? before.revision;
       const saved = await repo.updateEntryAtRevision(trx, id, expected, {
         ...decision.columns,
@@ -128,11 +150,10 @@ export function createFeedService(deps: FeedServiceDeps) {
       }
       const entry = await load(trx, id);
       const changeId = await record(trx, actor, decision.kind, id, entry);
-      return { entry, changed: { changeId, kind: decision.kind } };
+      await announce(trx, changeId, decision.kind, entry);
+      return { entry, changed: true };
     });
-    if (result.changed !== null) {
-      announce(result.changed.changeId, result.changed.kind, result.entry);
-    }
+    if (result.changed) await events.deliver();
     return result.entry;
   }
 
@@ -173,7 +194,7 @@ export function createFeedService(deps: FeedServiceDeps) {
       const id = newId();
       const title = input.title.trim();
       const now = clock.now().toISOString();
-      const result = await db.transaction().execute(async (trx) => {
+      const entry = await db.transaction().execute(async (trx) => {
         await repo.insertEntry(trx, {
           id,
           slug: await decideEntrySlug(trx, input.slug, title, id),
@@ -192,11 +213,12 @@ export function createFeedService(deps: FeedServiceDeps) {
           updated_at: now,
         });
         if (sectionIds !== undefined) await repo.replaceEntrySections(trx, id, sectionIds);
-        const entry = await load(trx, id);
-        return { entry, changeId: await record(trx, actor, 'created', id, entry) };
+        const created = await load(trx, id);
+        await announce(trx, await record(trx, actor, 'created', id, created), 'created', created);
+        return created;
       });
-      announce(result.changeId, 'created', result.entry);
-      return result.entry;
+      await events.deliver();
+      return entry;
     },
 
     updateEntry,
@@ -208,12 +230,12 @@ export function createFeedService(deps: FeedServiceDeps) {
 
     async deleteEntry(actor: Actor, id: string): Promise<void> {
       ensureCan(actor, 'feed.manage', manage);
-      const result = await db.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         const before = await load(trx, id);
         await repo.deleteEntry(trx, id);
-        return { before, changeId: await record(trx, actor, 'deleted', id, null) };
+        await announce(trx, await record(trx, actor, 'deleted', id, null), 'deleted', before);
       });
-      announce(result.changeId, 'deleted', result.before);
+      await events.deliver();
     },
 
     /** Changes after `afterId`, oldest first, for live connections. */
@@ -223,5 +245,14 @@ export function createFeedService(deps: FeedServiceDeps) {
 
     /** The newest change id: a page rendered now shows the feed as of this change. */
     findLatestChangeId: (): Promise<number> => changeLog.findLatestChangeId(db),
+
+    /** The oldest change still kept: a reader who last saw an earlier one missed some. */
+    findOldestChangeId: (): Promise<number> => changeLog.findOldestChangeId(db),
+
+    /**
+     * Forgets changes past the retention rule (older than `changeLogRetention.days` and
+     * not among the newest `changeLogRetention.keep`); says how many went.
+     */
+    pruneChangeLog: (): Promise<number> => pruneChangeLog(db),
   };
 }

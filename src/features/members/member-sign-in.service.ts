@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId, newSecret } from '../../platform/ids.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { isEmailAddress, normaliseEmail } from '../staff/email-address.js';
@@ -13,6 +14,7 @@ import {
   toEmailChangeNoticeEmail,
   toSignInEmail,
 } from './member-emails.js';
+import { recordEntitlementChange } from './member-events.js';
 import { toMember } from './member-mapping.js';
 import {
   deleteExpiredMemberLinks,
@@ -67,7 +69,8 @@ export interface MemberSignInDeps {
   readonly siteTitle: () => Promise<string>;
   /** The site setting: may an unknown address become a free member by signing in? */
   readonly allowsSignups: () => Promise<boolean>;
-  readonly onEntitlementChanged: (memberId: string) => void;
+  /** Signing out everywhere is recorded here, so other devices' audience cookies stop counting. */
+  readonly events: EventOutbox;
 }
 
 export interface MemberSession {
@@ -299,9 +302,11 @@ export function createMemberSignInService(deps: MemberSignInDeps) {
     async signOutEverywhere(memberId: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await deleteMemberSessions(trx, memberId);
-        await recordMemberEvent(trx, memberId, 'signed-out-everywhere', clock.now());
+        const now = clock.now();
+        await recordMemberEvent(trx, memberId, 'signed-out-everywhere', now);
+        await recordEntitlementChange(deps.events, trx, memberId, now);
       });
-      deps.onEntitlementChanged(memberId);
+      await deps.events.deliver();
     },
 
     /** Queues a confirmation link to `email` and a notice to the current address. */

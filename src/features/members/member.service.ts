@@ -2,7 +2,9 @@ import type { Db, Executor } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import type { Actor } from '../staff/actor.js';
+import { recordEntitlementChange } from './member-events.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { ensureCan } from '../staff/permissions.js';
 import {
@@ -50,10 +52,10 @@ export interface MemberServiceDeps {
   readonly clock: Clock;
   readonly audit: AuditService;
   /**
-   * Called after a change to what a member may read commits (status, comp, deletion,
-   * signing out everywhere), so cached pages and audience cookies follow on the next request.
+   * Where a change to what a member may read (status, comp, deletion) is recorded, so
+   * audience cookies issued before it stop counting on the next request.
    */
-  readonly onEntitlementChanged: (memberId: string) => void;
+  readonly events: EventOutbox;
 }
 
 export interface MemberDetail {
@@ -143,8 +145,9 @@ export function createMemberService(deps: MemberServiceDeps) {
         actor.name,
       );
       await audit.record(trx, actor, `member.${kind}`, { type: 'member', id }, { status });
+      await recordEntitlementChange(deps.events, trx, id, now);
     });
-    deps.onEntitlementChanged(id);
+    await deps.events.deliver();
     return (await withLabels([await getRow(id)]))[0] as Member;
   }
 
@@ -389,8 +392,9 @@ export function createMemberService(deps: MemberServiceDeps) {
     async deleteSelf(memberId: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await deleteMemberRow(trx, memberId);
+        await recordEntitlementChange(deps.events, trx, memberId, clock.now());
       });
-      deps.onEntitlementChanged(memberId);
+      await deps.events.deliver();
     },
   };
 }

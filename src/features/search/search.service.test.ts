@@ -142,6 +142,8 @@ describeEachEngine('full-text search of published posts', (ctx) => {
     const post = await publish({ title: 'Quarry reopens', markdown: 'Dust again.' });
     expect((await search('quarry')).total).toBe(1);
     await t.services.posts.updatePost(systemActor, post.id, { title: 'Mine reopens' });
+    expect((await search('quarry')).total).toBe(1);
+    await t.services.posts.applyPendingChanges(systemActor, post.id);
     expect((await search('quarry')).total).toBe(0);
     expect((await search('mine')).total).toBe(1);
     await t.services.posts.deletePost(systemActor, post.id);

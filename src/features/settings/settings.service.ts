@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { invalid } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import './settings-events.js';
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
@@ -15,7 +16,9 @@ export interface SettingsServiceDeps {
   readonly audit: AuditService;
   /** MASTHEAD_TIMEZONE, which wins over the stored setting. */
   readonly timezoneOverride: string | null;
-  readonly events: EventBus;
+  readonly events: EventOutbox;
+  /** Where changes made by any process are heard. */
+  readonly bus: Pick<EventBus, 'subscribe'>;
 }
 
 const key = 'site';
@@ -35,7 +38,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
   const { db, clock, audit } = deps;
   let cached: SiteSettings | undefined;
   // Another process may have changed them: forget the copy in memory.
-  deps.events.subscribe('settings.changed', () => {
+  deps.bus.subscribe('settings.changed', () => {
     cached = undefined;
   });
 
@@ -79,10 +82,11 @@ export function createSettingsService(deps: SettingsServiceDeps) {
           { type: 'settings', id: key },
           { fields: Object.keys(changes) },
         );
+        await deps.events.record(trx, 'settings.changed', { fields: Object.keys(changes) });
         return merged;
       });
       cached = undefined;
-      deps.events.publish('settings.changed', { fields: Object.keys(changes) });
+      await deps.events.deliver();
       return { ...defaultSiteSettings, ...next };
     },
   };

@@ -1,3 +1,4 @@
+import { isDatabaseBusy } from '../../db/database-busy.js';
 import type { Db } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { invalid, notFound } from '../../platform/errors.js';
@@ -11,9 +12,14 @@ import {
   revokeApiToken,
   touchApiToken,
 } from './api-token.repository.js';
+import {
+  decideTokenActingRole,
+  decideTokenOwner,
+  ensureMayCreateToken,
+} from './api-token-rules.js';
 import type { AuditService } from './audit.service.js';
 import { ensureCan, ensureRoleWithin } from './permissions.js';
-import { isRole, roleRank, type Role } from './role.js';
+import { isRole, type Role } from './role.js';
 import { findStaffUserById } from './staff.repository.js';
 import { toSecretHash } from './secret-hash.js';
 import type { ApiTokenRow } from './staff.table.js';
@@ -62,6 +68,15 @@ export interface ApiTokenService {
   /** Revoking a revoked token changes nothing. */
   revokeToken(actor: Actor, id: string): Promise<ApiToken>;
   listTokens(actor: Actor): Promise<ApiToken[]>;
+  /** Notes a write made with a token in the audit log: which token, which route, the outcome. */
+  recordTokenWrite(actor: Actor, write: TokenWrite): Promise<void>;
+}
+
+export interface TokenWrite {
+  readonly method: string;
+  /** The route's pattern (`/api/admin/staff/:id`), never the URL: paths may carry secrets. */
+  readonly route: string;
+  readonly status: number;
 }
 
 function toRole(value: string): Role {
@@ -86,8 +101,8 @@ export function createApiTokenService(deps: ApiTokenServiceDeps): ApiTokenServic
 
   return {
     createToken: async (actor, input) => {
-      ensureCan(actor, 'token.manage', 'create API tokens');
-      ensureRoleWithin(actor, input.role, 'create a token with that role');
+      const userId = decideTokenOwner(actor, input.userId);
+      ensureMayCreateToken(actor, { role: input.role, userId });
       const name = input.name.trim();
       if (name === '' || name.length > apiTokenNameLimit) {
         throw invalid([
@@ -97,7 +112,6 @@ export function createApiTokenService(deps: ApiTokenServiceDeps): ApiTokenServic
           },
         ]);
       }
-      const userId = input.userId === undefined ? actor.userId : input.userId;
       const token = `${apiTokenPrefix}${newSecret(32)}`;
       return db.transaction().execute(async (trx) => {
         if (userId !== null && (await findStaffUserById(trx, userId)) === undefined) {
@@ -134,17 +148,28 @@ export function createApiTokenService(deps: ApiTokenServiceDeps): ApiTokenServic
       const found = await findUsableApiTokenByHash(db, toSecretHash(token));
       if (found === undefined) return null;
       const { token: row, userStatus, userRole } = found;
-      if (row.user_id !== null && userStatus !== 'active') return null;
-      // A token never outranks the person it belongs to, even after they are demoted.
-      let role = toRole(row.role);
-      if (userRole !== null && roleRank(toRole(userRole)) < roleRank(role)) role = toRole(userRole);
+      // Decided afresh at every request: a token never outranks the person it belongs to,
+      // even after they are demoted, and stops when they are suspended or removed.
+      const owner =
+        row.user_id === null
+          ? null
+          : userStatus === null || userRole === null
+            ? 'missing'
+            : { role: toRole(userRole), status: userStatus };
+      const role = decideTokenActingRole(toRole(row.role), owner);
+      if (role === null) return null;
       const now = clock.now();
       if (
         row.last_used_at === null ||
         Date.parse(row.last_used_at) <= now.getTime() - lastUsedResolutionMs
       ) {
         const staleAt = toTimestamp(new Date(now.getTime() - lastUsedResolutionMs));
-        await touchApiToken(db, row.id, toTimestamp(now), staleAt);
+        try {
+          await touchApiToken(db, row.id, toTimestamp(now), staleAt);
+        } catch (error) {
+          // Only a hint: a busy database must not turn a read into a refusal.
+          if (!isDatabaseBusy(error)) throw error;
+        }
       }
       return { id: `token:${row.id}`, kind: 'token', userId: row.user_id, name: row.name, role };
     },
@@ -167,6 +192,12 @@ export function createApiTokenService(deps: ApiTokenServiceDeps): ApiTokenServic
     listTokens: async (actor) => {
       ensureCan(actor, 'token.manage', 'see API tokens');
       return (await listApiTokens(db)).map(toApiToken);
+    },
+
+    recordTokenWrite: async (actor, write) => {
+      if (actor.kind !== 'token') return;
+      const id = actor.id.slice('token:'.length);
+      await audit.record(db, actor, 'token.used', { type: 'token', id }, { ...write });
     },
   };
 }

@@ -2,9 +2,12 @@ import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { AppError } from '../../platform/errors.js';
+import { isCrossSiteRequest } from '../../platform/http/cross-site.js';
+import { isUnderPath, routedPathOf } from '../../platform/http/request-path.js';
 import type { Actor } from './actor.js';
 import type { ApiTokenService } from './api-token.service.js';
 import { isSameSecret } from './secret-hash.js';
+import { auditTokenWrites } from './token-write-audit.js';
 import {
   clearSessionCookie,
   defaultSessionCookieName,
@@ -23,28 +26,19 @@ declare module 'fastify' {
 
 export interface AuthPluginDeps {
   readonly sessions: Pick<SessionService, 'resolveSession'>;
-  readonly tokens: Pick<ApiTokenService, 'resolveToken'>;
+  readonly tokens: Pick<ApiTokenService, 'resolveToken' | 'recordTokenWrite'>;
   /** Defaults to `masthead_session`. */
   readonly cookieName?: string;
   readonly secureCookies: boolean;
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const adminApiPrefix = '/api/admin/';
-const signInPath = '/api/admin/session';
+const adminApiPrefix = '/api/admin';
+const signInRoute = '/api/admin/session';
 
-function pathOf(request: FastifyRequest): string {
-  return request.url.split('?', 1)[0] ?? '';
-}
-
+/** Decided on the path the router matched, so `/api/%61dmin/…` is the Admin API too. */
 function isAdminApi(request: FastifyRequest): boolean {
-  return pathOf(request).startsWith(adminApiPrefix);
-}
-
-/** Cookie-authenticated writes to the Admin API must echo the session's CSRF token. */
-function needsCsrfToken(request: FastifyRequest): boolean {
-  if (!unsafeMethods.has(request.method) || !isAdminApi(request)) return false;
-  return !(request.method === 'POST' && pathOf(request) === signInPath);
+  return isUnderPath(routedPathOf(request), adminApiPrefix);
 }
 
 function bearerTokenOf(request: FastifyRequest): string | null {
@@ -80,7 +74,27 @@ async function authenticate(
   }
   request.actor = session.actor;
   request.staffSession = session;
-  if (needsCsrfToken(request)) {
+}
+
+/**
+ * Guards writes to the Admin API; register inside its plugin scope, so it runs for every
+ * route the router matched there, however the path was spelled. A write that did not come
+ * with an API token must come from the CMS's own origin (this covers signing in, which
+ * sets the cookie), and a cookie-authenticated one must echo the session's CSRF token.
+ */
+export function adminWriteGuard(deps: { readonly siteUrl: string }) {
+  const siteOrigin = new URL(deps.siteUrl).origin;
+  return (request: FastifyRequest): void => {
+    if (!unsafeMethods.has(request.method) || bearerTokenOf(request) !== null) return;
+    if (isCrossSiteRequest(request.headers, siteOrigin)) {
+      throw new AppError(
+        'cross_site',
+        'This request came from another site and was refused. Open the CMS at its own address and try again.',
+      );
+    }
+    const session = request.staffSession;
+    if (session === null) return;
+    if (request.method === 'POST' && request.routeOptions.url === signInRoute) return;
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !isSameSecret(sent, session.csrfToken)) {
       throw new AppError(
@@ -88,12 +102,12 @@ async function authenticate(
         'This request is missing its security token. Reload the page and try again.',
       );
     }
-  }
+  };
 }
 
 /**
- * Sets `request.actor` on every request, app-wide (the plugin is not encapsulated), and
- * enforces CSRF tokens on the Admin API. Register after @fastify/cookie.
+ * Sets `request.actor` on every request, app-wide (the plugin is not encapsulated). Register
+ * after @fastify/cookie; the Admin API adds `adminWriteGuard` in its own scope.
  */
 export function authPlugin(deps: AuthPluginDeps) {
   const cookie: SessionCookieSettings = {
@@ -105,6 +119,7 @@ export function authPlugin(deps: AuthPluginDeps) {
       app.decorateRequest('actor', null);
       app.decorateRequest('staffSession', null);
       app.addHook('onRequest', (request, reply) => authenticate(deps, cookie, request, reply));
+      app.addHook('onResponse', auditTokenWrites(deps.tokens));
     },
     { name: 'masthead-staff-auth', fastify: '5.x', dependencies: ['@fastify/cookie'] },
   );

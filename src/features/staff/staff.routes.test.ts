@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { registerErrorHandler } from '../../platform/http/error-handler.js';
 import { systemActor } from './actor.js';
-import { authPlugin } from './auth.plugin.js';
+import { adminWriteGuard, authPlugin } from './auth.plugin.js';
 import {
   addTestStaff,
   createTestStaffServices,
@@ -25,7 +25,14 @@ async function buildTestApp(services: TestStaffServices) {
   await app.register(fastifySwagger, { openapi: { info: { title: 'test', version: '0' } } });
   registerErrorHandler(app, () => 'html');
   await app.register(authPlugin({ ...services, secureCookies: true }));
-  await app.register(staffRoutes({ ...services, secureCookies: true }), { prefix: '/api/admin' });
+  await app.register(
+    async (api) => {
+      const guardWrite = adminWriteGuard({ siteUrl: 'https://news.test' });
+      api.addHook('onRequest', async (request) => guardWrite(request));
+      await api.register(staffRoutes({ ...services, secureCookies: true }));
+    },
+    { prefix: '/api/admin' },
+  );
   await app.ready();
   return app;
 }

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Db, Trx } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.service.js';
@@ -12,6 +13,7 @@ import { ensureCan, ensureRoleWithin } from './permissions.js';
 import type { Role } from './role.js';
 import { deleteSessionsOfUser } from './session.repository.js';
 import { ensureMayChange, isSelf } from './staff-change-rules.js';
+import './staff-events.js';
 import { toCheckedProfile } from './staff-profile-input.js';
 import { decideUniqueSlug, toStaffSlug } from './staff-slug.js';
 import { toStaffUser, type StaffStatus, type StaffUser } from './staff-user.js';
@@ -57,8 +59,8 @@ export interface StaffServiceDeps {
   readonly audit: AuditService;
   /** Defaults to argon2id at production cost. */
   readonly passwords?: PasswordHasher;
-  /** Told when a public profile (name, title, bio, photo) changes, so pages can refresh. */
-  readonly onProfileChanged?: (slug: string) => void;
+  /** Where a profile change (name, title, bio, photo) is recorded, so pages can refresh. */
+  readonly events?: EventOutbox;
 }
 
 export interface StaffService {
@@ -254,9 +256,10 @@ export function createStaffService(deps: StaffServiceDeps): StaffService {
           const action = after.status === 'suspended' ? 'staff.suspended' : 'staff.reinstated';
           await audit.record(trx, actor, action, subject);
         }
+        await deps.events?.record(trx, 'staff.profile-changed', { slug: after.slug });
         return after;
       });
-      deps.onProfileChanged?.(updated.slug);
+      await deps.events?.deliver();
       return updated;
     },
 

@@ -92,7 +92,12 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
   // Each article is written "at" its own publishing time, so none shows an "Updated" stamp.
   const now = services.clock.now().getTime();
   const clock = createManualClock(new Date(now));
-  const posts = createPostService({ ...services, db: services.database.db, clock });
+  const posts = createPostService({
+    ...services,
+    db: services.database.db,
+    events: services.eventRelay,
+    clock,
+  });
   const bySlug = new Map<string, Post>();
   const ordered: DemoArticle[] = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
   for (const article of ordered) {
@@ -139,6 +144,8 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     if (post === undefined || related === undefined) continue;
     clock.set(new Date(now - article.hoursAgo * hourMs + 60_000));
     await posts.updatePost(systemActor, post.id, { body: withRelatedCard(post, related.id) });
+    // The demo's articles are live: the related card is a pending change until applied.
+    if (post.status !== 'draft') await posts.applyPendingChanges(systemActor, post.id);
   }
 
   // The news feed: a day's worth of short updates, the newest a few minutes old.

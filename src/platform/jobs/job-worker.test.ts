@@ -1,3 +1,5 @@
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
 import { describeEachEngine } from '../../../test/support/test-database.js';
@@ -269,6 +271,34 @@ describeEachEngine('job worker', (ctx, engine) => {
     await stopping;
 
     expect((await queue().getJob(id)).status).toBe('done');
+  });
+
+  it('polls an empty queue while another process holds the write lock', async () => {
+    // Another process's writer: SQLite's write lock, or a PostgreSQL lock that lets only reads by.
+    let release: () => Promise<void>;
+    if (engine === 'sqlite') {
+      const other = new SQLite(ctx.url.slice('sqlite:'.length));
+      other.exec('BEGIN IMMEDIATE');
+      release = () => {
+        other.exec('ROLLBACK');
+        other.close();
+        return Promise.resolve();
+      };
+    } else {
+      const other = new pg.Client({ connectionString: ctx.url });
+      await other.connect();
+      await other.query('begin');
+      await other.query('lock table jobs in exclusive mode');
+      release = async () => {
+        await other.query('rollback');
+        await other.end();
+      };
+    }
+    try {
+      expect(await workerWith({}).runDue()).toBe(0);
+    } finally {
+      await release();
+    }
   });
 
   it.runIf(engine === 'postgres')(

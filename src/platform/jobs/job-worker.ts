@@ -3,7 +3,14 @@ import { toTimestamp, type Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { decideRetryDelayMs } from './job-backoff.js';
 import type { JobKind, JobPayload } from './job-kinds.js';
-import { claimDueJobs, markJobDone, markJobFailed, markJobForRetry } from './job.repository.js';
+import { isDatabaseBusy } from '../../db/database-busy.js';
+import {
+  claimDueJobs,
+  hasDueJob,
+  markJobDone,
+  markJobFailed,
+  markJobForRetry,
+} from './job.repository.js';
 import type { JobRow } from './job.table.js';
 
 export interface JobContext {
@@ -134,6 +141,8 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker {
 
   async function runDue(): Promise<number> {
     const at = clock.now();
+    // Idle polls only read; the claim (a write, and SQLite's write lock) waits for work.
+    if (!(await hasDueJob(db, toTimestamp(at)))) return 0;
     const jobs = await claimDueJobs(db, engine, {
       now: toTimestamp(at),
       leaseUntil: toTimestamp(new Date(at.getTime() + leaseMs)),
@@ -167,7 +176,9 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker {
   async function poll(): Promise<void> {
     timer = undefined;
     polling = drain().catch((error: unknown) => {
-      logger.error({ err: error }, 'job worker could not claim jobs');
+      // Another process holding the write lock is ordinary: the next poll tries again.
+      if (isDatabaseBusy(error)) logger.debug({ err: error }, 'database busy; claiming later');
+      else logger.error({ err: error }, 'job worker could not claim jobs');
     });
     await polling;
     polling = undefined;

@@ -68,6 +68,20 @@ function isDue(now: string) {
 }
 
 /**
+ * Whether any job is due, by a plain read: on SQLite it takes no write lock, so an idle
+ * worker polling every second never stands in the way of a writer in another process.
+ */
+export async function hasDueJob(executor: Executor, now: string): Promise<boolean> {
+  const row = await executor
+    .selectFrom('jobs')
+    .select('jobs.id')
+    .where(isDue(now))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
  * Marks up to `limit` due jobs running under a lease, counts the attempt, and returns them.
  * Takes the database itself, not a transaction: the claim must commit before any handler
  * runs, or other workers would not see the lease.
@@ -104,7 +118,8 @@ async function claimOnPostgres(db: Db, claim: ClaimRequest): Promise<JobRow[]> {
 
 /**
  * SQLite has one writer at a time. BEGIN IMMEDIATE takes the write lock before reading, so
- * a worker in another process waits (busy_timeout) instead of claiming from a stale read.
+ * a worker in another process waits (briefly: busy_timeout) instead of claiming from a stale
+ * read. Callers look with `hasDueJob` first, so the lock is only taken when there is work.
  */
 async function claimOnSqlite(db: Db, claim: ClaimRequest): Promise<JobRow[]> {
   return db.connection().execute(async (connection) => {

@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isValidStorageKey } from './file-storage.js';
-import { createLocalDiskStorage, toLocalFileUrl } from './local-disk-storage.js';
+import { createLocalDiskStorage } from './local-disk-storage.js';
+import { toPublicFileUrl } from './file-storage.js';
 import type { FileStorage } from './file-storage.js';
 
 describe('local disk storage', () => {
@@ -52,11 +54,37 @@ describe('local disk storage', () => {
     expect(await storage.exists('images/y/1.jpg')).toBe(true);
   });
 
+  it('writes a stream as it arrives, reads a byte range and lists what it holds', async () => {
+    await storage.put(
+      'audio/a.mp3',
+      Readable.from([Buffer.from('0123'), Buffer.from('4567')]),
+      'audio/mpeg',
+    );
+    await storage.put('images/b.jpg', Buffer.from('jpeg'), 'image/jpeg');
+
+    const part = await storage.open('audio/a.mp3', { start: 2, end: 5 });
+    const chunks: Buffer[] = [];
+    for await (const chunk of part ?? []) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('2345');
+    expect(await storage.open('audio/none.mp3')).toBeNull();
+    expect(await storage.stat('audio/a.mp3')).toMatchObject({ bytes: 8 });
+
+    const listed: string[] = [];
+    for await (const file of storage.list()) listed.push(`${file.key}:${file.bytes}`);
+    expect(listed.sort()).toEqual(['audio/a.mp3:8', 'images/b.jpg:4']);
+    const images: string[] = [];
+    for await (const file of storage.list('images/')) images.push(file.key);
+    expect(images).toEqual(['images/b.jpg']);
+  });
+
   it('gives the public URL under /content/files/', () => {
     expect(storage.publicUrl('images/2026/11/abc/640.avif')).toBe(
       '/content/files/images/2026/11/abc/640.avif',
     );
-    expect(toLocalFileUrl('audio/a b.mp3')).toBe('/content/files/audio/a%20b.mp3');
+    expect(toPublicFileUrl('audio/a b.mp3')).toBe('/content/files/audio/a%20b.mp3');
+    expect(toPublicFileUrl('audio/a.mp3', 'https://media.example')).toBe(
+      'https://media.example/audio/a.mp3',
+    );
   });
 
   it.each([

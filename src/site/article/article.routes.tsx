@@ -84,13 +84,14 @@ export function articleRoutes(
           </div>
         ),
       });
+      // "More on {section}" needs no tags of its own: a change to any live post in the
+      // section purges the section's tag, which this page carries.
       const tags = [
         cacheTags.post(post.id),
         cacheTags.editorsPicks,
         ...(newsFeed === null ? [] : [cacheTags.newsFeed]),
         ...post.tags.map((t) => cacheTags.tag(t.slug)),
         ...post.authors.map((a) => cacheTags.author(a.slug)),
-        ...more.map((p) => cacheTags.post(p.id)),
         ...article.relatedPostIds.map((id) => cacheTags.post(id)),
       ];
       // A gated article differs by audience; a public one is the same page for everyone.

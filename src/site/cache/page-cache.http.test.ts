@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../features/staff/actor.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { describeEachEngine } from '../../../test/support/test-database.js';
+import { cacheTags } from './cache-tags.js';
 
 describeEachEngine('the page cache in front of the reader site', (ctx) => {
   let t: TestApp;
@@ -47,7 +48,7 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
     const gzip = await get(`/${slug}`, { 'accept-encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(second.headers.etag).toBe(first.headers.etag);
-    expect(String(second.headers['surrogate-key'])).toContain(`post:${postId}`);
+    expect(String(second.headers['surrogate-key'])).toContain(cacheTags.post(postId));
   });
 
   it('caches an article whose slug merely begins like a system path', async () => {
@@ -89,6 +90,13 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
       payload: { title: 'Sea wall plans approved' },
     });
     expect(edit.statusCode).toBe(200);
+    const applied = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/posts/${postId}/pending/apply`,
+      headers: { authorization: `Bearer ${editor.token}` },
+      payload: {},
+    });
+    expect(applied.statusCode).toBe(200);
     for (const page of pages) {
       const after = await get(page);
       expect(after.body, page).toContain('Sea wall plans approved');

@@ -44,6 +44,9 @@ function isUncachedPath(url: string): boolean {
   return uncachedSegments.some((segment) => path === segment || path.startsWith(`${segment}/`));
 }
 
+/** Pages, and the redirects of old links, which are as cacheable as the pages they lead to. */
+const storedStatuses = new Set([200, 301, 302]);
+
 /** Response headers that describe one response only, not the page. */
 const perResponseHeaders = new Set([
   'set-cookie',
@@ -155,7 +158,8 @@ export const pageCachePlugin = fastifyPlugin(
 
     app.addHook('onSend', async (request, reply, payload) => {
       const key = request.pageCacheKey;
-      if (key === null || reply.statusCode !== 200 || request.actor !== null) return payload;
+      if (key === null || !storedStatuses.has(reply.statusCode) || request.actor !== null)
+        return payload;
       const cacheControl = reply.getHeader('cache-control');
       if (typeof cacheControl !== 'string' || !cacheControl.startsWith('public')) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
@@ -166,7 +170,7 @@ export const pageCachePlugin = fastifyPlugin(
         headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
       }
       headers.vary = 'Accept-Encoding, Cookie';
-      const page = toCachedPage(200, headers, body, readCacheTags(reply));
+      const page = toCachedPage(reply.statusCode, headers, body, readCacheTags(reply));
       cache.set(key, page, request.pageCacheEpoch);
       reply.header('etag', page.etag);
       reply.header('vary', 'Accept-Encoding, Cookie');

@@ -44,7 +44,7 @@ export function toCachedPage(
   body: Buffer,
   tags: readonly string[],
 ): CachedPage {
-  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
   return {
     status,
     headers,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { systemActor, type Actor } from '../../features/staff/actor.js';
+import { cacheTags } from '../cache/cache-tags.js';
 import { NewsFeedWidget } from './news-feed-widget.js';
 import { loadNewsFeedWidget } from './news-feed-widget-data.js';
 
@@ -51,7 +52,7 @@ describeEachEngine('the news feed pages for readers', (ctx) => {
     expect(html.match(/Updated:/g)).toHaveLength(1);
     expect(html).toContain('Long queues everywhere.');
     expect(page.headers['cache-control']).toContain('public');
-    expect(String(page.headers['surrogate-key'])).toContain('news-feed');
+    expect(String(page.headers['surrogate-key'])).toContain(cacheTags.newsFeed);
   });
 
   it('keeps a pinned entry above the days, once', async () => {

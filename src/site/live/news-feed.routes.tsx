@@ -116,7 +116,7 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
             />
           ),
         });
-        return sendPage(request, reply, html, [cacheTags.newsFeed]);
+        return sendPage(request, reply, html, [cacheTags.newsFeed], { liveEmbeds: true });
       },
     );
 

@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
+import { withPendingChanges } from '../../features/content/pending-changes.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { ArticlePage } from '../article/article-page.js';
 import { toArticleView } from '../article/article-view.js';
+import { allowEmbedFrames, hasEmbedFrame } from '../content-security-policy.js';
 import { toDisplayTime } from '../format-date.js';
 import { renderPage } from '../render-page.js';
 import { findLivePosts, loadFrame, type SitePagesDeps } from '../site-pages.js';
@@ -29,12 +31,14 @@ export function previewRoutes(deps: SitePagesDeps) {
         reply.header('x-robots-tag', 'noindex');
         const actor = request.actor;
         if (actor === null) throw nothingHere();
-        const post = await deps.posts
+        const stored = await deps.posts
           .getPostFor(actor, request.params.postId)
           .catch((error: unknown) => {
             if (error instanceof AppError && error.code === 'not_found') throw nothingHere();
             throw error;
           });
+        const post = withPendingChanges(stored);
+        const pending = stored.pendingChanges !== null && stored.pendingChanges !== undefined;
         const frame = await loadFrame(deps);
         const { article, head } = await toArticleView(
           post,
@@ -59,11 +63,17 @@ export function previewRoutes(deps: SitePagesDeps) {
           ),
           children: (
             <>
-              <PreviewBanner status={post.status} scheduledFor={scheduledFor} editUrl={editUrl} />
+              <PreviewBanner
+                status={post.status}
+                scheduledFor={scheduledFor}
+                editUrl={editUrl}
+                pending={pending}
+              />
               <ArticlePage article={article} />
             </>
           ),
         });
+        if (hasEmbedFrame(html)) allowEmbedFrames(reply);
         return reply.header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
       },
     );

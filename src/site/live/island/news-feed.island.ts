@@ -225,9 +225,16 @@ function listen(url: string, since: string): void {
       });
     }
     source.addEventListener('ready', remember);
+    // The server no longer has everything this page missed: the page itself must be
+    // loaded again. At once when nobody is reading it; otherwise at the reader's click.
     source.addEventListener('reset', (event: MessageEvent<string>) => {
       remember(event);
-      offerReload();
+      if (document.hidden || containers.every(isTopInView)) {
+        source.close();
+        window.location.reload();
+      } else {
+        offerReload();
+      }
     });
     // EventSource retries by itself, sending Last-Event-ID; once it gives up, wait and reopen.
     source.addEventListener('error', () => {
