@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -64,14 +64,16 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const { config, logger } = services;
   // Typed as Fastify's logger so the instance's type matches the route modules' AppInstance.
   const loggerInstance: FastifyBaseLogger = logger;
+  // The audience of a request for the page cache: a signed cookie, checked without the database.
+  await services.readerAudience.load();
+  const audienceOf = (headers: IncomingHttpHeaders) =>
+    services.readerAudience.audienceOfHeaders(headers);
   const app = Fastify({
     loggerInstance,
     // Cached reader pages are answered by the bare HTTP server; everything else goes to Fastify.
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (
-          !tryServeFromPageCache(services.pageCache, defaultSessionCookieName, request, response)
-        ) {
+        if (!tryServeFromPageCache(services.pageCache, audienceOf, request, response)) {
           handler(request, response);
         }
       }),
@@ -97,7 +99,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   // First, so a cached page is answered before any other work.
   await app.register(pageCachePlugin, {
     cache: services.pageCache,
-    sessionCookieName: defaultSessionCookieName,
+    audienceOf,
   });
   await app.register(cacheTagsPlugin, { cdn: config.cdn?.provider ?? null });
   // Every cached page carries these headers, so each one earns its bytes.
@@ -139,7 +141,6 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   await app.register(
     authPlugin({ sessions: services.sessions, tokens: services.tokens, secureCookies }),
   );
-  await services.readerAudience.load();
   await app.register(
     memberAuthPlugin({
       signIn: services.memberSignIn,

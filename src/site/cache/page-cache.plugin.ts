@@ -7,17 +7,27 @@ import { toCachedPage, type CachedPage, type PageCache } from './page-cache.js';
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set when this reader request may be served from, and stored in, the page cache. */
-    pageCacheKey: string | null;
+    pageCacheKey: CacheKeys | null;
     pageCacheEpoch: number;
     /** Set by a page that differs by audience (a gated article). */
     pageVariesByAudience: boolean;
   }
 }
 
+/** The audience of a raw request, read without the database; null keeps the cache out. */
+export type AudienceOf = (headers: IncomingMessage['headers']) => string | null;
+
 export interface PageCachePluginOptions {
   readonly cache: PageCache;
-  /** The staff session cookie; a request carrying it is never served from the cache. */
-  readonly sessionCookieName: string;
+  /** Staff, API tokens and untrusted member cookies give null: never served from the cache. */
+  readonly audienceOf: AudienceOf;
+}
+
+/** Where a request's page may be found: shared by every audience, or its audience's own. */
+export interface CacheKeys {
+  readonly audience: string;
+  readonly shared: string;
+  readonly own: string;
 }
 
 /**
@@ -58,16 +68,25 @@ const perResponseHeaders = new Set([
   'transfer-encoding',
 ]);
 
-/** The cache key of a reader request, or null when it must not be served from the cache. */
-export function decideCacheKey(request: IncomingMessage, sessionCookieName: string): string | null {
+/**
+ * The cache keys of a reader request, or null when it must not be served from the cache.
+ * A page the same for every audience is stored once under `shared`; a page that differs
+ * (a gated article) under its audience's `own` key.
+ */
+export function decideCacheKeys(
+  request: IncomingMessage,
+  audienceOf: AudienceOf,
+): CacheKeys | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
-  if (request.headers.authorization !== undefined) return null;
-  const cookie = request.headers.cookie;
-  if (cookie?.includes(`${sessionCookieName}=`) === true) return null;
-  if (cookie?.includes('masthead_member=') === true) return null;
   const url = request.url ?? '/';
   if (isUncachedPath(url)) return null;
-  return `anonymous ${url}`;
+  const audience = audienceOf(request.headers);
+  if (audience === null) return null;
+  return { audience, shared: `all ${url}`, own: `${audience} ${url}` };
+}
+
+function findPage(cache: PageCache, keys: CacheKeys): CachedPage | undefined {
+  return cache.get(keys.shared) ?? cache.get(keys.own);
 }
 
 /** The best encoding the client accepts of the ones cached pages come in. */
@@ -143,9 +162,9 @@ export const pageCachePlugin = fastifyPlugin(
     app.decorateRequest('pageVariesByAudience', false);
 
     app.addHook('onRequest', async (request, reply) => {
-      const key = decideCacheKey(request.raw, options.sessionCookieName);
+      const key = decideCacheKeys(request.raw, options.audienceOf);
       if (key === null) return;
-      const page = cache.get(key);
+      const page = findPage(cache, key);
       if (page !== undefined) {
         reply.hijack();
         writeCachedPage(request.raw, reply.raw, page);
@@ -161,7 +180,14 @@ export const pageCachePlugin = fastifyPlugin(
       if (key === null || !storedStatuses.has(reply.statusCode) || request.actor !== null)
         return payload;
       const cacheControl = reply.getHeader('cache-control');
-      if (typeof cacheControl !== 'string' || !cacheControl.startsWith('public')) return payload;
+      if (typeof cacheControl !== 'string') return payload;
+      // The audience the application checked (the session, not the cookie's claim).
+      const audience = request.memberSession?.entitlement ?? 'anonymous';
+      const varies = request.pageVariesByAudience;
+      if (audience !== key.audience) return payload;
+      if (!cacheControl.startsWith('public') && !(varies && cacheControl.startsWith('private'))) {
+        return payload;
+      }
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       const headers: Record<string, string> = {};
@@ -169,11 +195,13 @@ export const pageCachePlugin = fastifyPlugin(
         if (value === undefined || perResponseHeaders.has(name)) continue;
         headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
       }
-      headers.vary = 'Accept-Encoding, Cookie';
+      // No `Vary: Cookie`: a CDN keeps one anonymous copy and passes member requests by
+      // their cookie (see the README); here the audience is in the key.
+      headers.vary = 'Accept-Encoding';
       const page = toCachedPage(reply.statusCode, headers, body, readCacheTags(reply));
-      cache.set(key, page, request.pageCacheEpoch);
+      cache.set(varies ? key.own : key.shared, page, request.pageCacheEpoch);
       reply.header('etag', page.etag);
-      reply.header('vary', 'Accept-Encoding, Cookie');
+      reply.header('vary', 'Accept-Encoding');
       reply.header('x-cache', 'MISS');
       return payload;
     });
@@ -187,13 +215,13 @@ export const pageCachePlugin = fastifyPlugin(
  */
 export function tryServeFromPageCache(
   cache: PageCache,
-  sessionCookieName: string,
+  audienceOf: AudienceOf,
   request: IncomingMessage,
   res: ServerResponse,
 ): boolean {
-  const key = decideCacheKey(request, sessionCookieName);
+  const key = decideCacheKeys(request, audienceOf);
   if (key === null) return false;
-  const page = cache.get(key);
+  const page = findPage(cache, key);
   if (page === undefined) return false;
   writeCachedPage(request, res, page);
   return true;

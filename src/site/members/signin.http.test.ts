@@ -11,7 +11,8 @@ describeEachEngine('magic-link sign-in for members', (ctx) => {
   let ip = 0;
 
   beforeAll(async () => {
-    t = await createTestApp(ctx.handle);
+    // Each test's client comes through a trusted proxy, with its own address.
+    t = await createTestApp(ctx.handle, { MASTHEAD_TRUST_PROXY: 'loopback' });
     admin = (await t.tokenFor('administrator')).token;
     await t.services.members.importMembers(
       systemActor,
