@@ -38,7 +38,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('author_name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('member_notes_member').on('member_notes').column('member_id').execute();
+  await db.schema
+    .createIndex('member_notes_member')
+    .on('member_notes')
+    .column('member_id')
+    .execute();
 
   await db.schema
     .createTable('member_events')

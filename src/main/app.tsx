@@ -19,7 +19,6 @@ import { searchApiRoutes } from '../features/search/search-api.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { adminWriteGuard, authPlugin, requireActor } from '../features/staff/auth.plugin.js';
 import { ensureCan } from '../features/staff/permissions.js';
-import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { staffAccessRoutes } from '../features/staff/staff-access.routes.js';
 import { staffRoutes } from '../features/staff/staff.routes.js';
 import { toAuthorProfile } from '../features/staff/staff-user.js';

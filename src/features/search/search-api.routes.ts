@@ -1,9 +1,6 @@
 import { Type } from 'typebox';
 import type { AppInstance } from '../../platform/http/app-instance.js';
-import {
-  PublicPostResource,
-  type PublicPostResources,
-} from '../content/public-post-resource.js';
+import { PublicPostResource, type PublicPostResources } from '../content/public-post-resource.js';
 import { maxSearchPerPage, type SearchService } from './search.service.js';
 
 export interface SearchApiDeps {

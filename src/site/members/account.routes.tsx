@@ -26,9 +26,13 @@ const notices = {
     'We sent a confirmation link to your new address. Your address changes once you follow it.',
   'email-changed': 'Your e-mail address has changed.',
 } as const;
-const Query = Type.Object({
-  done: Type.Optional(Type.Union(Object.keys(notices).map((key) => Type.Literal(key)))),
-});
+const Query = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+
+function noticeFor(done: string | undefined): string | null {
+  return done !== undefined && Object.hasOwn(notices, done)
+    ? notices[done as keyof typeof notices]
+    : null;
+}
 const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /** `/account`: a member's own page, and the forms it posts. Private, never cached. */
@@ -54,7 +58,7 @@ export function accountRoutes(deps: AccountRoutesDeps) {
               csrfToken: session.csrfToken,
               membership: membershipText(session.member, session.entitlement === 'paying'),
               renews: until === null ? null : toDisplayTime(until, site.locale, site.timezone),
-              notice: done === undefined ? null : notices[done],
+              notice: noticeFor(done),
             }}
           />
         ),
@@ -138,8 +142,8 @@ export function accountRoutes(deps: AccountRoutesDeps) {
               </>
             ) : (
               <Notice kind="error">
-                This confirmation link is {state === 'unknown' ? 'not valid' : `${state}`}. Ask for
-                a new one on your account page.
+                This confirmation link is {state === 'unknown' ? 'not valid' : state}. Ask for a new
+                one on your account page.
               </Notice>
             ),
         });
