@@ -6,6 +6,7 @@ import * as newsFeed from './0004-news-feed.js';
 import * as staffAccess from './0005-staff-access.js';
 import * as postReview from './0006-post-review.js';
 import * as domainEventLog from './0013-domain-event-log.js';
+import * as members from './0014-members.js';
 import * as pendingChanges from './0016-pending-changes.js';
 import * as redirects from './0015-redirects.js';
 import * as cdnPurge from './0017-cdn-purge.js';
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-staff-access': staffAccess,
   '0006-post-review': postReview,
   '0013-domain-event-log': domainEventLog,
+  '0014-members': members,
   '0016-pending-changes': pendingChanges,
   '0015-redirects': redirects,
   '0017-cdn-purge': cdnPurge,

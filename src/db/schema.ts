@@ -15,6 +15,15 @@ import type {
   FeedEntryTable,
 } from '../features/live/feed-entry.table.js';
 import type { RedirectTable } from '../features/redirects/redirect.table.js';
+import type {
+  MemberEventTable,
+  MemberLabelTable,
+  MemberLinkTable,
+  MemberNoteTable,
+  MemberSecretTable,
+  MemberSessionTable,
+  MemberTable,
+} from '../features/members/member.table.js';
 import type { SettingTable } from '../features/settings/setting.table.js';
 import type {
   ApiTokenTable,
@@ -55,4 +64,11 @@ export interface Database {
   feed_changes: FeedChangeTable;
   redirects: RedirectTable;
   cdn_purge_requests: CdnPurgeRequestTable;
+  members: MemberTable;
+  member_labels: MemberLabelTable;
+  member_notes: MemberNoteTable;
+  member_events: MemberEventTable;
+  member_sessions: MemberSessionTable;
+  member_links: MemberLinkTable;
+  member_secrets: MemberSecretTable;
 }

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -14,11 +14,12 @@ import { tagRoutes } from '../features/content/tag.routes.js';
 import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js';
 import { feedRoutes } from '../features/live/feed.routes.js';
 import { redirectRoutes } from '../features/redirects/redirect.routes.js';
+import { memberAuthPlugin } from '../features/members/member-auth.plugin.js';
+import { memberRoutes } from '../features/members/member.routes.js';
 import { searchApiRoutes } from '../features/search/search-api.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { adminWriteGuard, authPlugin, requireActor } from '../features/staff/auth.plugin.js';
 import { ensureCan } from '../features/staff/permissions.js';
-import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { staffAccessRoutes } from '../features/staff/staff-access.routes.js';
 import { staffRoutes } from '../features/staff/staff.routes.js';
 import { toAuthorProfile } from '../features/staff/staff-user.js';
@@ -47,6 +48,8 @@ import { loadSiteFrame } from '../site/site-frame.js';
 import { loadNewsFeedIsland } from '../site/live/island-asset.js';
 import { newsFeedLiveRoutes } from '../site/live/news-feed-live.routes.js';
 import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
+import { accountRoutes } from '../site/members/account.routes.js';
+import { signInRoutes } from '../site/members/signin.routes.js';
 import { siteRoutes } from '../site/site.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
@@ -69,14 +72,16 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const { config, logger } = services;
   // Typed as Fastify's logger so the instance's type matches the route modules' AppInstance.
   const loggerInstance: FastifyBaseLogger = logger;
+  // The audience of a request for the page cache: a signed cookie, checked without the database.
+  await services.readerAudience.load();
+  const audienceOf = (headers: IncomingHttpHeaders) =>
+    services.readerAudience.audienceOfHeaders(headers);
   const app = Fastify({
     loggerInstance,
     // Cached reader pages are answered by the bare HTTP server; everything else goes to Fastify.
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (
-          !tryServeFromPageCache(services.pageCache, defaultSessionCookieName, request, response)
-        ) {
+        if (!tryServeFromPageCache(services.pageCache, audienceOf, request, response)) {
           handler(request, response);
         }
       }),
@@ -104,7 +109,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   // First, so a cached page is answered before any other work.
   await app.register(pageCachePlugin, {
     cache: services.pageCache,
-    sessionCookieName: defaultSessionCookieName,
+    audienceOf,
   });
   await app.register(cacheTagsPlugin, { cdn: config.cdn?.provider ?? null });
   // Every cached page carries these headers, so each one earns its bytes.
@@ -145,6 +150,14 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   });
   await app.register(
     authPlugin({ sessions: services.sessions, tokens: services.tokens, secureCookies }),
+  );
+  await app.register(
+    memberAuthPlugin({
+      signIn: services.memberSignIn,
+      audience: services.readerAudience,
+      secureCookies,
+      clock: services.clock,
+    }),
   );
 
   const oldLinks: OldLinkDeps = {
@@ -211,6 +224,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       }),
     );
     await api.register(tagRoutes({ tags: services.tags, requireActor }));
+    await api.register(memberRoutes({ members: services.members, requireActor }));
     await api.register(editorsPicksRoutes({ picks: services.picks, requireActor }));
     await api.register(
       feedRoutes({
@@ -266,7 +280,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       siteUrl: config.siteUrl,
       posts: services.posts,
       tags: services.tags,
-      toResources: services.postResources,
+      toResources: services.publicPostResources,
       findAuthorId: services.findAuthorId,
       listAuthors: async () => {
         const slugs = await services.posts.listAuthorSlugsWithPosts();
@@ -277,7 +291,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     { prefix: '/api/content' },
   );
   await app.register(
-    searchApiRoutes({ search: services.search, toResources: services.postResources }),
+    searchApiRoutes({ search: services.search, toResources: services.publicPostResources }),
     { prefix: '/api/content' },
   );
   await app.register(storedFilesRoutes({ storage: services.storage }));
@@ -293,6 +307,14 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     images: services.images,
   };
   await app.register(previewRoutes(sitePages));
+  const memberPages = {
+    ...sitePages,
+    signIn: services.memberSignIn,
+    clock: services.clock,
+    secureCookies,
+  };
+  await app.register(signInRoutes({ ...memberPages, audience: services.readerAudience }));
+  await app.register(accountRoutes({ ...memberPages, members: services.members }));
   await app.register(newsFeedLiveRoutes({ hub: services.feedLive, limits: services.liveLimits }));
   await app.register(
     newsFeedRoutes({

@@ -3,6 +3,11 @@ import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { createBodyConverter } from '../features/content/body/body-converter.js';
 import { createMediaService } from '../features/content/media.service.js';
 import { createPostResources } from '../features/content/post-resources.js';
+import { createPublicPostResources } from '../features/content/public-post-resource.js';
+import '../features/members/member-events.js';
+import { createMemberSignInService } from '../features/members/member-sign-in.service.js';
+import { createMemberService } from '../features/members/member.service.js';
+import { createReaderAudience } from '../features/members/reader-audience.js';
 import { createPostReviewService } from '../features/content/post-review.service.js';
 import { createPostService } from '../features/content/post.service.js';
 import { createTagService } from '../features/content/tag.service.js';
@@ -26,6 +31,7 @@ import { createPasswordResetService } from '../features/staff/password-reset.ser
 import { createPasswordHasher, type PasswordHasher } from '../features/staff/password.js';
 import { createSessionService } from '../features/staff/session.service.js';
 import { createStaffService } from '../features/staff/staff.service.js';
+import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
 import { createEventRelay } from '../platform/events/event-relay.js';
@@ -168,6 +174,13 @@ export function createServices(options: ServiceOptions) {
     articlePath: sitePaths.article,
   });
 
+  const publicPostResources = createPublicPostResources({
+    siteUrl: config.siteUrl,
+    images,
+    findLivePosts,
+    articlePath: sitePaths.article,
+  });
+
   const feed = createFeedService({
     db,
     engine,
@@ -232,6 +245,27 @@ export function createServices(options: ServiceOptions) {
   };
   const passwordResets = createPasswordResetService(linkDeps);
   const invitations = createInvitationService(linkDeps);
+  // Members: entitlement changes reach every process, which stops trusting older cookies.
+  const readerAudience = createReaderAudience({
+    db,
+    clock,
+    staffCookieName: defaultSessionCookieName,
+  });
+  bus.subscribe('member.entitlement-changed', ({ memberId, at }) =>
+    readerAudience.noteChange(memberId, new Date(at)),
+  );
+  const members = createMemberService({ db, clock, audit, events });
+  const memberSignIn = createMemberSignInService({
+    db,
+    clock,
+    jobs,
+    mailer,
+    siteUrl: config.siteUrl,
+    siteTitle,
+    allowsSignups: async () => (await settings.getSiteSettings()).allowMemberSignups,
+    events,
+  });
+
   const reviews = createPostReviewService({
     db,
     clock,
@@ -270,6 +304,7 @@ export function createServices(options: ServiceOptions) {
     findAuthorId,
     findLivePosts,
     postResources,
+    publicPostResources,
     feed,
     feedResources,
     feedLive,
@@ -281,6 +316,9 @@ export function createServices(options: ServiceOptions) {
     invitations,
     reviews,
     bodyConverter,
+    readerAudience,
+    members,
+    memberSignIn,
     close: async () => {
       await events.stop();
       await bodyConverter.close();

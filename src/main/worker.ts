@@ -23,6 +23,12 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'staff.invitation': async ({ invitationId }) => {
         await services.invitations.sendInvitationEmail(invitationId);
       },
+      'members.sign-in-link': async (payload) => {
+        await services.memberSignIn.sendSignInLink(payload);
+      },
+      'members.email-change': async (payload) => {
+        await services.memberSignIn.sendEmailChangeLink(payload);
+      },
       'post.review': async (payload) => {
         await services.reviews.sendReviewEmails(payload);
       },

@@ -43,11 +43,16 @@ export async function findLivePosts(
 export interface SendPageOptions {
   /** Entries may arrive while the page is open (the live news feed), embeds among them. */
   readonly liveEmbeds?: boolean;
+  /** The page differs by audience (a gated article); a public page is the same for all. */
+  readonly variesByAudience?: boolean;
 }
 
 /**
- * Sends a reader page. Anonymous pages are public and cacheable and name what they show
- * in cache tags; a staff member's page (it carries the staff bar) is never cached.
+ * Sends a reader page. Pages are public and cacheable and name what they show in cache
+ * tags; a staff member's page (it carries the staff bar) is never cached. A page that
+ * differs by audience (a gated article) is private for members, and browsers revalidate
+ * it on every visit, so signing in or out shows the other version at once; CDNs keep
+ * the anonymous version (`s-maxage`) and pass member requests through by their cookie.
  */
 export function sendPage(
   request: FastifyRequest,
@@ -57,13 +62,22 @@ export function sendPage(
   options: SendPageOptions = {},
 ): FastifyReply {
   if (options.liveEmbeds === true || hasEmbedFrame(html)) allowEmbedFrames(reply);
-  if (request.actor === null) {
-    reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=30');
+  const varies = options.variesByAudience === true;
+  if (request.actor !== null) {
+    reply.header('cache-control', 'private, no-store');
+  } else if (varies && request.memberSession !== null) {
+    reply.header('cache-control', 'private, no-cache');
     setCacheTags(reply, tags);
   } else {
-    reply.header('cache-control', 'private, no-store');
+    reply.header(
+      'cache-control',
+      varies
+        ? 'public, max-age=0, must-revalidate, s-maxage=60'
+        : 'public, max-age=60, stale-while-revalidate=30',
+    );
+    setCacheTags(reply, tags);
   }
-  reply.header('vary', 'Cookie');
+  request.pageVariesByAudience = varies;
   return reply.type('text/html; charset=utf-8').send(html);
 }
 

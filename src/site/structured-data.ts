@@ -15,6 +15,8 @@ export interface ArticleFacts {
   }[];
   readonly wordCount: number;
   readonly isFree: boolean;
+  /** Where the part for members is on the page, for a gated article. */
+  readonly lockedPartSelector: string | null;
 }
 
 export function toPublisher(site: SiteSettings, siteUrl: string, logoUrl: string | null): object {
@@ -41,6 +43,15 @@ export function toNewsArticle(facts: ArticleFacts, publisher: object): object {
     ...(facts.section === null ? {} : { articleSection: facts.section }),
     wordCount: facts.wordCount,
     isAccessibleForFree: facts.isFree,
+    ...(facts.lockedPartSelector === null
+      ? {}
+      : {
+          hasPart: {
+            '@type': 'WebPageElement',
+            isAccessibleForFree: false,
+            cssSelector: facts.lockedPartSelector,
+          },
+        }),
     author: facts.authors.map((author) => ({
       '@type': 'Person',
       name: author.name,

@@ -5,6 +5,9 @@ import { EditorsPicksPage } from '../curation/editors-picks-page.js';
 import { lazyScreen } from './lazy-screen.js';
 import { SectionsPage } from '../curation/sections-page.js';
 import { RedirectsPage } from '../redirects/redirects-page.js';
+import { MemberDetailPage } from '../members/member-detail-page.js';
+import { MemberImportPage } from '../members/member-import-page.js';
+import { MembersPage } from '../members/members-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
 import { NewsFeedPage } from '../news-feed/news-feed-page.js';
@@ -124,6 +127,25 @@ export const screens: readonly Screen[] = [
     minimumRole: 'contributor',
     component: MediaLibraryPage,
     nav: { label: 'Media', group: 'Curate' },
+  },
+  {
+    path: '/members',
+    title: 'Members',
+    minimumRole: 'editor',
+    component: MembersPage,
+    nav: { label: 'Members', group: 'Run the site' },
+  },
+  {
+    path: '/members/import',
+    title: 'Import members',
+    minimumRole: 'administrator',
+    component: MemberImportPage,
+  },
+  {
+    path: '/members/:id',
+    title: 'Member',
+    minimumRole: 'editor',
+    component: MemberDetailPage,
   },
   {
     path: '/staff',

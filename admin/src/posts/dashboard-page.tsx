@@ -3,6 +3,7 @@ import type { PostResource, PostStatus } from '../api/resources.js';
 import { useApp, useUser } from '../app/app-context.js';
 import { adminHref } from '../app/router.js';
 import { useResource } from '../app/use-resource.js';
+import { MemberCounts } from '../members/member-counts.js';
 import { Loaded } from '../ui/loaded.js';
 import { PostTable } from './post-table.js';
 
@@ -41,6 +42,7 @@ export function DashboardPage() {
       {!hasAtLeast(user.role, 'editor') && (
         <p class="lede">You see the posts you write or are credited on.</p>
       )}
+      {hasAtLeast(user.role, 'editor') && <MemberCounts />}
       <PostGroup
         status="draft"
         title="Drafts"

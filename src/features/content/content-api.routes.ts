@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
-import type { PostResources } from './post-resources.js';
-import { PostResource } from './post.schemas.js';
+import { PublicPostResource, type PublicPostResources } from './public-post-resource.js';
 import type { PostService } from './post.service.js';
 import { TagResource } from './tag.routes.js';
 import type { TagService } from './tag.service.js';
@@ -19,7 +18,7 @@ export interface ContentApiDeps {
   readonly siteUrl: string;
   readonly posts: PostService;
   readonly tags: TagService;
-  readonly toResources: PostResources;
+  readonly toResources: PublicPostResources;
   readonly listAuthors: () => Promise<readonly PublicAuthor[]>;
   readonly findAuthorId: (slug: string) => Promise<string | undefined>;
 }
@@ -59,7 +58,7 @@ export function contentApiRoutes(deps: ContentApiDeps) {
           querystring: ListQuery,
           response: {
             200: Type.Object({
-              posts: Type.Array(PostResource),
+              posts: Type.Array(PublicPostResource),
               page: Type.Integer(),
               limit: Type.Integer(),
             }),
@@ -83,7 +82,7 @@ export function contentApiRoutes(deps: ContentApiDeps) {
           tags,
           summary: 'Read a published post by slug',
           params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
-          response: { 200: Type.Object({ post: PostResource }) },
+          response: { 200: Type.Object({ post: PublicPostResource }) },
         },
       },
       async (request) => {
@@ -105,7 +104,7 @@ export function contentApiRoutes(deps: ContentApiDeps) {
           tags,
           summary: 'Read a published post by id',
           params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-          response: { 200: Type.Object({ post: PostResource }) },
+          response: { 200: Type.Object({ post: PublicPostResource }) },
         },
       },
       async (request) => {

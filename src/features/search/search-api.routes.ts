@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
 import type { AppInstance } from '../../platform/http/app-instance.js';
-import type { PostResources } from '../content/post-resources.js';
-import { PostResource } from '../content/post.schemas.js';
+import { PublicPostResource, type PublicPostResources } from '../content/public-post-resource.js';
 import { maxSearchPerPage, type SearchService } from './search.service.js';
 
 export interface SearchApiDeps {
   readonly search: Pick<SearchService, 'searchPublished'>;
-  readonly toResources: PostResources;
+  readonly toResources: PublicPostResources;
 }
 
 const SearchQuery = Type.Object({
@@ -22,7 +21,7 @@ const SearchResponse = Type.Object({
   page_count: Type.Integer(),
   results: Type.Array(
     Type.Object({
-      post: PostResource,
+      post: PublicPostResource,
       headline_html: Type.String({ description: 'The headline, escaped, hits in <mark>' }),
       snippet_html: Type.String({ description: 'Text around the hits, escaped, hits in <mark>' }),
     }),
@@ -46,7 +45,12 @@ export function searchApiRoutes(deps: SearchApiDeps) {
       },
       async (request, reply) => {
         const { q, page = 1, limit = 10 } = request.query;
-        const results = await deps.search.searchPublished({ text: q, page, perPage: limit });
+        const results = await deps.search.searchPublished({
+          text: q,
+          page,
+          perPage: limit,
+          entitlement: 'anonymous',
+        });
         const resources = await deps.toResources(results.hits.map((hit) => hit.post));
         reply.header('access-control-allow-origin', '*');
         reply.header('cache-control', 'public, max-age=60');

@@ -48,11 +48,12 @@ export interface SnippetSources {
 
 /**
  * Chooses the text to show under a result: the body where it has a hit, else the
- * standfirst where it has one, else the standfirst (or the body, when there is none). A post that is not public shows its
- * standfirst only, so no text meant for members leaves through search.
+ * standfirst where it has one, else the standfirst (or the body, when there is none). A
+ * reader who may not read the whole post (the reader-access rule) gets its standfirst only,
+ * so no text meant for members leaves through search.
  */
-export function decideSnippet(sources: SnippetSources, isPublic: boolean): string {
-  if (!isPublic) return sources.standfirst;
+export function decideSnippet(sources: SnippetSources, readsWhole: boolean): string {
+  if (!readsWhole) return sources.standfirst;
   if (hasHit(sources.body)) return sources.body;
   if (hasHit(sources.standfirst)) return sources.standfirst;
   return sources.standfirst.trim() === '' ? sources.body : sources.standfirst;

@@ -23,7 +23,7 @@ describeEachEngine('full-text search of published posts', (ctx) => {
     return post;
   };
   const search = (text: string, page = 1, perPage = 10) =>
-    t.services.search.searchPublished({ text, page, perPage });
+    t.services.search.searchPublished({ text, page, perPage, entitlement: 'anonymous' });
 
   beforeAll(async () => {
     t = await createTestApp(ctx.handle);

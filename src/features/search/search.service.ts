@@ -1,5 +1,7 @@
 import type { Db, Engine } from '../../db/database.js';
 import type { Post } from '../content/post.js';
+import type { Entitlement } from '../members/entitlement.js';
+import { canReadWhole } from '../members/reader-access.js';
 import { postgresSearchRepository } from './postgres-search.repository.js';
 import { parseSearchQuery, toFts5Query, toWebSearchQuery } from './search-query.js';
 import { decideSnippet, toMarkedHtml } from './search-snippet.js';
@@ -18,6 +20,8 @@ export interface SearchRequest {
   readonly text: string;
   readonly page: number;
   readonly perPage: number;
+  /** Who is searching: snippets come from the body only where they may read it whole. */
+  readonly entitlement: Entitlement;
 }
 
 /** One result: the post, its headline and a snippet as escaped HTML with hits in `<mark>`. */
@@ -66,7 +70,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       const hits = matches.flatMap((match): SearchHit[] => {
         const post = posts.get(match.post_id);
         if (post?.status !== 'published') return [];
-        const snippet = decideSnippet(match, post.visibility === 'public');
+        const snippet = decideSnippet(match, canReadWhole(post.visibility, request.entitlement));
         return [
           { post, headlineHtml: toMarkedHtml(match.title), snippetHtml: toMarkedHtml(snippet) },
         ];

@@ -45,6 +45,9 @@ const SettingsResource = Type.Object({
   accent_color: Type.String(),
   navigation: Type.Array(NavigationItem),
   social: Social,
+  allow_member_signups: Type.Boolean({
+    description: 'Signing in with an unknown address creates a free member',
+  }),
 });
 
 const SettingsChanges = Type.Object(
@@ -59,6 +62,7 @@ const SettingsChanges = Type.Object(
     ),
     navigation: Type.Optional(Type.Array(NavigationItem, { maxItems: 12 })),
     social: Type.Optional(Type.Partial(Social)),
+    allow_member_signups: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -76,6 +80,7 @@ function toSettingsResource(site: SiteSettings): Static<typeof SettingsResource>
     accent_color: site.accentColor,
     navigation: site.navigation.map((item) => ({ label: item.label, url: item.url })),
     social: { ...site.social },
+    allow_member_signups: site.allowMemberSignups,
   };
 }
 
@@ -116,6 +121,9 @@ async function toSiteChanges(
     }));
   }
   if (body.social !== undefined) changes.social = { ...current.social, ...body.social };
+  if (body.allow_member_signups !== undefined) {
+    changes.allowMemberSignups = body.allow_member_signups;
+  }
   return changes;
 }
 

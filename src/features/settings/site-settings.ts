@@ -13,6 +13,8 @@ export interface SiteSettings {
   readonly social: { readonly x: string; readonly facebook: string; readonly instagram: string };
   /** What feeds carry of each post: the whole body, or the standfirst (or an excerpt). */
   readonly feedContent: 'full' | 'excerpt';
+  /** Whether signing in with an unknown address makes a free member. */
+  readonly allowMemberSignups: boolean;
 }
 
 export const defaultSiteSettings: SiteSettings = {
@@ -25,4 +27,5 @@ export const defaultSiteSettings: SiteSettings = {
   navigation: [],
   social: { x: '', facebook: '', instagram: '' },
   feedContent: 'full',
+  allowMemberSignups: true,
 };

@@ -28,6 +28,8 @@ export const permissions = {
   'post.review': 'editor',
   'outbox.read': 'administrator',
   'redirects.manage': 'editor',
+  'members.read': 'editor',
+  'members.manage': 'administrator',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

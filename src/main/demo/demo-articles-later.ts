@@ -80,6 +80,7 @@ what changes as a result.
   },
   {
     slug: 'harbour-authority-agrees-to-publish-its-contracts',
+    visibility: 'members',
     title: 'Harbour authority agrees to publish its contracts after two-year refusal',
     standfirst:
       'The board voted unanimously to release leases and supplier contracts worth more than ' +
@@ -290,6 +291,7 @@ overnight at Harbour House, and we will report the result as soon as it is decla
   },
   {
     slug: 'lowmoor-farmers-weigh-letting-the-sea-back-in',
+    visibility: 'paid',
     title: 'On the Lowmoor polders, farmers weigh letting the sea back in',
     standfirst:
       'A plan to breach an old sea wall and restore 400 hectares of salt marsh would protect ' +

@@ -49,6 +49,8 @@ export interface DemoArticle {
   image: DemoImage;
   /** The slug of another demo article, shown as a related-article card inside the body. */
   relatedSlug?: string;
+  /** Gated articles carry a paywall marker after their third block. */
+  visibility?: 'members' | 'paid';
 }
 
 export const demoNewsroom: {

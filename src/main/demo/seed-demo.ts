@@ -29,6 +29,23 @@ function withRelatedCard(post: Post, relatedId: string): unknown {
   return { ...post.body, blocks };
 }
 
+/** Puts the paywall marker after the third block of a Markdown body. */
+function withPaywall(markdown: string): string {
+  const blocks = markdown.split('\n\n');
+  blocks.splice(Math.min(3, blocks.length - 1), 0, '[paywall]');
+  return blocks.join('\n\n');
+}
+
+/** Readers of every kind, so the members screens and the gated articles have someone to show. */
+const demoMembersCsv = [
+  'email,name,labels,status',
+  'olena.free@reader.example,Olena Marchenko,newsletter;vessmark,free',
+  'tomas.free@reader.example,Tomas Berg,,free',
+  'ada.paid@reader.example,Ada Lindqvist,supporter,paid',
+  'ivo.gift@reader.example,Ivo Petersen,gift,gift',
+  'nadia.comped@reader.example,Nadia Okafor,press,free',
+].join('\n');
+
 /**
  * Fills an empty install with the fictional newsroom "The Harbour Ledger": settings,
  * three authors with portraits, four sections and a dozen illustrated articles.
@@ -102,7 +119,8 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
       title: article.title,
       slug: article.slug,
       standfirst: article.standfirst,
-      markdown: article.markdown,
+      markdown: article.visibility === undefined ? article.markdown : withPaywall(article.markdown),
+      ...(article.visibility === undefined ? {} : { visibility: article.visibility }),
       tags: [
         demoSections.find((s) => s.slug === article.section)?.name ?? article.section,
         ...article.tags,
@@ -153,6 +171,17 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     return post === undefined ? [] : [post.id];
   });
   await services.picks.setPicks(systemActor, pickIds.slice(0, 5));
+
+  await services.members.importMembers(systemActor, demoMembersCsv, false);
+  const comped = await services.members.listMembers(
+    systemActor,
+    { q: 'nadia.comped@' },
+    { page: 1, limit: 1 },
+  );
+  const compedId = comped.members[0]?.id;
+  if (compedId !== undefined) {
+    await services.members.compMember(systemActor, compedId, new Date(now + 365 * 24 * hourMs));
+  }
 
   services.settings.forget();
   return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };

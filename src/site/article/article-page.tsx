@@ -5,6 +5,14 @@ import {
 } from '../../features/content/body/render-body.js';
 import type { BodyDocument } from '../../features/content/body/body.types.js';
 import type { DisplayTime } from '../format-date.js';
+import { GateCard } from './gate-card.js';
+import { lockedPartClass } from './article-view.js';
+
+export interface ArticleGate {
+  readonly visibility: 'members' | 'paid';
+  readonly signInUrl: string;
+  readonly signedIn: boolean;
+}
 
 export interface ArticleView {
   readonly title: string;
@@ -24,7 +32,12 @@ export interface ArticleView {
     readonly caption: string;
     readonly credit: string;
   } | null;
+  /** The part of the body this reader receives, up to the locked part. */
   readonly body: BodyDocument;
+  /** For a reader with access to a gated article: the part others do not receive. */
+  readonly lockedBody: BodyDocument | null;
+  /** For a reader without access: the card in place of the rest. */
+  readonly gate: ArticleGate | null;
   readonly bodyContext: BodyRenderContext;
   /** Posts shown as related-article cards, so the page is refreshed when they change. */
   readonly relatedPostIds: readonly string[];
@@ -107,7 +120,13 @@ export function ArticlePage({ article }: { article: ArticleView }) {
       )}
       <div class="article-body">
         <BodyView body={article.body} context={article.bodyContext} />
+        {article.lockedBody !== null && (
+          <div class={lockedPartClass}>
+            <BodyView body={article.lockedBody} context={article.bodyContext} />
+          </div>
+        )}
       </div>
+      {article.gate !== null && <GateCard gate={article.gate} />}
     </article>
   );
 }

@@ -1,4 +1,7 @@
 import { loadBodyResources } from '../../features/content/body-resources.js';
+import { bodyToPlainText } from '../../features/content/body/body-to-text.js';
+import type { Entitlement } from '../../features/members/entitlement.js';
+import { decideReaderAccess } from '../../features/members/reader-access.js';
 import { sectionOf, type Post } from '../../features/content/post.js';
 import type { SiteSettings } from '../../features/settings/site-settings.js';
 import { toDisplayTime } from '../format-date.js';
@@ -16,6 +19,9 @@ export interface ArticleViewDeps {
   readonly findLivePosts: (ids: readonly string[]) => Promise<readonly Post[]>;
 }
 
+/** The class of the part of a gated article only some readers receive, for search engines. */
+export const lockedPartClass = 'paywalled-content';
+
 /** An edit within this long after publishing is part of the first version, not an update. */
 const updateGraceMs = 10 * 60 * 1000;
 
@@ -23,9 +29,15 @@ const updateGraceMs = 10 * 60 * 1000;
 export async function toArticleView(
   post: Post,
   deps: ArticleViewDeps,
+  entitlement: Entitlement,
 ): Promise<{ article: ArticleView; head: HeadTags }> {
   const { site, siteUrl } = deps;
-  const resources = await loadBodyResources([post], { ...deps, articlePath: sitePaths.article });
+  // What this reader receives, and what anyone receives: the page never holds more.
+  const access = decideReaderAccess(post, entitlement);
+  const preview = decideReaderAccess(post, 'anonymous');
+  const isGated = post.visibility !== 'public';
+  const shown = { ...post, body: access.body };
+  const resources = await loadBodyResources([shown], { ...deps, articlePath: sitePaths.article });
   const images = resources.images;
   const bodyContext = resources.contextFor('hide');
 
@@ -39,7 +51,9 @@ export async function toArticleView(
     jobTitle: a.jobTitle,
   }));
   const canonical = absoluteUrl(siteUrl, sitePaths.article(post.slug));
-  const description = post.seoDescription || post.standfirst || post.plainText.slice(0, 200);
+  const description =
+    post.seoDescription || post.standfirst || bodyToPlainText(preview.body).slice(0, 200);
+  const openCount = isGated && access.level === 'whole' ? preview.body.blocks.length : undefined;
 
   const article: ArticleView = {
     title: post.title,
@@ -58,9 +72,19 @@ export async function toArticleView(
             caption: post.featureImage.caption,
             credit: post.featureImage.credit,
           },
-    body: post.body,
+    body: { version: 1, blocks: access.body.blocks.slice(0, openCount) },
+    lockedBody:
+      openCount === undefined ? null : { version: 1, blocks: access.body.blocks.slice(openCount) },
+    gate:
+      access.level === 'whole'
+        ? null
+        : {
+            visibility: post.visibility === 'paid' ? 'paid' : 'members',
+            signInUrl: `/signin?next=${encodeURIComponent(sitePaths.article(post.slug))}`,
+            signedIn: entitlement !== 'anonymous',
+          },
     bodyContext,
-    relatedPostIds: post.body.blocks.flatMap((block) =>
+    relatedPostIds: access.body.blocks.flatMap((block) =>
       block.type === 'related' ? [block.postId] : [],
     ),
   };
@@ -95,7 +119,8 @@ export async function toArticleView(
           section: section?.name ?? null,
           authors: authors.map((a) => ({ ...a, url: absoluteUrl(siteUrl, a.url) })),
           wordCount: post.plainText.split(/\s+/).filter(Boolean).length,
-          isFree: post.visibility === 'public',
+          isFree: !isGated,
+          lockedPartSelector: isGated ? `.${lockedPartClass}` : null,
         },
         toPublisher(site, siteUrl, null),
       ),

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { sectionOf } from '../../features/content/post.js';
 import type { EditorsPicksService } from '../../features/curation/editors-picks.service.js';
 import { cacheablePage } from '../cache/page-cache.plugin.js';
+import { readerEntitlement } from '../../features/members/member-auth.plugin.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { cacheTags } from '../cache/cache-tags.js';
@@ -51,12 +52,16 @@ export function articleRoutes(
         deps.picks.listLivePicks(6),
         deps.newsFeed === undefined ? null : loadNewsFeedWidget(deps.newsFeed, 4),
       ]);
-      const { article, head } = await toArticleView(post, {
-        siteUrl: deps.siteUrl,
-        site: frame.site,
-        images: deps.images,
-        findLivePosts: (ids) => findLivePosts(deps, ids),
-      });
+      const { article, head } = await toArticleView(
+        post,
+        {
+          siteUrl: deps.siteUrl,
+          site: frame.site,
+          images: deps.images,
+          findLivePosts: (ids) => findLivePosts(deps, ids),
+        },
+        readerEntitlement(request),
+      );
       const more = sameSection.filter((p) => p.id !== post.id).slice(0, moreOnSectionCount);
       const otherPicks = picks.filter((p) => p.id !== post.id);
       const html = renderPage({
@@ -92,7 +97,10 @@ export function articleRoutes(
         ...post.authors.map((a) => cacheTags.author(a.slug)),
         ...article.relatedPostIds.map((id) => cacheTags.post(id)),
       ];
-      return sendPage(request, reply, html, tags);
+      // A gated article differs by audience; a public one is the same page for everyone.
+      return sendPage(request, reply, html, tags, {
+        variesByAudience: post.visibility !== 'public',
+      });
     });
   };
 }

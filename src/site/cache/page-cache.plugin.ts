@@ -7,9 +7,11 @@ import { maxPageKeyLength, toCachedPage, type CachedPage, type PageCache } from 
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set when this reader request may be stored in the page cache. */
-    pageCacheKey: string | null;
+    /** Set when this reader request may be served from, and stored in, the page cache. */
+    pageCacheKey: CacheKeys | null;
     pageCacheEpoch: number;
+    /** Set by a page that differs by audience (a gated article). */
+    pageVariesByAudience: boolean;
   }
   interface FastifyContextConfig {
     /**
@@ -30,10 +32,20 @@ export function cacheablePage(query: readonly string[] = []): { pageCache: PageC
   return { pageCache: { query } };
 }
 
+/** The audience of a raw request, read without the database; null keeps the cache out. */
+export type AudienceOf = (headers: IncomingMessage['headers']) => string | null;
+
 export interface PageCachePluginOptions {
   readonly cache: PageCache;
-  /** The staff session cookie; a request carrying it is never served from the cache. */
-  readonly sessionCookieName: string;
+  /** Staff, API tokens and untrusted member cookies give null: never served from the cache. */
+  readonly audienceOf: AudienceOf;
+}
+
+/** Where a request's page may be found: shared by every audience, or its audience's own. */
+export interface CacheKeys {
+  readonly audience: string;
+  readonly shared: string;
+  readonly own: string;
 }
 
 /**
@@ -45,6 +57,9 @@ export interface PageCachePluginOptions {
 const uncachedSegments = [
   '/api',
   '/admin',
+  '/account',
+  '/signin',
+  '/signout',
   '/assets',
   '/content',
   '/healthz',
@@ -72,35 +87,43 @@ const perResponseHeaders = new Set([
   'transfer-encoding',
 ]);
 
-/** The key of a page: its audience, the path as routed, and the query it depends on. */
-function toCacheKey(path: string, query: string): string {
-  return query === '' ? `anonymous ${path}` : `anonymous ${path}?${query}`;
+/** The part of a key after the audience: the path as routed and the query that counts. */
+function toPageKey(path: string, query: string): string {
+  return query === '' ? path : `${path}?${query}`;
+}
+
+function toCacheKeys(audience: string, page: string): CacheKeys {
+  return { audience, shared: `all ${page}`, own: `${audience} ${page}` };
 }
 
 /**
- * The key a raw request would have if its whole query mattered, or null when it must not
- * be answered from the cache. The path is the routed one, so `/%73earch` is `/search`.
- * A query the page ignores misses here and is answered by the plugin's route-aware lookup.
+ * The cache keys of a raw reader request as if its whole query mattered, or null when it
+ * must not be answered from the cache. The path is the routed one, so `/%73earch` is
+ * `/search`. A page the same for every audience is stored once under `shared`; a page
+ * that differs (a gated article) under its audience's `own` key. A query the page ignores
+ * misses here and is answered by the plugin's route-aware lookup.
  */
-export function decideCacheKey(request: IncomingMessage, sessionCookieName: string): string | null {
+export function decideCacheKeys(
+  request: IncomingMessage,
+  audienceOf: AudienceOf,
+): CacheKeys | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
-  if (request.headers.authorization !== undefined) return null;
-  const cookie = request.headers.cookie;
-  if (cookie?.includes(`${sessionCookieName}=`) === true) return null;
   const url = request.url ?? '/';
   if (url.length > maxPageKeyLength) return null;
   const path = toRoutedPath(url);
   if (path === null || isUncachedPath(path)) return null;
-  return toCacheKey(path, queryOf(url));
+  const audience = audienceOf(request.headers);
+  if (audience === null) return null;
+  return toCacheKeys(audience, toPageKey(path, queryOf(url)));
 }
 
 /**
- * The key of a request to a cacheable route: only the declared parameters, in declared
+ * The keys of a request to a cacheable route: only the declared parameters, in declared
  * order, count. Null when a parameter is repeated (no page reads a list) or the route is
  * not cacheable. Before validation the values are as sent; after it, as understood
  * (`page=02` is stored as `page=2`).
  */
-export function decideRouteCacheKey(request: FastifyRequest): string | null {
+export function decideRouteCacheKeys(request: FastifyRequest, audience: string): CacheKeys | null {
   const rule = request.routeOptions.config.pageCache;
   if (rule === undefined) return null;
   const path = toRoutedPath(request.url);
@@ -113,8 +136,12 @@ export function decideRouteCacheKey(request: FastifyRequest): string | null {
     if (typeof value !== 'string' && typeof value !== 'number') return null;
     parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
   }
-  const key = toCacheKey(path, parts.join('&'));
-  return key.length > maxPageKeyLength ? null : key;
+  const page = toPageKey(path, parts.join('&'));
+  return page.length > maxPageKeyLength ? null : toCacheKeys(audience, page);
+}
+
+function findPage(cache: PageCache, keys: CacheKeys): CachedPage | undefined {
+  return cache.get(keys.shared) ?? cache.get(keys.own);
 }
 
 /** The best encoding the client accepts of the ones cached pages come in. */
@@ -187,12 +214,14 @@ export const pageCachePlugin = fastifyPlugin(
     const { cache } = options;
     app.decorateRequest('pageCacheKey', null);
     app.decorateRequest('pageCacheEpoch', 0);
+    app.decorateRequest('pageVariesByAudience', false);
 
     app.addHook('onRequest', async (request, reply) => {
-      if (decideCacheKey(request.raw, options.sessionCookieName) === null) return;
-      const key = decideRouteCacheKey(request);
+      const raw = decideCacheKeys(request.raw, options.audienceOf);
+      if (raw === null) return;
+      const key = decideRouteCacheKeys(request, raw.audience);
       if (key === null) return;
-      const page = cache.get(key);
+      const page = findPage(cache, key);
       if (page !== undefined) {
         reply.hijack();
         writeCachedPage(request.raw, reply.raw, page);
@@ -204,18 +233,22 @@ export const pageCachePlugin = fastifyPlugin(
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
-      if (
-        request.pageCacheKey === null ||
-        !storedStatuses.has(reply.statusCode) ||
-        request.actor !== null
-      ) {
+      const asked = request.pageCacheKey;
+      if (asked === null || !storedStatuses.has(reply.statusCode) || request.actor !== null) {
         return payload;
       }
       // Keyed by the query as validated, so spellings of one page share one entry.
-      const key = decideRouteCacheKey(request);
+      const key = decideRouteCacheKeys(request, asked.audience);
       if (key === null) return payload;
       const cacheControl = reply.getHeader('cache-control');
-      if (typeof cacheControl !== 'string' || !cacheControl.startsWith('public')) return payload;
+      if (typeof cacheControl !== 'string') return payload;
+      // The audience the application checked (the session, not the cookie's claim).
+      const audience = request.memberSession?.entitlement ?? 'anonymous';
+      const varies = request.pageVariesByAudience;
+      if (audience !== key.audience) return payload;
+      if (!cacheControl.startsWith('public') && !(varies && cacheControl.startsWith('private'))) {
+        return payload;
+      }
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       const headers: Record<string, string> = {};
@@ -223,11 +256,13 @@ export const pageCachePlugin = fastifyPlugin(
         if (value === undefined || perResponseHeaders.has(name)) continue;
         headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
       }
-      headers.vary = 'Accept-Encoding, Cookie';
+      // No `Vary: Cookie`: a CDN keeps one anonymous copy and passes member requests by
+      // their cookie (see the README); here the audience is in the key.
+      headers.vary = 'Accept-Encoding';
       const page = toCachedPage(reply.statusCode, headers, body, readCacheTags(reply));
-      cache.set(key, page, request.pageCacheEpoch);
+      cache.set(varies ? key.own : key.shared, page, request.pageCacheEpoch);
       reply.header('etag', page.etag);
-      reply.header('vary', 'Accept-Encoding, Cookie');
+      reply.header('vary', 'Accept-Encoding');
       reply.header('x-cache', 'MISS');
       return payload;
     });
@@ -241,13 +276,13 @@ export const pageCachePlugin = fastifyPlugin(
  */
 export function tryServeFromPageCache(
   cache: PageCache,
-  sessionCookieName: string,
+  audienceOf: AudienceOf,
   request: IncomingMessage,
   res: ServerResponse,
 ): boolean {
-  const key = decideCacheKey(request, sessionCookieName);
+  const key = decideCacheKeys(request, audienceOf);
   if (key === null) return false;
-  const page = cache.get(key);
+  const page = findPage(cache, key);
   if (page === undefined) return false;
   writeCachedPage(request, res, page);
   return true;

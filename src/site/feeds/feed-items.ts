@@ -1,5 +1,6 @@
 import { loadBodyResources, type BodyResourceDeps } from '../../features/content/body-resources.js';
-import { excerpt } from '../../features/content/body/body-to-text.js';
+import { bodyToPlainText, excerpt } from '../../features/content/body/body-to-text.js';
+import { decideReaderAccess } from '../../features/members/reader-access.js';
 import { renderBodyToHtml } from '../../features/content/body/render-body.js';
 import type { Post } from '../../features/content/post.js';
 import type { SiteSettings } from '../../features/settings/site-settings.js';
@@ -29,9 +30,12 @@ export interface FeedItem {
   readonly id: string;
   readonly url: string;
   readonly title: string;
-  /** The standfirst, or an excerpt of a public body. Plain text. */
+  /** The standfirst, or an excerpt of what anyone may read. Plain text. */
   readonly summary: string;
-  /** The whole body as HTML, when the site's feeds carry it and the post is public. */
+  /**
+   * The body as HTML when the site's feeds carry it: what an anonymous reader may read
+   * (the reader-access rule), so a gated post carries its preview and a link.
+   */
   readonly contentHtml: string | null;
   readonly publishedAt: Date;
   readonly updatedAt: Date;
@@ -44,6 +48,12 @@ export interface FeedItem {
 export interface FeedItemDeps extends Omit<BodyResourceDeps, 'articlePath'> {
   readonly siteUrl: string;
   readonly feedImages: FeedImageLookup;
+}
+
+/** What a feed says after the preview of a gated post. */
+function lockedNote(url: string, visibility: Post['visibility']): string {
+  const who = visibility === 'paid' ? 'paying members' : 'members';
+  return `<p><a href="${url}">This article is for ${who}: read it on the site.</a></p>`;
 }
 
 export function toFeedChannel(
@@ -63,8 +73,8 @@ export function toFeedChannel(
 }
 
 /**
- * Feed items for posts, newest first as given. Only a public post's body leaves in full:
- * a post for members carries its standfirst, so feeds never hand out what readers pay for.
+ * Feed items for posts, newest first as given. Feeds are public: each post carries what an
+ * anonymous reader may read of it, so feeds never hand out what readers pay for.
  */
 export async function toFeedItems(
   posts: readonly Post[],
@@ -73,24 +83,30 @@ export async function toFeedItems(
 ): Promise<FeedItem[]> {
   const { siteUrl } = deps;
   const link = (path: string): string => absoluteUrl(siteUrl, path);
+  const open = posts.map((post) => decideReaderAccess(post, 'anonymous'));
   const [resources, images] = await Promise.all([
-    loadBodyResources(posts, { ...deps, articlePath: sitePaths.article }),
+    loadBodyResources(
+      posts.map((post, index) => ({ ...post, body: open[index]?.body ?? post.body })),
+      { ...deps, articlePath: sitePaths.article },
+    ),
     deps.feedImages(
       posts.flatMap((p) => (p.featureImage === null ? [] : [p.featureImage.mediaId])),
     ),
   ]);
   const bodyContext = resources.contextFor('hide');
-  return posts.map((post) => {
-    const isPublic = post.visibility === 'public';
+  return posts.map((post, index) => {
+    const access = open[index] ?? decideReaderAccess(post, 'anonymous');
+    const url = link(sitePaths.article(post.slug));
     const image = post.featureImage === null ? undefined : images.get(post.featureImage.mediaId);
     return {
       id: post.id,
-      url: link(sitePaths.article(post.slug)),
+      url,
       title: post.title,
-      summary: post.standfirst || post.seoDescription || (isPublic ? excerpt(post.plainText) : ''),
+      summary: post.standfirst || post.seoDescription || excerpt(bodyToPlainText(access.body)),
       contentHtml:
-        content === 'full' && isPublic
-          ? toAbsoluteHtml(renderBodyToHtml(post.body, bodyContext), siteUrl)
+        content === 'full'
+          ? toAbsoluteHtml(renderBodyToHtml(access.body, bodyContext), siteUrl) +
+            (access.level === 'whole' ? '' : lockedNote(url, post.visibility))
           : null,
       publishedAt: post.publishedAt ?? post.updatedAt,
       updatedAt: post.updatedAt,

@@ -122,7 +122,8 @@ export function PageLayout(props: PageLayoutProps) {
               {site.title} — {site.description}
             </p>
             <p>
-              <a href="/search">Search</a> · <a href="/rss">RSS</a> · Published with Masthead
+              <a href="/search">Search</a> · <a href="/account">Your account</a> ·{' '}
+              <a href="/rss">RSS</a> · Published with Masthead
             </p>
           </div>
         </footer>

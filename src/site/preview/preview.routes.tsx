@@ -40,12 +40,16 @@ export function previewRoutes(deps: SitePagesDeps) {
         const post = withPendingChanges(stored);
         const pending = stored.pendingChanges !== null && stored.pendingChanges !== undefined;
         const frame = await loadFrame(deps);
-        const { article, head } = await toArticleView(post, {
-          siteUrl: deps.siteUrl,
-          site: frame.site,
-          images: deps.images,
-          findLivePosts: (ids) => findLivePosts(deps, ids),
-        });
+        const { article, head } = await toArticleView(
+          post,
+          {
+            siteUrl: deps.siteUrl,
+            site: frame.site,
+            images: deps.images,
+            findLivePosts: (ids) => findLivePosts(deps, ids),
+          },
+          'staff',
+        );
         const editUrl = sitePaths.editPost(post.id);
         const scheduledFor =
           post.status === 'scheduled' && post.publishedAt !== null

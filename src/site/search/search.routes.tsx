@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { readerEntitlement } from '../../features/members/member-auth.plugin.js';
 import type { SearchService } from '../../features/search/search.service.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { cacheTags } from '../cache/cache-tags.js';
@@ -37,6 +38,7 @@ export function searchRoutes(deps: SearchRoutesDeps) {
             text,
             page: request.query.page ?? 1,
             perPage: resultsPerPage,
+            entitlement: readerEntitlement(request),
           }),
         ]);
         const head: HeadTags = {
