@@ -35,7 +35,8 @@ export async function startWebProcess(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The web process did not start:\n${output}`)),
-      30_000,
+      // Generous: processes load from source, and several may start at once on 2 cores.
+      90_000,
     );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
