@@ -94,7 +94,7 @@ function unwrapRedirect(href: string): string {
 }
 
 function isEmptyParagraph(element: Element): boolean {
-  if ((element.textContent ?? '').replace(/[\s\u00a0\u200b]/g, '') !== '') return false;
+  if (element.textContent.replace(/[\s\u00a0\u200b]/g, '') !== '') return false;
   return element.querySelector('img, hr') === null;
 }
 
@@ -121,7 +121,7 @@ function cleanWordLists(doc: Document): void {
   for (const paragraph of paragraphs) {
     const previous = paragraph.previousElementSibling;
     if (list === null || previous !== list) {
-      const ordered = /^\s*\d+[.)]/.test(paragraph.textContent ?? '');
+      const ordered = /^\s*\d+[.)]/.test(paragraph.textContent);
       list = doc.createElement(ordered ? 'ol' : 'ul');
       paragraph.before(list);
     }

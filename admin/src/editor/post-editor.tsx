@@ -103,7 +103,6 @@ export function PostEditor(props: {
       if (!autosave.hasUnsavedChanges()) return;
       autosave.flushOnExit();
       event.preventDefault();
-      event.returnValue = '';
     };
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onPageHide);

@@ -42,7 +42,7 @@ describeEachEngine('pending changes to a live post', (ctx) => {
     });
     return response;
   };
-  const postOf = (response: { json: <T>() => T }) => response.json<{ post: ApiPost }>().post;
+  const postOf = (response: { json: () => unknown }) => (response.json() as { post: ApiPost }).post;
   const readerPage = (slug: string) => t.app.inject({ method: 'GET', url: `/${slug}` });
 
   const publish = async (title: string, extra: object = {}): Promise<ApiPost> => {

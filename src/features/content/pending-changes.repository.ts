@@ -28,7 +28,9 @@ export async function listPostIdsWithPendingChanges(
 }
 
 export async function savePendingChanges(db: Executor, row: PendingChangesRow): Promise<void> {
-  const { post_id: _postId, ...changes } = row;
+  // The key stays as it is on conflict: every other column is replaced.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { post_id, ...changes } = row;
   await db
     .insertInto('post_pending_changes')
     .values(row)

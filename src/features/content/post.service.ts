@@ -17,7 +17,6 @@ import { can, ensureCan } from '../staff/permissions.js';
 import type { BodyConverter } from './body/body-converter.js';
 import type { BodyDocument } from './body/body.types.js';
 import { emptyBody } from './body/validate-body.js';
-import type { PostChanged } from './content-events.js';
 import './content-events.js';
 import { checkLengths, decideBody, type PostInput } from './post-input.js';
 import { toPosts } from './post-mapping.js';
@@ -126,7 +125,10 @@ export function createPostService(deps: PostServiceDeps) {
     choice: SlugChoice,
     own?: string,
   ): Promise<string> {
-    const taken = new Set([...(await repo.listPostSlugsLike(trx, toSlugFamily(base))), ...reservedSlugs]);
+    const taken = new Set([
+      ...(await repo.listPostSlugsLike(trx, toSlugFamily(base))),
+      ...reservedSlugs,
+    ]);
     if (own !== undefined) taken.delete(own);
     return decideFreeSlug(base, taken, choice);
   }
@@ -250,7 +252,7 @@ export function createPostService(deps: PostServiceDeps) {
       await repo.insertRevision(trx, {
         id: newId(),
         post_id: id,
-        revision: row.revision ?? 1,
+        revision: row.revision,
         title: row.title,
         standfirst: row.standfirst,
         body: row.body,
@@ -437,11 +439,17 @@ export function createPostService(deps: PostServiceDeps) {
         if (before.pendingChanges === null || before.pendingChanges === undefined) {
           throw new AppError('conflict', 'This post has no changes waiting to go live.');
         }
-        const applied = await writeWithPending(trx, actor, before, { revision }, {
-          body: undefined,
-          authorIds: undefined,
-          slugChoice: 'lowest-free',
-        });
+        const applied = await writeWithPending(
+          trx,
+          actor,
+          before,
+          { revision },
+          {
+            body: undefined,
+            authorIds: undefined,
+            slugChoice: 'lowest-free',
+          },
+        );
         await audit.record(
           trx,
           actor,

@@ -111,7 +111,7 @@ export function transliterate(text: string): string {
   const table = { uk: ukrainian, be: belarusian, bg: bulgarian, sr: serbian, ru: russian }[
     language
   ];
-  const chars = [...text];
+  const chars = Array.from(text);
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? '';
