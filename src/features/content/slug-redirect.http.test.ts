@@ -24,6 +24,11 @@ describeEachEngine('old slugs after a rename', (ctx) => {
   const rename = async (id: string, slug: string, extra: object = {}) => {
     const response = await api('PATCH', `/api/admin/posts/${id}`, { slug, ...extra });
     expect(response.statusCode, response.body).toBe(200);
+    // A live post's edits wait as pending changes until "Update live article".
+    if (response.json<{ post: { status: string } }>().post.status === 'published') {
+      const applied = await api('POST', `/api/admin/posts/${id}/pending/apply`, {});
+      expect(applied.statusCode, applied.body).toBe(200);
+    }
   };
   const visit = (slug: string) => t.app.inject({ method: 'GET', url: `/${slug}` });
 

@@ -6,8 +6,11 @@
 
 const base = 'http://masthead.invalid';
 
-/** Paths redirects never take over: the CMS and the APIs answer these themselves. */
-const ownedPrefixes = ['/api', '/admin'];
+/**
+ * Paths redirects never take over: the CMS and the APIs answer these themselves, and
+ * stored files keep their address for ever (an old Ghost `/content/images/…` may redirect).
+ */
+const ownedPrefixes = ['/api', '/admin', '/content/files'];
 
 /** A path as redirects compare it: percent-encoded, dot segments resolved, no trailing slash. */
 export function toCanonicalPath(path: string): string {

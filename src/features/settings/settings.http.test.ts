@@ -35,6 +35,7 @@ describeEachEngine('site settings through the Admin API', (ctx) => {
         locale: 'en-GB',
         logo_media_id: null,
         accent_color: '#b3261e',
+        allow_member_signups: true,
         navigation: [],
         social: { x: '', facebook: '', instagram: '' },
       },

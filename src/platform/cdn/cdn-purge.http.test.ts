@@ -5,6 +5,7 @@ import {
   type RecordedRequest,
 } from '../../../test/support/fake-cdn-api.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { cacheTags } from '../../site/cache/cache-tags.js';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import type { CdnProvider } from '../../config/config.js';
 import { systemActor } from '../../features/staff/actor.js';
@@ -67,6 +68,13 @@ for (const provider of ['fastly', 'cloudflare', 'bunny'] as const) {
     const api = (method: 'POST' | 'PATCH', url: string, payload: object) =>
       t.app.inject({ method, url, headers: { authorization: `Bearer ${author.token}` }, payload });
 
+    /** Edits a live post and makes the edit live ("Update live article"). */
+    const editLive = async (payload: object) => {
+      const saved = await api('PATCH', `/api/admin/posts/${postId}`, payload);
+      if (saved.statusCode !== 200) return saved;
+      return api('POST', `/api/admin/posts/${postId}/pending/apply`, {});
+    };
+
     /** Waits until the change's keys are written down, then lets the purge window pass. */
     const runPurges = async (app: TestApp = t): Promise<void> => {
       await vi.waitFor(async () =>
@@ -80,7 +88,12 @@ for (const provider of ['fastly', 'cloudflare', 'bunny'] as const) {
       requests.flatMap(shape.keys).sort();
 
     const expectedKeys = (): string[] =>
-      [`post:${postId}`, 'posts', 'tag:harbour', `author:${author.slug}`].sort();
+      [
+        cacheTags.post(postId),
+        cacheTags.postLists,
+        cacheTags.tag('harbour'),
+        cacheTags.author(author.slug),
+      ].sort();
 
     it('purges an edit’s keys in one request, with the right auth', async () => {
       const created = await api('POST', '/api/admin/posts', {
@@ -95,7 +108,7 @@ for (const provider of ['fastly', 'cloudflare', 'bunny'] as const) {
       await runPurges();
       cdn.requests.length = 0;
 
-      const edit = await api('PATCH', `/api/admin/posts/${postId}`, {
+      const edit = await editLive({
         title: 'Ferry timetable changes again',
       });
       expect(edit.statusCode, edit.body).toBe(200);
@@ -119,7 +132,7 @@ for (const provider of ['fastly', 'cloudflare', 'bunny'] as const) {
     it('retries a purge the CDN answered with a 5xx', async () => {
       cdn.requests.length = 0;
       cdn.respondWith(503);
-      await api('PATCH', `/api/admin/posts/${postId}`, { title: 'Ferries, third version' });
+      await editLive({ title: 'Ferries, third version' });
       await runPurges();
       expect(cdn.requests).toHaveLength(1);
       expect(await countPurgeRequests(ctx.handle.db)).toBeGreaterThan(0);
@@ -133,7 +146,7 @@ for (const provider of ['fastly', 'cloudflare', 'bunny'] as const) {
 
     it('purges after a restart what was waiting when the process stopped', async () => {
       cdn.requests.length = 0;
-      await api('PATCH', `/api/admin/posts/${postId}`, { title: 'Ferries, fourth version' });
+      await editLive({ title: 'Ferries, fourth version' });
       await vi.waitFor(async () =>
         expect(await countPurgeRequests(ctx.handle.db)).toBeGreaterThan(0),
       );

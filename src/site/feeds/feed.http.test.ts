@@ -90,11 +90,12 @@ describeEachEngine('RSS and JSON feeds', (ctx) => {
     });
   });
 
-  it('never carries the body of a post for members, only its standfirst', async () => {
+  it('never carries the locked body of a post for members, only its preview and a link', async () => {
     const feed = await parser.parseString((await get('/rss')).body);
     const item = feed.items.find((i) => i.title === 'Members briefing');
     expect(item?.contentSnippet).toBe('What the plan means.');
-    expect(item?.['content:encoded']).toBeUndefined();
+    expect(item?.['content:encoded']).not.toContain('locked paragraph');
+    expect(item?.['content:encoded']).toContain('http://news.test/members-briefing');
     expect((await get('/feed.json')).body).not.toContain('locked paragraph');
   });
 
