@@ -16,6 +16,27 @@ export function changeOf(before: Post | null, after: Post): PostChanged['change'
   return 'updated';
 }
 
+/** The `post.changed` event of a save: what caches and feeds need to know of it. */
+export function toPostChanged(
+  before: Post | null,
+  after: Post,
+  change: PostChanged['change'],
+): PostChanged {
+  const tagSlugs = new Set([...(before?.tags ?? []), ...after.tags].map((t) => t.slug));
+  const authorSlugs = new Set([...(before?.authors ?? []), ...after.authors].map((a) => a.slug));
+  return {
+    postId: after.id,
+    slug: after.slug,
+    previousSlug: before !== null && before.slug !== after.slug ? before.slug : null,
+    change,
+    status: after.status,
+    wasLive: before?.status === 'published',
+    isLive: after.status === 'published',
+    tagSlugs: [...tagSlugs],
+    authorSlugs: [...authorSlugs],
+  };
+}
+
 /** A save based on an older revision than the stored one: refused, the text kept. */
 export function editConflict(current: number, expected: number): AppError {
   return new AppError(

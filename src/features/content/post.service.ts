@@ -1,14 +1,8 @@
-import { decideConstraintViolation } from '../../db/constraint-violation.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, invalid, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { EventOutbox } from '../../platform/events/event-relay.js';
-import {
-  decideFreeSlug,
-  toSlugFamily,
-  withSlugRetry,
-  type SlugChoice,
-} from '../../platform/free-slug.js';
+import { withSlugRetry, type SlugChoice } from '../../platform/free-slug.js';
 import { newId } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Actor } from '../staff/actor.js';
@@ -21,23 +15,22 @@ import './content-events.js';
 import { checkLengths, decideBody, type PostInput } from './post-input.js';
 import { toPosts } from './post-mapping.js';
 import { createPublishedPostQueries } from './post-queries.js';
-import { changeOf, editConflict } from './post-change.js';
+import { resolveAuthors } from './post-authors.js';
+import { changeOf, editConflict, toPostChanged } from './post-change.js';
+import { load, loadForStaff } from './post-load.js';
+import { decideSlug, freeSlugFor, isSlugClash } from './post-slug.js';
 import { syncPublishJob } from './post-publish-job.js';
 import { decidePostRow, hasTextChanged } from './post-row.js';
 import { doesSlugFollowTitle } from './draft-slug.js';
 import { decideSchedule } from './post-schedule.js';
 import { decideEditRoute, pendingAsInput } from './pending-changes.js';
-import {
-  deletePendingChanges,
-  findPendingChangesOf,
-  savePendingVersion,
-} from './pending-changes.store.js';
+import { deletePendingChanges, savePendingVersion } from './pending-changes.store.js';
 import type { ReviewState } from './post-review.js';
 import { ensureCanEdit, ensureCanPublish, findPublishProblems, isOwnerOf } from './post-policy.js';
 import * as repo from './post.repository.js';
 import type { Post, PostStatus } from './post.js';
 import { decidePublicSlug, decideSlugRedirect } from './slug-redirect.js';
-import { isReservedSlug, isValidSlug, reservedSlugs, slugify } from './slug.js';
+import { slugify } from './slug.js';
 import type { TagService } from './tag.service.js';
 
 export interface PostServiceDeps {
@@ -61,13 +54,6 @@ interface PreparedSave {
   readonly slugChoice: SlugChoice;
 }
 
-/** A save that lost a race for its slug (or a new tag's) may try once more. */
-function isSlugClash(input: PostInput): (error: unknown) => boolean {
-  return (error) =>
-    decideConstraintViolation(error) === 'unique' &&
-    (input.slug === undefined || (input.tags?.length ?? 0) > 0);
-}
-
 export interface PostListQuery {
   readonly status?: PostStatus | undefined;
   readonly tag?: string | undefined;
@@ -86,53 +72,6 @@ export type PostService = ReturnType<typeof createPostService>;
 export function createPostService(deps: PostServiceDeps) {
   const { db, clock, audit, tags, jobs, events } = deps;
 
-  async function load(executor: Db | Trx, id: string): Promise<Post> {
-    const row = await repo.findPostById(executor, id);
-    if (row === undefined) throw notFound('That post');
-    const [post] = await toPosts(executor, [row]);
-    if (post === undefined) throw notFound('That post');
-    return post;
-  }
-
-  async function decideSlug(
-    trx: Trx,
-    wanted: string | undefined,
-    title: string,
-    postId: string,
-    choice: SlugChoice,
-  ): Promise<string> {
-    if (wanted === undefined) return freeSlugFor(trx, slugify(title), choice);
-    if (!isValidSlug(wanted)) {
-      throw invalid([
-        { field: 'slug', message: 'use lowercase letters, digits and single hyphens' },
-      ]);
-    }
-    if (isReservedSlug(wanted))
-      throw invalid([{ field: 'slug', message: `"${wanted}" is reserved for the site` }]);
-    const existing = await repo.findPostBySlug(trx, wanted);
-    if (existing !== undefined && existing.id !== postId) {
-      throw new AppError('slug_taken', `Another post already uses the slug "${wanted}".`, [
-        { field: 'slug', message: 'is already taken' },
-      ]);
-    }
-    return wanted;
-  }
-
-  /** A free slug made from `base`, found in one query; `own` counts as free. */
-  async function freeSlugFor(
-    trx: Trx,
-    base: string,
-    choice: SlugChoice,
-    own?: string,
-  ): Promise<string> {
-    const taken = new Set([
-      ...(await repo.listPostSlugsLike(trx, toSlugFamily(base))),
-      ...reservedSlugs,
-    ]);
-    if (own !== undefined) taken.delete(own);
-    return decideFreeSlug(base, taken, choice);
-  }
-
   /**
    * Checks lengths, converts Markdown or HTML and finds the authors: the slow parts of a
    * save, done before its transaction so they hold no connection or lock.
@@ -140,19 +79,11 @@ export function createPostService(deps: PostServiceDeps) {
   async function prepare(input: PostInput): Promise<Omit<PreparedSave, 'slugChoice'>> {
     checkLengths(input);
     const body = await decideBody(input, deps.bodyConverter);
-    const authorIds = input.authors === undefined ? undefined : await resolveAuthors(input.authors);
+    const authorIds =
+      input.authors === undefined
+        ? undefined
+        : await resolveAuthors(input.authors, deps.findAuthorId);
     return { body, authorIds };
-  }
-
-  async function resolveAuthors(refs: readonly string[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const ref of refs) {
-      const id = await deps.findAuthorId(ref.trim());
-      if (id === undefined)
-        throw invalid([{ field: 'authors', message: `no staff member "${ref}"` }]);
-      if (!ids.includes(id)) ids.push(id);
-    }
-    return ids;
   }
 
   /** Records the change for every process's caches, in the change's own transaction. */
@@ -162,19 +93,7 @@ export function createPostService(deps: PostServiceDeps) {
     after: Post,
     change = changeOf(before, after),
   ): Promise<void> {
-    const tagSlugs = new Set([...(before?.tags ?? []), ...after.tags].map((t) => t.slug));
-    const authorSlugs = new Set([...(before?.authors ?? []), ...after.authors].map((a) => a.slug));
-    await events.record(trx, 'post.changed', {
-      postId: after.id,
-      slug: after.slug,
-      previousSlug: before !== null && before.slug !== after.slug ? before.slug : null,
-      change,
-      status: after.status,
-      wasLive: before?.status === 'published',
-      isLive: after.status === 'published',
-      tagSlugs: [...tagSlugs],
-      authorSlugs: [...authorSlugs],
-    });
+    await events.record(trx, 'post.changed', toPostChanged(before, after, change));
   }
 
   /** Writes the fields of a save, its tags and authors, and a revision when the text changed. */
@@ -270,12 +189,6 @@ export function createPostService(deps: PostServiceDeps) {
     }
     await syncPublishJob(jobs, trx, before, after);
     return after;
-  }
-
-  /** A post with its pending changes, for staff screens. */
-  async function loadForStaff(executor: Db | Trx, id: string): Promise<Post> {
-    const post = await load(executor, id);
-    return { ...post, pendingChanges: await findPendingChangesOf(executor, id) };
   }
 
   /**
