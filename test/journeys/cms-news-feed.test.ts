@@ -86,6 +86,12 @@ describe.skipIf(!isBrowserAvailable())(
       const [posted] = (await t.services.feed.listEntriesFor(systemActor, {})).entries;
       await edited.getByRole('button', { name: 'Edit: Bridge closed until morning' }).click();
       const conflictForm = page.getByRole('form', { name: 'Edit “Bridge closed until morning”' });
+      // The form focuses its headline once open; typing before then could land there instead.
+      await expect
+        .poll(() =>
+          conflictForm.getByLabel('Headline').evaluate((el) => el === document.activeElement),
+        )
+        .toBe(true);
       await conflictForm.getByLabel('Body').fill('Our own wording.');
       await t.services.feed.updateEntry(systemActor, posted?.id ?? '', {
         title: 'Bridge closed until noon',
