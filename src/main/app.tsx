@@ -45,7 +45,6 @@ import { ErrorPage } from '../site/error-page.js';
 import { renderPage } from '../site/render-page.js';
 import { loadSiteAssets } from '../site/site-assets.js';
 import { loadSiteFrame } from '../site/site-frame.js';
-import { loadNewsFeedIsland } from '../site/live/island-asset.js';
 import { newsFeedLiveRoutes } from '../site/live/news-feed-live.routes.js';
 import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
 import { accountRoutes } from '../site/members/account.routes.js';
@@ -102,7 +101,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
 
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
-  const newsFeedIsland = loadNewsFeedIsland();
+  const newsFeedIsland = assets.islands['news-feed'];
 
   // Before the page cache: `/?p=123` would otherwise find the cached front page.
   await app.register(legacyQueryRedirects, { redirects: services.redirects });

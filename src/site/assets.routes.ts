@@ -22,10 +22,12 @@ export function sendAsset(
 /** Fingerprinted CSS and scripts, cached for a year. */
 export function assetRoutes(assets: SiteAssets) {
   return async (app: AppInstance): Promise<void> => {
-    app.get('/assets/:file', { schema: { hide: true } }, async (request, reply) => {
+    const send = async (request: FastifyRequest, reply: FastifyReply) => {
       const asset = assets.byUrl(request.url.split('?')[0] ?? '');
       if (asset === undefined) throw new AppError('not_found', 'This file was not found.');
       return sendAsset(request, reply, asset);
-    });
+    };
+    app.get('/assets/:file', { schema: { hide: true } }, send);
+    app.get('/assets/islands/:file', { schema: { hide: true } }, send);
   };
 }

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { projectRoot } from '../platform/project-root.js';
+import { loadIsland } from './islands/island-assets.js';
+import { islandNames, type IslandName } from './islands/island-entries.js';
 
 /** A static file the site links to, fingerprinted so it can be cached for a year. */
 export interface SiteAsset {
@@ -16,6 +18,8 @@ export interface SiteAsset {
 
 export interface SiteAssets {
   readonly css: SiteAsset;
+  /** The client islands, each bundled from its TypeScript entry. */
+  readonly islands: Readonly<Record<IslandName, SiteAsset>>;
   byUrl(url: string): SiteAsset | undefined;
 }
 
@@ -48,6 +52,10 @@ function load(name: string, contentType: string): SiteAsset {
 
 export function loadSiteAssets(): SiteAssets {
   const css = load('site.css', 'text/css; charset=utf-8');
-  const all = new Map([[css.url, css]]);
-  return { css, byUrl: (url) => all.get(url) };
+  const islands = Object.fromEntries(islandNames.map((name) => [name, loadIsland(name)])) as Record<
+    IslandName,
+    SiteAsset
+  >;
+  const all = new Map([css, ...Object.values(islands)].map((asset) => [asset.url, asset]));
+  return { css, islands, byUrl: (url) => all.get(url) };
 }

@@ -84,7 +84,7 @@ function oddPaths(): HostileRequest[] {
     '/news-feed/%2e%2e',
     '/assets/../package.json',
     '/assets/%2e%2e%2fpackage.json',
-    '/assets/live/%00.js',
+    '/assets/islands/%00.js',
     '/content/files/',
     '/content/files/..%5c..%5cetc%5cpasswd',
     '/content/files/%2e%2e/%2e%2e/',

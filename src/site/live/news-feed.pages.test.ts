@@ -80,14 +80,14 @@ describeEachEngine('the news feed pages for readers', (ctx) => {
     const html = (await get('/news-feed')).body;
     const latest = await t.services.feed.findLatestChangeId();
     expect(html).toContain(`data-since="${latest}"`);
-    expect(islandUrl).toMatch(/^\/assets\/live\/news-feed\.[0-9a-f]{12}\.js$/);
+    expect(islandUrl).toMatch(/^\/assets\/islands\/news-feed\.[0-9a-f]{12}\.js$/);
     const script = await get(islandUrl);
     expect(script.statusCode).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(script.rawPayload.length).toBeLessThan(15 * 1024);
     expect(script.body).toContain('new EventSource');
-    expect((await get('/assets/live/news-feed.000000000000.js')).statusCode).toBe(404);
+    expect((await get('/assets/islands/news-feed.000000000000.js')).statusCode).toBe(404);
   });
 
   it('pages with stable cursors: a new entry does not move what the older page shows', async () => {

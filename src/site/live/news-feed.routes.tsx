@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import { excerpt } from '../../features/content/body/body-to-text.js';
 import type { FeedService } from '../../features/live/feed.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { sendAsset } from '../assets.routes.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { cacheTags, setCacheTags } from '../cache/cache-tags.js';
@@ -36,7 +35,7 @@ const perPage = 20;
 const pinnedShown = 10;
 const rssCount = 50;
 
-/** The news feed for readers: the archive, one entry, RSS, and the island's script. */
+/** The news feed for readers: the archive, one entry and RSS. */
 export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
   const { siteUrl, feed, island } = deps;
   const viewDeps = {
@@ -45,13 +44,6 @@ export function newsFeedRoutes(deps: NewsFeedRoutesDeps) {
   };
 
   return async (app: AppInstance): Promise<void> => {
-    app.get('/assets/live/:file', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.split('?')[0] !== island.url) {
-        throw new AppError('not_found', 'This file was not found.');
-      }
-      return sendAsset(request, reply, island);
-    });
-
     app.get(
       newsFeedPaths.archive(),
       {

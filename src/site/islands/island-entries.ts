@@ -1,0 +1,12 @@
+/**
+ * Every client island: its name and its entry module, relative to the project root. An
+ * island is a TypeScript module that may import others; esbuild bundles each entry into
+ * one minified ES module (docs/adr/0013-islands-bundled-by-esbuild.md).
+ */
+export const islandEntries = {
+  'news-feed': 'src/site/live/island/news-feed.island.ts',
+} as const satisfies Record<string, string>;
+
+export type IslandName = keyof typeof islandEntries;
+
+export const islandNames = Object.keys(islandEntries) as IslandName[];
