@@ -14,7 +14,7 @@ export default defineConfig({
     // Most suites wait on PostgreSQL, Chromium or child processes: run three at a time on 2 cores.
     maxWorkers: 3,
     // Generous bounds: a test waits for conditions, and a busy machine only makes it slower.
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

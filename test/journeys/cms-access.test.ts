@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -21,7 +21,7 @@ async function linkFromOutbox(page: Page, kind: 'invite' | 'reset'): Promise<str
 
 describe.skipIf(!isBrowserAvailable())(
   'staff join by invitation and reset a forgotten password',
-  { timeout: 90_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDemoImage } from '../../src/features/content/media-demo-images.js';
 import { systemActor } from '../../src/features/staff/actor.js';
 import type { BrowserContext, Page } from 'playwright-core';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -14,7 +14,7 @@ import {
 
 describe.skipIf(!isBrowserAvailable())(
   'an editor writes and publishes an article in the CMS',
-  { timeout: 60_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
     let context: BrowserContext;

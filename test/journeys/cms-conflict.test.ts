@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/features/staff/actor.js';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -11,7 +11,7 @@ import {
 
 describe.skipIf(!isBrowserAvailable())(
   'two editors change one post at the same time',
-  { timeout: 60_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
 

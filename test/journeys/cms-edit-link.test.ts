@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/features/staff/actor.js';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import { addStaff, journeyPassword, useCmsJourney } from '../support/cms-journey.js';
 
 describe.skipIf(!isBrowserAvailable())(
   '"Edit post" on the public article',
-  { timeout: 60_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { systemActor } from '../../src/features/staff/actor.js';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -12,7 +12,7 @@ import {
 
 describe.skipIf(!isBrowserAvailable())(
   'an editor changes a live article, publishes and unpublishes, with the site unchanged until they say so',
-  { timeout: 120_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
     let context: BrowserContext;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { systemActor } from '../../src/features/staff/actor.js';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -17,7 +17,7 @@ async function readPublicFeed(page: Page, base: string): Promise<string> {
 
 describe.skipIf(!isBrowserAvailable())(
   'an editor runs the news feed from the CMS',
-  { timeout: 90_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { systemActor } from '../../src/features/staff/actor.js';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -11,7 +11,7 @@ import {
 
 describe.skipIf(!isBrowserAvailable())(
   'an editor keeps old links working from the Redirects screen',
-  { timeout: 120_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
     let context: BrowserContext;

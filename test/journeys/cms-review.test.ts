@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -10,7 +10,7 @@ import {
 
 describe.skipIf(!isBrowserAvailable())(
   'a contributor submits a post and an editor publishes it',
-  { timeout: 60_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/features/staff/actor.js';
 import type { BrowserContext, Page } from 'playwright-core';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -26,7 +26,7 @@ const screens = [
 
 describe.skipIf(!isBrowserAvailable())(
   'an administrator goes through every CMS screen',
-  { timeout: 180_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
     let context: BrowserContext;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { BodyDocument, Inline } from '../../src/features/content/body/body.types.js';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -47,7 +47,7 @@ function summarise(body: BodyDocument): string[] {
 
 describe.skipIf(!isBrowserAvailable())(
   'writing in the CMS: pasting from other programs and leaving the editor',
-  { timeout: 90_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
     let context: BrowserContext;

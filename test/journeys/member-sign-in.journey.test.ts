@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { systemActor } from '../../src/features/staff/actor.js';
 import { drainJobs, readOutbox } from '../../src/platform/mail/test-support/outbox-helpers.js';
-import { findAxeViolations, isBrowserAvailable, launchBrowser } from '../support/browser.js';
+import {
+  findAxeViolations,
+  isBrowserAvailable,
+  journeyTimeout,
+  launchBrowser,
+} from '../support/browser.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -49,47 +54,51 @@ describe.skipIf(!isBrowserAvailable())(
       /* eslint-enable @typescript-eslint/no-unnecessary-condition */
     });
 
-    it('shows the preview, signs in from the e-mailed link, reads it whole, and signs out', async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
+    it(
+      'shows the preview, signs in from the e-mailed link, reads it whole, and signs out',
+      async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
 
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${base}/${slug}`);
-      await page.getByText(preview).waitFor();
-      await page.getByRole('heading', { name: 'This article is for members' }).waitFor();
-      expect(await page.getByText(locked).count()).toBe(0);
-      expect(await findAxeViolations(page)).toEqual([]);
+        page.setDefaultTimeout(15_000);
+        await page.goto(`${base}/${slug}`);
+        await page.getByText(preview).waitFor();
+        await page.getByRole('heading', { name: 'This article is for members' }).waitFor();
+        expect(await page.getByText(locked).count()).toBe(0);
+        expect(await findAxeViolations(page)).toEqual([]);
 
-      await page.getByRole('link', { name: 'Sign in' }).click();
-      await page.getByLabel('E-mail address').fill('reader@journey.test');
-      await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-      await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
-      expect(await findAxeViolations(page)).toEqual([]);
+        await page.getByRole('link', { name: 'Sign in' }).click();
+        await page.getByLabel('E-mail address').fill('reader@journey.test');
+        await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+        await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+        expect(await findAxeViolations(page)).toEqual([]);
 
-      await drainJobs(t);
-      const message = (await readOutbox(t, admin)).find((m) => m.to === 'reader@journey.test');
-      const link = /http:\/\/news\.test(\/signin\/link\/[\w-]+)/.exec(message?.text ?? '')?.[1];
-      expect(link).toBeDefined();
-      await page.goto(`${base}${link ?? ''}`);
-      expect(await findAxeViolations(page)).toEqual([]);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+        await drainJobs(t);
+        const message = (await readOutbox(t, admin)).find((m) => m.to === 'reader@journey.test');
+        const link = /http:\/\/news\.test(\/signin\/link\/[\w-]+)/.exec(message?.text ?? '')?.[1];
+        expect(link).toBeDefined();
+        await page.goto(`${base}${link ?? ''}`);
+        expect(await findAxeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Sign in' }).click();
 
-      await page.waitForURL(`${base}/${slug}`);
-      await page.getByText(locked).waitFor();
-      expect(await page.getByRole('heading', { name: 'This article is for members' }).count()).toBe(
-        0,
-      );
+        await page.waitForURL(`${base}/${slug}`);
+        await page.getByText(locked).waitFor();
+        expect(
+          await page.getByRole('heading', { name: 'This article is for members' }).count(),
+        ).toBe(0);
 
-      await page.goto(`${base}/account`);
-      await page.getByText('You sign in with reader@journey.test.').waitFor();
-      expect(await findAxeViolations(page)).toEqual([]);
-      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-      await page.waitForURL(`${base}/`);
+        await page.goto(`${base}/account`);
+        await page.getByText('You sign in with reader@journey.test.').waitFor();
+        expect(await findAxeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+        await page.waitForURL(`${base}/`);
 
-      await page.goto(`${base}/${slug}`);
-      await page.getByRole('heading', { name: 'This article is for members' }).waitFor();
-      expect(await page.getByText(locked).count()).toBe(0);
-      await context.close();
-    }, 90_000);
+        await page.goto(`${base}/${slug}`);
+        await page.getByRole('heading', { name: 'This article is for members' }).waitFor();
+        expect(await page.getByText(locked).count()).toBe(0);
+        await context.close();
+      },
+      journeyTimeout,
+    );
   },
 );

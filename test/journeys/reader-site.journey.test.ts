@@ -6,7 +6,12 @@ import {
   renderDemoPortrait,
 } from '../../src/features/content/media-demo-images.js';
 import { systemActor } from '../../src/features/staff/actor.js';
-import { findAxeViolations, isBrowserAvailable, launchBrowser } from '../support/browser.js';
+import {
+  findAxeViolations,
+  isBrowserAvailable,
+  journeyTimeout,
+  launchBrowser,
+} from '../support/browser.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -76,7 +81,7 @@ describe.skipIf(!isBrowserAvailable())('a reader browses the site in Chromium', 
     }
     await picks.setPicks(systemActor, ids.slice(0, 2));
     ({ browser, close: closeBrowser } = await launchBrowser());
-  }, 90_000);
+  }, journeyTimeout);
 
   afterAll(async () => {
     await closeBrowser();

@@ -2,7 +2,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { systemActor } from '../../src/features/staff/actor.js';
-import { findAxeViolations, isBrowserAvailable, launchBrowser } from '../support/browser.js';
+import {
+  findAxeViolations,
+  isBrowserAvailable,
+  journeyTimeout,
+  launchBrowser,
+} from '../support/browser.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -45,29 +50,33 @@ describe.skipIf(!isBrowserAvailable())('a reader searches the site in Chromium',
   });
 
   for (const width of [1280, 375]) {
-    it(`finds articles from the search form with no axe violations at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${base}/search`);
-      expect(await findAxeViolations(page)).toEqual([]);
+    it(
+      `finds articles from the search form with no axe violations at ${width} px`,
+      async () => {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${base}/search`);
+        expect(await findAxeViolations(page)).toEqual([]);
 
-      await page.getByRole('searchbox', { name: 'Search articles' }).fill('night train');
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/search\?q=night\+train$/);
-      expect(await page.locator('.search-summary').textContent()).toBe(
-        '12 articles match “night train”',
-      );
-      expect(await page.locator('.search-results mark').first().textContent()).toMatch(/night/i);
-      expect(await findAxeViolations(page)).toEqual([]);
+        await page.getByRole('searchbox', { name: 'Search articles' }).fill('night train');
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/search\?q=night\+train$/);
+        expect(await page.locator('.search-summary').textContent()).toBe(
+          '12 articles match “night train”',
+        );
+        expect(await page.locator('.search-results mark').first().textContent()).toMatch(/night/i);
+        expect(await findAxeViolations(page)).toEqual([]);
 
-      await page.getByRole('link', { name: 'Next →' }).click();
-      expect(await page.getByText('Page 2 of 2').count()).toBe(1);
-      expect(await findAxeViolations(page)).toEqual([]);
+        await page.getByRole('link', { name: 'Next →' }).click();
+        expect(await page.getByText('Page 2 of 2').count()).toBe(1);
+        expect(await findAxeViolations(page)).toEqual([]);
 
-      await page.goto(`${base}/search?q=zeppelin`);
-      expect(await page.getByText('No articles match “zeppelin”.').count()).toBe(1);
-      expect(await findAxeViolations(page)).toEqual([]);
-      await context.close();
-    }, 60_000);
+        await page.goto(`${base}/search?q=zeppelin`);
+        expect(await page.getByText('No articles match “zeppelin”.').count()).toBe(1);
+        expect(await findAxeViolations(page)).toEqual([]);
+        await context.close();
+      },
+      journeyTimeout,
+    );
   }
 });

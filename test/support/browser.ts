@@ -2,6 +2,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
+/**
+ * The bound on one browser journey. Journeys wait for conditions, never for times; on a
+ * machine busy with other work each step is slower, so the bound is generous.
+ */
+export const journeyTimeout = 240_000;
+
 export function isBrowserAvailable(): boolean {
   return inject('chromiumPath') !== null;
 }
