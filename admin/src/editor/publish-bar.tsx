@@ -32,6 +32,7 @@ export function PublishBar(props: {
   } else if (post !== null && status === 'draft' && post.review?.state !== 'submitted') {
     action = { label: 'Submit for review', run: { kind: 'submit', note: '' } };
   }
+  const run = action?.run ?? { kind: 'publish' };
   return (
     <div class="publish-bar" role="region" aria-label="Publish bar">
       <span class="publish-bar-status">
@@ -43,7 +44,7 @@ export function PublishBar(props: {
           type="button"
           class="button-primary"
           disabled={props.busy}
-          onClick={() => action !== null && props.onAction(action.run)}
+          onClick={() => props.onAction(run)}
         >
           {action.label}
         </button>

@@ -21,6 +21,7 @@ import {
   type PostNoteKind,
 } from './post-notes.js';
 import * as notesRepo from './post-notes.repository.js';
+import type { PostNoteRow } from './post-desk.table.js';
 import { isOwnerOf } from './post-policy.js';
 import type { Post } from './post.js';
 
@@ -63,6 +64,18 @@ export interface PostChangeNotice {
 
 export type PostHandoffService = ReturnType<typeof createPostHandoffService>;
 
+function toNote(row: PostNoteRow): PostNote {
+  return {
+    id: row.id,
+    postId: row.post_id,
+    kind: toPostNoteKind(row.kind),
+    body: row.body,
+    byId: row.by_id,
+    byName: row.by_name,
+    createdAt: new Date(row.created_at),
+  };
+}
+
 function checkNote(note: string | undefined, field: string, required: boolean): string | null {
   const trimmed = note?.trim() ?? '';
   if (required && trimmed === '') {
@@ -88,18 +101,18 @@ export function createPostHandoffService(deps: PostHandoffServiceDeps) {
     postId: string,
     kind: PostNoteKind,
     body: string,
-  ): Promise<string> {
-    const id = newId();
-    await notesRepo.insertPostNote(trx, {
-      id,
+  ): Promise<PostNote> {
+    const row = {
+      id: newId(),
       post_id: postId,
       kind,
       body,
       by_id: actor.id,
       by_name: actor.name,
       created_at: toTimestamp(clock.now()),
-    });
-    return id;
+    };
+    await notesRepo.insertPostNote(trx, row);
+    return toNote(row);
   }
 
   function ensureCanOpen(actor: Actor, post: Post): void {
@@ -114,11 +127,11 @@ export function createPostHandoffService(deps: PostHandoffServiceDeps) {
     /** A note to editors about a post its writer may no longer change; e-mails the editors. */
     async suggestCorrection(actor: Actor, postId: string, text: string): Promise<PostNote> {
       const body = checkNote(text, 'note', true) ?? '';
-      const id = await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const post = await load(trx, postId);
         await ensureNotInBin(trx, postId);
         ensureCanOpen(actor, post);
-        const noteId = await addNote(trx, actor, postId, 'correction', body);
+        const note = await addNote(trx, actor, postId, 'correction', body);
         await audit.record(trx, actor, 'post.suggest-correction', { type: 'post', id: postId }, {});
         await jobs.enqueue(
           trx,
@@ -126,33 +139,22 @@ export function createPostHandoffService(deps: PostHandoffServiceDeps) {
           {
             postId,
             kind: 'correction',
-            noteId,
+            noteId: note.id,
             byId: actor.id,
             byName: actor.name,
             revision: post.revision,
           },
-          { idempotencyKey: `post.handoff:correction:${noteId}` },
+          { idempotencyKey: `post.handoff:correction:${note.id}` },
         );
-        return noteId;
+        return note;
       });
-      const [note] = await this.listNotes(actor, postId);
-      if (note?.id !== id) throw new Error('The correction could not be read back.');
-      return note;
     },
 
     /** A post's notes, newest first, for whoever may open the post. */
     async listNotes(actor: Actor, postId: string): Promise<PostNote[]> {
       ensureCanOpen(actor, await load(db, postId));
       const rows = await notesRepo.listPostNotes(db, postId, 100);
-      return rows.map((row) => ({
-        id: row.id,
-        postId: row.post_id,
-        kind: toPostNoteKind(row.kind),
-        body: row.body,
-        byId: row.by_id,
-        byName: row.by_name,
-        createdAt: new Date(row.created_at),
-      }));
+      return rows.map(toNote);
     },
 
     /** Checks a publish note before the publish's transaction opens. */
@@ -167,7 +169,7 @@ export function createPostHandoffService(deps: PostHandoffServiceDeps) {
       const note = notice.note?.trim() ?? '';
       const live = change === 'published' || change === 'scheduled';
       const noteId =
-        note !== '' && live ? await addNote(trx, actor, after.id, 'publish', note) : null;
+        note !== '' && live ? (await addNote(trx, actor, after.id, 'publish', note)).id : null;
       if (change !== 'published') return;
       await jobs.enqueue(
         trx,
