@@ -225,7 +225,7 @@ describe.skipIf(!isBrowserAvailable())(
       expect(await bar.isVisible()).toBe(true);
       const toolbar = page.getByRole('group', { name: 'Formatting' });
       const box = await toolbar.evaluate((el) => ({
-        rowHeight: (el.firstElementChild as HTMLElement).offsetHeight,
+        rowHeight: el.querySelector('button')?.offsetHeight ?? 0,
         height: el.clientHeight,
         wraps: getComputedStyle(el).flexWrap,
       }));
