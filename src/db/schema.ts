@@ -1,5 +1,6 @@
 import type { MediaTable } from '../features/content/media.table.js';
 import type { PendingChangesTable } from '../features/content/pending-changes.table.js';
+import type { PostBinTable, PostNoteTable } from '../features/content/post-desk.table.js';
 import type {
   PostAuthorTable,
   PostRevisionTable,
@@ -71,4 +72,6 @@ export interface Database {
   member_sessions: MemberSessionTable;
   member_links: MemberLinkTable;
   member_secrets: MemberSecretTable;
+  post_notes: PostNoteTable;
+  post_bin: PostBinTable;
 }

@@ -9,6 +9,9 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { contentApiRoutes } from '../features/content/content-api.routes.js';
 import { mediaRoutes } from '../features/content/media.routes.js';
 import { postReviewRoutes } from '../features/content/post-review.routes.js';
+import { postBinRoutes } from '../features/content/post-bin.routes.js';
+import { postDeskRoutes } from '../features/content/post-desk.routes.js';
+import { postHandoffRoutes } from '../features/content/post-handoff.routes.js';
 import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
 import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js';
@@ -220,6 +223,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         toResources: services.postResources,
         requireActor,
         findAuthorId: services.findAuthorId,
+        bin: services.bin,
       }),
     );
     await api.register(tagRoutes({ tags: services.tags, requireActor }));
@@ -247,6 +251,17 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       postReviewRoutes({
         reviews: services.reviews,
         toResources: services.postResources,
+        requireActor,
+      }),
+    );
+    await api.register(postHandoffRoutes({ handoffs: services.handoffs, requireActor }));
+    await api.register(
+      postBinRoutes({ bin: services.bin, toResources: services.postResources, requireActor }),
+    );
+    await api.register(
+      postDeskRoutes({
+        desk: services.desk,
+        timeZone: async () => (await services.settings.getSiteSettings()).timezone,
         requireActor,
       }),
     );

@@ -10,6 +10,9 @@ import { createMemberService } from '../features/members/member.service.js';
 import { createReaderAudience } from '../features/members/reader-audience.js';
 import { createPostReviewService } from '../features/content/post-review.service.js';
 import { createPostService } from '../features/content/post.service.js';
+import { createPostBinService } from '../features/content/post-bin.service.js';
+import { createPostDesk } from '../features/content/post-desk.js';
+import { createPostHandoffService } from '../features/content/post-handoff.service.js';
 import { createTagService } from '../features/content/tag.service.js';
 import { createEditorsPicksService } from '../features/curation/editors-picks.service.js';
 import { createFeedLiveHub } from '../features/live/feed-live-hub.js';
@@ -141,6 +144,16 @@ export function createServices(options: ServiceOptions) {
     return user?.id;
   };
   const bodyConverter = createBodyConverter();
+  const handoffs = createPostHandoffService({
+    db,
+    clock,
+    audit,
+    jobs,
+    listStaff: () => staff.listStaff(systemActor),
+    siteTitle: () => siteTitle(),
+    editUrl: (id) => absoluteUrl(config.siteUrl, sitePaths.editPost(id)),
+    articleUrl: (slug) => absoluteUrl(config.siteUrl, sitePaths.article(slug)),
+  });
   const posts = createPostService({
     db,
     clock,
@@ -150,7 +163,10 @@ export function createServices(options: ServiceOptions) {
     events,
     findAuthorId,
     bodyConverter,
+    afterChange: (trx, notice) => handoffs.recordChange(trx, notice),
   });
+  const bin = createPostBinService({ db, clock, audit, jobs, events });
+  const desk = createPostDesk({ db, clock });
   const redirects = createRedirectService({ db, clock, audit, events, siteUrl: config.siteUrl });
   const images = createImageLookup(media);
   const findLivePosts = async (ids: readonly string[]) =>
@@ -315,6 +331,9 @@ export function createServices(options: ServiceOptions) {
     passwordResets,
     invitations,
     reviews,
+    handoffs,
+    bin,
+    desk,
     bodyConverter,
     readerAudience,
     members,

@@ -32,6 +32,12 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'post.review': async (payload) => {
         await services.reviews.sendReviewEmails(payload);
       },
+      'post.handoff': async (payload) => {
+        await services.handoffs.sendHandoffEmails(payload);
+      },
+      'post.purge': async (payload) => {
+        await services.bin.purgeDuePost(payload);
+      },
       ...(services.cdnPurgeApi === null
         ? {}
         : { 'cdn.purge': handleCdnPurge({ db: database.db, api: services.cdnPurgeApi }) }),

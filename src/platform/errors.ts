@@ -16,12 +16,16 @@ export const errorCatalogue = {
   invalid_credentials: 401,
   forbidden: 403,
   csrf_failed: 403,
+  /** A contributor's change to a post that is live or scheduled: suggest a correction instead. */
+  post_read_only: 403,
   /** A browser write to the Admin API sent from another site. */
   cross_site: 403,
   not_found: 404,
   method_not_allowed: 405,
   not_acceptable: 406,
   gone: 410,
+  /** A post in the bin: restore it before opening or changing it. */
+  post_in_bin: 410,
   /** A one-time link (password reset, invitation) that was already used. */
   token_used: 410,
   /** A one-time link past its time limit. */

@@ -145,6 +145,8 @@ describe.skipIf(!isBrowserAvailable())(
 
     it('shows the publish summary and the editor without axe violations on a phone', async () => {
       await page.setViewportSize({ width: 390, height: 844 });
+      // On a phone the navigation folds behind the menu button.
+      await page.getByRole('button', { name: 'Menu' }).click();
       await page.getByRole('link', { name: 'New post', exact: true }).click();
       await page.getByLabel('Headline').fill('Phone-sized publishing');
       await waitForSaved(page);

@@ -27,6 +27,8 @@ function isStale(): boolean {
     path.join(root, 'src', 'features', 'content', 'body'),
     path.join(root, 'src', 'features', 'staff', 'role.ts'),
     path.join(root, 'src', 'platform', 'errors.ts'),
+    path.join(root, 'src', 'features', 'content', 'post-delete.ts'),
+    path.join(root, 'src', 'features', 'staff', 'permissions.ts'),
   ];
   const newest = Math.max(...[...sources, ...shared].map(newestChange));
   return newest > statSync(builtIndex).mtimeMs;

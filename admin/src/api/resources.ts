@@ -205,3 +205,43 @@ export interface FeedPage {
   /** Pass as `before` for the next, older page. */
   readonly older: string | null;
 }
+
+/** A note kept with a post: a suggested correction, or an editor's note when publishing. */
+export interface PostNoteResource {
+  readonly id: string;
+  readonly kind: 'correction' | 'publish';
+  readonly body: string;
+  readonly by_name: string;
+  readonly created_at: string;
+}
+
+/** A deleted post waiting in the bin until `purge_at`. */
+export interface BinnedPostResource {
+  readonly id: string;
+  readonly title: string;
+  readonly slug: string;
+  readonly status_before: PostStatus;
+  readonly deleted_at: string;
+  readonly deleted_by_name: string;
+  readonly purge_at: string;
+}
+
+/** The editors' queue at a glance; null for those who do not review. */
+export type ReviewSummaryResource = {
+  readonly count: number;
+  readonly oldest: { readonly id: string; readonly title: string; readonly since: string } | null;
+} | null;
+
+/** The dashboard's first look: the queue and the next 24 hours, in the site's time zone. */
+export interface DeskResource {
+  readonly time_zone: string;
+  readonly from: string;
+  readonly until: string;
+  readonly review: ReviewSummaryResource;
+  readonly upcoming: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly published_at: string;
+    readonly section: string | null;
+  }[];
+}

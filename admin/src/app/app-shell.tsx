@@ -1,8 +1,10 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasAtLeast } from '../../../src/features/staff/role.js';
-import type { StaffUser } from '../api/resources.js';
+import type { SiteSettingsResource, StaffUser } from '../api/resources.js';
+import { setSiteTimeZone } from '../ui/format.js';
 import { useApp } from './app-context.js';
 import { adminHref, matchPath, navigate, type Location } from './router.js';
+import { NavCount, useReviewCount } from './review-count.js';
 import { navGroups, screens, type Screen } from './screens.js';
 
 function findScreen(path: string): { screen: Screen; params: Record<string, string> } | null {
@@ -25,8 +27,22 @@ export function AppShell({
   readonly location: Location;
   readonly user: StaffUser;
 }) {
-  const { signOut } = useApp();
+  const { signOut, api } = useApp();
   const main = useRef<HTMLElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [, setZone] = useState<string | null>(null);
+  const reviewCount = useReviewCount(user, location.path);
+
+  // Every time in the CMS is shown in the site's time zone, labelled with it.
+  useEffect(() => {
+    void api.get<{ settings: SiteSettingsResource }>('/settings').then(
+      ({ settings }) => {
+        setSiteTimeZone(settings.timezone);
+        setZone(settings.timezone);
+      },
+      () => undefined,
+    );
+  }, [api]);
   const found = findScreen(location.path);
   const allowed = found !== null && hasAtLeast(user.role, found.screen.minimumRole);
   const title = found === null ? 'Not found' : allowed ? found.screen.title : 'Not allowed';
@@ -38,6 +54,7 @@ export function AppShell({
   // After moving to another screen, start reading from its top.
   const first = useRef(true);
   useEffect(() => {
+    setMenuOpen(false);
     if (first.current) {
       first.current = false;
       return;
@@ -58,7 +75,16 @@ export function AppShell({
         <a class="shell-brand" href={adminHref('/')}>
           Masthead CMS
         </a>
-        <div class="shell-user">
+        <button
+          type="button"
+          class="menu-toggle button-quiet"
+          aria-expanded={menuOpen}
+          aria-controls="cms-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
+        <div class={menuOpen ? 'shell-user is-open' : 'shell-user'}>
           <span>
             {user.name} <span class="role-badge">{user.role}</span>
           </span>
@@ -76,7 +102,7 @@ export function AppShell({
         </div>
       </header>
       <div class="shell-body">
-        <nav class="shell-nav" aria-label="CMS">
+        <nav id="cms-menu" class={menuOpen ? 'shell-nav is-open' : 'shell-nav'} aria-label="CMS">
           {navGroups.map((group) => {
             const entries = visible.filter((s) => s.nav?.group === group);
             if (entries.length === 0) return null;
@@ -91,6 +117,7 @@ export function AppShell({
                         aria-current={isCurrent(s, location.path) ? 'page' : undefined}
                       >
                         {s.nav?.label}
+                        {s.path === '/review' && <NavCount count={reviewCount} />}
                       </a>
                     </li>
                   ))}

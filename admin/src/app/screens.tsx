@@ -9,6 +9,7 @@ import { MemberDetailPage } from '../members/member-detail-page.js';
 import { MemberImportPage } from '../members/member-import-page.js';
 import { MembersPage } from '../members/members-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
+import { BinPage } from '../posts/bin-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
 import { NewsFeedPage } from '../news-feed/news-feed-page.js';
 import { PostsListPage } from '../posts/posts-list-page.js';
@@ -92,6 +93,13 @@ export const screens: readonly Screen[] = [
     minimumRole: 'editor',
     component: ReviewQueuePage,
     nav: { label: 'Review queue', group: 'Write' },
+  },
+  {
+    path: '/bin',
+    title: 'Bin',
+    minimumRole: 'contributor',
+    component: BinPage,
+    nav: { label: 'Bin', group: 'Write' },
   },
   {
     path: '/news-feed',

@@ -1,11 +1,13 @@
 import { useRef } from 'preact/hooks';
 import type { PostResource, SiteSettingsResource, StaffUser, Tag } from '../api/resources.js';
-import { useApp } from '../app/app-context.js';
+import { useApp, useUser } from '../app/app-context.js';
 import { navigate } from '../app/router.js';
 import type { ScreenProps } from '../app/screens.js';
 import { useResource } from '../app/use-resource.js';
 import { Loaded } from '../ui/loaded.js';
+import { isReadOnlyFor } from '../../../src/features/content/post-delete.js';
 import { PostEditor } from './post-editor.js';
+import { ReadOnlyPost } from './read-only-post.js';
 
 export interface EditorData {
   readonly post: PostResource | null;
@@ -20,6 +22,7 @@ export interface EditorData {
  */
 export function PostEditorPage({ params }: ScreenProps) {
   const { api } = useApp();
+  const user = useUser();
   const wanted = params.id ?? null;
   const instance = useRef({ key: wanted ?? 'new-0', id: wanted, count: 0 });
   if (wanted !== instance.current.id) {
@@ -49,16 +52,22 @@ export function PostEditorPage({ params }: ScreenProps) {
 
   return (
     <Loaded resource={data} what="the post">
-      {(loaded) => (
-        <PostEditor
-          key={key}
-          data={loaded}
-          onCreated={(id) => {
-            instance.current = { ...instance.current, id };
-            navigate(`/posts/${encodeURIComponent(id)}`, { replace: true });
-          }}
-        />
-      )}
+      {(loaded) =>
+        loaded.post !== null &&
+        // Contributors open only their own posts, so the post is theirs here.
+        isReadOnlyFor(user.role, { status: loaded.post.status, isOwner: true }) ? (
+          <ReadOnlyPost post={loaded.post} />
+        ) : (
+          <PostEditor
+            key={key}
+            data={loaded}
+            onCreated={(id) => {
+              instance.current = { ...instance.current, id };
+              navigate(`/posts/${encodeURIComponent(id)}`, { replace: true });
+            }}
+          />
+        )
+      }
     </Loaded>
   );
 }

@@ -20,6 +20,8 @@ import {
   type PostForm,
 } from './post-form.js';
 import { PublishSummaryDialog } from './publish-summary-dialog.js';
+import { DeletePostButton } from './delete-post-button.js';
+import { PublishBar } from './publish-bar.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import type { PostAction } from './publish-panel.js';
 import { findPublishProblems, hasBodyProblems } from './publish-check.js';
@@ -212,6 +214,7 @@ export function PostEditor(props: {
                   ? {
                       ...(action.at === undefined ? {} : { published_at: action.at.toISOString() }),
                       ...(action.freshTime === true ? { now: true } : {}),
+                      ...(action.note?.trim() ? { note: action.note } : {}),
                     }
                   : action.kind === 'unpublish'
                     ? {}
@@ -363,6 +366,16 @@ export function PostEditor(props: {
           onRestore={(revision) => void restore(revision)}
         />
       </div>
+      {post !== null && (
+        <DeletePostButton post={post} user={user} beforeDelete={() => autosave.flush()} />
+      )}
+      <PublishBar
+        post={post}
+        user={user}
+        busy={busy}
+        saveStatus={status}
+        onAction={(action) => void act(action)}
+      />
       {theirs !== null && mine !== null && (
         <ConflictDialog
           theirs={theirs}
@@ -404,6 +417,7 @@ export function PostEditor(props: {
             void perform({
               kind: 'publish',
               freshTime: choice.freshTime,
+              note: choice.note,
               ...(choice.at === undefined ? {} : { at: choice.at }),
             })
           }

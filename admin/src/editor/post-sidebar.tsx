@@ -7,6 +7,7 @@ import type { EditorData } from './post-editor-page.js';
 import type { PostForm } from './post-form.js';
 import { PublishPanel, type PostAction } from './publish-panel.js';
 import { problemFor } from './publish-check.js';
+import { PostNotesPanel } from './post-notes-panel.js';
 import { RevisionsPanel } from './revisions-panel.js';
 import { TagsPicker } from './tags-picker.js';
 
@@ -99,6 +100,7 @@ export function PostSidebar(props: {
           onValue={(seoDescription) => onChange({ seoDescription })}
         />
       </section>
+      {post !== null && <PostNotesPanel postId={post.id} version={post.status} />}
       {post !== null && (
         <RevisionsPanel
           postId={post.id}

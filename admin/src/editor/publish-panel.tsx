@@ -5,7 +5,13 @@ import { Notice, TextArea } from '../ui/fields.js';
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from './zoned-time.js';
 
 export type PostAction =
-  | { readonly kind: 'publish'; readonly at?: Date; readonly freshTime?: boolean }
+  | {
+      readonly kind: 'publish';
+      readonly at?: Date;
+      readonly freshTime?: boolean;
+      /** The editor's note to the writers, kept in the post's history. */
+      readonly note?: string;
+    }
   | { readonly kind: 'unpublish' }
   | { readonly kind: 'apply' }
   | { readonly kind: 'discard' }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PostResource } from '../api/resources.js';
 import { Dialog } from '../ui/dialog.js';
+import { TextArea } from '../ui/fields.js';
 import type { PostForm } from './post-form.js';
 import { formatInZone } from './zoned-time.js';
 
@@ -32,12 +33,13 @@ export function PublishSummaryDialog(props: {
   readonly form: PostForm;
   readonly at: Date | undefined;
   readonly timeZone: string;
-  readonly onConfirm: (choice: { at?: Date; freshTime: boolean }) => void;
+  readonly onConfirm: (choice: { at?: Date; freshTime: boolean; note: string }) => void;
   readonly onClose: () => void;
 }) {
   const { post, form, timeZone } = props;
   const timing = decidePublishTiming(post, props.at);
   const [freshTime, setFreshTime] = useState(false);
+  const [note, setNote] = useState('');
   const scheduling = timing.kind === 'scheduled';
   const section = form.tags[0];
   const images = post.body.blocks.filter((b) => b.type === 'image').length;
@@ -97,13 +99,25 @@ export function PublishSummaryDialog(props: {
             Publish with the current time instead
           </label>
         )}
+        <TextArea
+          label="Note to the writer (optional)"
+          hint="Kept in the post's notes and e-mailed to its writers with the news."
+          value={note}
+          onValue={setNote}
+          rows={2}
+          maxLength={2000}
+        />
         <div class="actions">
           <button
             type="button"
             class="button-primary"
             autoFocus
             onClick={() =>
-              props.onConfirm({ ...(props.at === undefined ? {} : { at: props.at }), freshTime })
+              props.onConfirm({
+                ...(props.at === undefined ? {} : { at: props.at }),
+                freshTime,
+                note,
+              })
             }
           >
             {scheduling ? 'Schedule' : 'Publish'}

@@ -34,13 +34,13 @@ export function PostTable(props: {
                 <span class="badge badge-warning">Sent back</span>
               )}
             </td>
-            <td>
+            <td data-label="Status">
               <span class={`status status-${post.status}`}>{statusLabels[post.status]}</span>
             </td>
-            <td>{post.primary_tag?.name ?? '—'}</td>
-            <td>{post.authors.map((a) => a.name).join(', ') || '—'}</td>
-            <td>{formatDateTime(post.published_at)}</td>
-            <td>{formatDateTime(post.updated_at)}</td>
+            <td data-label="Section">{post.primary_tag?.name ?? '—'}</td>
+            <td data-label="Authors">{post.authors.map((a) => a.name).join(', ') || '—'}</td>
+            <td data-label="Published">{formatDateTime(post.published_at)}</td>
+            <td data-label="Updated">{formatDateTime(post.updated_at)}</td>
           </tr>
         ))}
       </tbody>

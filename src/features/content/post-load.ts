@@ -1,5 +1,6 @@
 import type { Db, Trx } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
+import { ensureNotInBin } from './post-bin.repository.js';
 import { findPendingChangesOf } from './pending-changes.store.js';
 import { toPosts } from './post-mapping.js';
 import * as repo from './post.repository.js';
@@ -17,5 +18,6 @@ export async function load(executor: Db | Trx, id: string): Promise<Post> {
 /** A post with its pending changes, for staff screens and previews. */
 export async function loadForStaff(executor: Db | Trx, id: string): Promise<Post> {
   const post = await load(executor, id);
+  await ensureNotInBin(executor, id);
   return { ...post, pendingChanges: await findPendingChangesOf(executor, id) };
 }

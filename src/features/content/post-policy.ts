@@ -2,6 +2,7 @@ import { AppError, type FieldProblem } from '../../platform/errors.js';
 import type { Actor } from '../staff/actor.js';
 import { can, ensureCan } from '../staff/permissions.js';
 import { findMissingAltText } from './body/missing-alt-text.js';
+import { isReadOnlyFor } from './post-delete.js';
 import type { Post } from './post.js';
 
 type Owned = Pick<Post, 'createdBy' | 'authors'>;
@@ -21,10 +22,10 @@ export function ensureCanEdit(actor: Actor, post: Owned & Pick<Post, 'status'>):
       'You can only edit your own posts. Ask an editor for this one.',
     );
   }
-  if (post.status !== 'draft' && !can(actor, 'post.publish-own')) {
+  if (isReadOnlyFor(actor.role, { status: post.status, isOwner: true })) {
     throw new AppError(
-      'forbidden',
-      'This post is live or scheduled; only an editor can change it now.',
+      'post_read_only',
+      'This post is live or scheduled, so only an editor can change it now. Suggest a correction instead.',
     );
   }
 }

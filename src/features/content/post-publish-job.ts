@@ -1,6 +1,16 @@
 import type { Trx } from '../../db/database.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import type { Actor } from '../staff/actor.js';
 import type { Post } from './post.js';
+
+/** Who publishes a scheduled post when its time comes. */
+export const schedulerActor: Actor = {
+  id: 'system',
+  kind: 'system',
+  userId: null,
+  name: 'Scheduler',
+  role: 'owner',
+};
 
 function publishJobKey(postId: string, at: string): string {
   return `post.publish:${postId}:${at}`;

@@ -99,7 +99,11 @@ export interface PostFilter {
 }
 
 export function listPosts(db: Executor, filter: PostFilter): Promise<PostRow[]> {
-  let query = db.selectFrom('posts').select(postColumns);
+  // Posts in the bin are on the Bin screen only.
+  let query = db
+    .selectFrom('posts')
+    .select(postColumns)
+    .where('posts.id', 'not in', (sub) => sub.selectFrom('post_bin').select('post_id'));
   if (filter.status !== undefined) query = query.where('posts.status', '=', filter.status);
   if (filter.reviewState !== undefined) {
     query = query.where('posts.review_state', '=', filter.reviewState);

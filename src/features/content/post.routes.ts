@@ -12,12 +12,16 @@ import {
   UpdatePostBody,
 } from './post.schemas.js';
 import type { PostService } from './post.service.js';
+import type { PostBinService } from './post-bin.service.js';
+import { longestPostNote } from './post-notes.js';
 
 export interface PostRoutesDeps {
   readonly posts: PostService;
   readonly toResources: PostResources;
   readonly requireActor: (request: FastifyRequest) => Actor;
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
+  /** Deleting a post moves it to the bin. */
+  readonly bin: PostBinService;
 }
 
 function toPostInput(body: CreatePostBody | UpdatePostBody): PostInput {
@@ -64,6 +68,12 @@ const PublishBody = Type.Object(
       Type.Boolean({
         description:
           'Publish with the current time instead of keeping the time the post first went live',
+      }),
+    ),
+    note: Type.Optional(
+      Type.String({
+        maxLength: longestPostNote,
+        description: "The editor's note: kept in the post's history and e-mailed to its writers",
       }),
     ),
   },
@@ -167,13 +177,13 @@ export function postRoutes(deps: PostRoutesDeps) {
       {
         schema: {
           tags,
-          summary: 'Delete a post',
+          summary: 'Delete a post: it goes to the bin for 30 days, off the site',
           params: PostIdParams,
           response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        await posts.deletePost(requireActor(request), request.params.id);
+        await deps.bin.binPost(requireActor(request), request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -201,7 +211,7 @@ export function postRoutes(deps: PostRoutesDeps) {
             requireActor(request),
             request.params.id,
             at === undefined ? undefined : new Date(at),
-            { freshTime: request.body.now === true },
+            { freshTime: request.body.now === true, note: request.body.note },
           ),
         );
       },

@@ -19,7 +19,7 @@ import { resolveAuthors } from './post-authors.js';
 import { changeOf, editConflict, toPostChanged } from './post-change.js';
 import { load, loadForStaff } from './post-load.js';
 import { decideSlug, freeSlugFor, isSlugClash } from './post-slug.js';
-import { syncPublishJob } from './post-publish-job.js';
+import { schedulerActor, syncPublishJob } from './post-publish-job.js';
 import { decidePostRow, hasTextChanged } from './post-row.js';
 import { doesSlugFollowTitle } from './draft-slug.js';
 import { decideSchedule } from './post-schedule.js';
@@ -32,6 +32,7 @@ import type { Post, PostStatus } from './post.js';
 import { decidePublicSlug, decideSlugRedirect } from './slug-redirect.js';
 import { slugify } from './slug.js';
 import type { TagService } from './tag.service.js';
+import type { PostChangeNotice } from './post-handoff.service.js';
 
 export interface PostServiceDeps {
   readonly db: Db;
@@ -44,6 +45,8 @@ export interface PostServiceDeps {
   readonly findAuthorId: (ref: string) => Promise<string | undefined>;
   /** Converts Markdown and HTML off the event loop, before a save's transaction. */
   readonly bodyConverter: BodyConverter;
+  /** Told of every change readers may see, in its transaction (hand-off notes and e-mails). */
+  readonly afterChange?: (trx: Trx, notice: PostChangeNotice) => Promise<void>;
 }
 
 /** What a save needs that is worked out before its transaction opens. */
@@ -307,7 +310,12 @@ export function createPostService(deps: PostServiceDeps) {
      * pending changes, unless the save also changes its status or time (see
      * pending-changes.ts).
      */
-    async updatePost(actor: Actor, id: string, input: PostInput): Promise<Post> {
+    async updatePost(
+      actor: Actor,
+      id: string,
+      input: PostInput,
+      extras: { readonly note?: string | undefined } = {},
+    ): Promise<Post> {
       const ready = await prepare(input);
       const save = (slugChoice: SlugChoice) =>
         db.transaction().execute(async (trx) => {
@@ -336,6 +344,12 @@ export function createPostService(deps: PostServiceDeps) {
             },
           );
           await announce(trx, before, updated);
+          await deps.afterChange?.(trx, {
+            actor,
+            after: updated,
+            change: changeOf(before, updated),
+            note: extras.note,
+          });
           return updated;
         });
       const post = await withSlugRetry(save, isSlugClash(input));
@@ -406,34 +420,19 @@ export function createPostService(deps: PostServiceDeps) {
       actor: Actor,
       id: string,
       publishedAt?: Date,
-      options: { freshTime?: boolean } = {},
+      options: { freshTime?: boolean; note?: string | undefined } = {},
     ): Promise<Post> {
       const at = publishedAt ?? (options.freshTime === true ? clock.now() : undefined);
-      return this.updatePost(actor, id, { status: 'published', publishedAt: at });
+      return this.updatePost(
+        actor,
+        id,
+        { status: 'published', publishedAt: at },
+        { note: options.note },
+      );
     },
 
     unpublishPost(actor: Actor, id: string): Promise<Post> {
       return this.updatePost(actor, id, { status: 'draft' });
-    },
-
-    async deletePost(actor: Actor, id: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const before = await load(trx, id);
-        const ownDraft =
-          before.status === 'draft' && isOwnerOf(actor, before) && can(actor, 'post.edit-own');
-        if (!ownDraft) ensureCan(actor, 'post.delete-any', 'delete this post');
-        await syncPublishJob(jobs, trx, before, { ...before, status: 'draft' });
-        await repo.deletePost(trx, id);
-        await audit.record(
-          trx,
-          actor,
-          'post.delete',
-          { type: 'post', id },
-          { slug: before.slug, title: before.title },
-        );
-        await announce(trx, before, { ...before, status: 'draft' }, 'deleted');
-      });
-      await events.deliver();
     },
 
     async listRevisions(actor: Actor, id: string) {
@@ -478,12 +477,14 @@ export function createPostService(deps: PostServiceDeps) {
         if (!changed) return 'skipped' as const;
         await audit.record(
           trx,
-          { id: 'system', kind: 'system', userId: null, name: 'Scheduler', role: 'owner' },
+          schedulerActor,
           'post.publish',
           { type: 'post', id: postId },
           { scheduled: true },
         );
-        if (before !== undefined) await announce(trx, before, await load(trx, postId), 'published');
+        const after = await load(trx, postId);
+        if (before !== undefined) await announce(trx, before, after, 'published');
+        await deps.afterChange?.(trx, { actor: schedulerActor, after, change: 'published' });
         return 'published' as const;
       });
       if (result === 'published') await events.deliver();

@@ -146,7 +146,7 @@ describeEachEngine('full-text search of published posts', (ctx) => {
     await t.services.posts.applyPendingChanges(systemActor, post.id);
     expect((await search('quarry')).total).toBe(0);
     expect((await search('mine')).total).toBe(1);
-    await t.services.posts.deletePost(systemActor, post.id);
+    await t.services.bin.binPost(systemActor, post.id);
     expect((await search('mine')).total).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { renderDemoImage, renderDemoPortrait } from '../../features/content/media-demo-images.js';
+import { seedDemoDesk } from './demo-desk.js';
 import { createPostService } from '../../features/content/post.service.js';
 import type { Post } from '../../features/content/post.js';
 import { systemActor } from '../../features/staff/actor.js';
@@ -182,6 +183,9 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
   if (compedId !== undefined) {
     await services.members.compMember(systemActor, compedId, new Date(now + 365 * 24 * hourMs));
   }
+
+  const deskAuthor = ordered[0]?.author;
+  if (deskAuthor !== undefined) await seedDemoDesk(services, deskAuthor, new Date(now));
 
   services.settings.forget();
   return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };

@@ -105,6 +105,7 @@ describeEachEngine('files in an S3 bucket', (ctx, engine) => {
     expect(served.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
 
     expect((await api('DELETE', `/api/admin/posts/${post.id}`)).statusCode).toBe(204);
+    expect((await api('DELETE', `/api/admin/bin/${post.id}`)).statusCode).toBe(204);
     const deleted = await api('DELETE', `/api/admin/media/${media.id}`);
     expect(deleted.statusCode, deleted.body).toBe(204);
     expect(await keysIn(bucket, 'images/')).toEqual([]);
