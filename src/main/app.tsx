@@ -75,11 +75,15 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   await services.readerAudience.load();
   const audienceOf = (headers: IncomingHttpHeaders) =>
     services.readerAudience.audienceOfHeaders(headers);
+  // Set while the server closes: each answer then ends its connection, so a reader's next
+  // request opens a new one to a process that is still running.
+  let draining = false;
   const app = Fastify({
     loggerInstance,
     // Cached reader pages are answered by the bare HTTP server; everything else goes to Fastify.
     serverFactory: (handler) =>
       createServer((request, response) => {
+        if (draining) response.shouldKeepAlive = false;
         if (!tryServeFromPageCache(services.pageCache, audienceOf, request, response)) {
           handler(request, response);
         }
@@ -93,7 +97,12 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     // Believe X-Forwarded-* only from the proxies the operator named (none by default).
     trustProxy: toTrustProxy(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    // A request on a connection that was open when closing began is still answered in full.
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
 
   // Idempotent: the server started it already; a test's app starts it here.
   await services.eventRelay.start();

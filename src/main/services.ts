@@ -35,7 +35,7 @@ import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
 import { createEventRelay } from '../platform/events/event-relay.js';
-import { createPostgresEventWake } from '../platform/events/postgres-event-wake.js';
+import { chooseEventWake } from '../platform/events/choose-event-wake.js';
 import { countOpenJobsByKind } from '../platform/jobs/job-counts.repository.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
 import { createMetrics } from '../platform/metrics/metrics.js';
@@ -95,11 +95,8 @@ export function createServices(options: ServiceOptions) {
     bus,
     clock,
     logger,
-    ...(engine === 'postgres'
-      ? // NOTIFY wakes every process at once; the poll is only a safety net.
-        { transport: createPostgresEventWake({ url: database.url, logger }), pollMs: 10_000 }
-      : // One process, or a CLI command writing beside the server: a cheap read each second.
-        { pollMs: 1_000 }),
+    // NOTIFY on PostgreSQL, the primary's IPC between SQLite web processes, or a poll alone.
+    ...chooseEventWake({ engine, url: database.url, logger }),
     // Events pruned before this process read them: what they named is unknown.
     onMissed: () => pageCache.purge(['site']),
   });
