@@ -4,7 +4,8 @@
  * many times through `app.inject` (no network), counting queries and timing each stage
  * the article route runs. Not a test: it reports figures. `npx tsx bench/cold-render.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { KyselyPlugin, PluginTransformQueryArgs } from 'kysely';
@@ -25,6 +26,42 @@ const counting: KyselyPlugin = {
   },
   transformResult: (args) => Promise.resolve(args.result),
 };
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string };
+}
+
+/** Self time by where the code lives (our modules by folder, libraries by package). */
+function summarise(profile: {
+  nodes: readonly ProfileNode[];
+  samples?: readonly number[];
+  timeDeltas?: readonly number[];
+}): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    const delta = profile.timeDeltas?.[i] ?? 0;
+    total += delta;
+    const frame = byId.get(id)?.callFrame;
+    const url = frame?.url ?? '';
+    const where = url.includes('node_modules/')
+      ? url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
+      : url.includes('/src/')
+        ? url.replace(/.*\/src\//, 'src/').replace(/\/[^/]+$/, '/')
+        : url === ''
+          ? (frame?.functionName ?? '') || '(native)'
+          : url.replace(/^node:/, 'node:');
+    self.set(where, (self.get(where) ?? 0) + delta);
+  });
+  const rows = [...self]
+    .filter(([where]) => where !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([where, us]) => `  ${((us / total) * 100).toFixed(1).padStart(5)}%  ${where}`);
+  return `Self time while rendering (% of the measured loop):\n${rows.join('\n')}\n`;
+}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -63,16 +100,26 @@ async function main(): Promise<void> {
   for (let i = 0; i < 100; i++) await render();
   const times: number[] = [];
   let last = { ms: 0, queries: 0, bytes: 0 };
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
   for (let i = 0; i < samples; i++) {
     last = await render();
     times.push(last.ms);
   }
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
   times.sort((a, b) => a - b);
   process.stdout.write(
     `Cold render of /${slug} in-process (${samples} renders, page cache emptied before each):\n` +
       `  p50 ${percentile(times, 50).toFixed(2)} ms, p90 ${percentile(times, 90).toFixed(2)} ms, ` +
       `p99 ${percentile(times, 99).toFixed(2)} ms; ${last.queries} queries; ${last.bytes} bytes\n`,
   );
+  process.stdout.write(summarise(profile));
+  const profileFile = process.env.BENCH_PROFILE_FILE;
+  if (profileFile !== undefined) writeFileSync(profileFile, JSON.stringify(profile));
   await app.close();
   await services.close();
   rmSync(dir, { recursive: true, force: true });

@@ -50,6 +50,12 @@ import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
 import { accountRoutes } from '../site/members/account.routes.js';
 import { signInRoutes } from '../site/members/signin.routes.js';
 import { siteRoutes } from '../site/site.routes.js';
+import { isDraining } from '../platform/http/connection-drain.js';
+import {
+  memoisedFeedLatest,
+  memoisedPicks,
+  memoisedPosts,
+} from '../site/cache/memoised-reader-data.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
@@ -75,19 +81,19 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   await services.readerAudience.load();
   const audienceOf = (headers: IncomingHttpHeaders) =>
     services.readerAudience.audienceOfHeaders(headers);
-  // Set while the server closes: each answer then ends its connection, so a reader's next
-  // request opens a new one to a process that is still running.
-  let draining = false;
   const app = Fastify({
     loggerInstance,
     // Cached reader pages are answered by the bare HTTP server; everything else goes to Fastify.
-    serverFactory: (handler) =>
-      createServer((request, response) => {
-        if (draining) response.shouldKeepAlive = false;
+    serverFactory: (handler) => {
+      const server = createServer((request, response) => {
+        // Stopping: the reader's next request opens a connection to a process still running.
+        if (isDraining(server)) response.shouldKeepAlive = false;
         if (!tryServeFromPageCache(services.pageCache, audienceOf, request, response)) {
           handler(request, response);
         }
-      }),
+      });
+      return server;
+    },
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
@@ -100,9 +106,6 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     // A request on a connection that was open when closing began is still answered in full.
     return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook('preClose', async () => {
-    draining = true;
-  });
 
   // Idempotent: the server started it already; a test's app starts it here.
   await services.eventRelay.start();
@@ -308,7 +311,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const sitePages = {
     siteUrl: config.siteUrl,
     assets,
-    posts: services.posts,
+    posts: memoisedPosts(services.posts, services.readerData),
     tags: services.tags,
     staff: services.staff,
     settings: services.settings,
@@ -335,9 +338,9 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   await app.register(
     siteRoutes({
       ...sitePages,
-      picks: services.picks,
+      picks: memoisedPicks(services.picks, services.readerData),
       newsFeed: {
-        feed: services.feed,
+        feed: memoisedFeedLatest(services.feed, services.readerData),
         getSiteSettings: () => services.settings.getSiteSettings(),
         clock: services.clock,
         islandUrl: newsFeedIsland.url,

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger, type Logger } from '../platform/logger.js';
+import { drainConnections } from '../platform/http/connection-drain.js';
 import { buildApp } from './app.js';
 import { seedDemoNewsroom } from './demo/seed-demo.js';
 import { createServices, type Services } from './services.js';
@@ -38,12 +39,18 @@ export async function startMasthead(
   return {
     url,
     stop: async () => {
-      await app?.close();
+      if (app !== null) {
+        await drainConnections(app.server, () => services.feedLive.stop(), drainGraceMs);
+        await app.close();
+      }
       await worker?.stop();
       await services.close();
     },
   };
 }
+
+/** How long kept-alive connections get to end by themselves before idle ones are closed. */
+const drainGraceMs = 5_000;
 
 export interface StartOptions {
   /** Migrations ran and the demo was seeded already (by the primary of several processes). */

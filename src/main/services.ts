@@ -49,6 +49,7 @@ import { createMailer } from '../platform/mail/mailer.js';
 import { chooseFileStorage } from '../platform/storage/choose-file-storage.js';
 import { decideStaleTags } from '../site/cache/cache-invalidation.js';
 import { createPageCache } from '../site/cache/page-cache.js';
+import { createReaderDataMemo } from '../site/cache/reader-data-memo.js';
 import { toLiveFrame } from '../site/live/live-frame.js';
 import { newsFeedPaths } from '../site/live/news-feed-paths.js';
 import { absoluteUrl, sitePaths } from '../site/site-urls.js';
@@ -78,6 +79,8 @@ export function createServices(options: ServiceOptions) {
   const bus = createEventBus(logger);
   // Bounds and the five-minute safety lifetime are in page-cache.ts.
   const pageCache = createPageCache({ now: () => clock.now().getTime() });
+  // What reader pages share (navigation, lists), kept between the changes that alter it.
+  const readerData = createReaderDataMemo({ now: () => clock.now().getTime() });
   const jobs = createJobQueue({ db, engine, clock, logger });
   const cdnPurgeApi = chooseCdnPurgeApi(config.cdn);
   const cdnPurges = cdnPurgeApi === null ? null : createCdnPurgeQueue({ db, jobs, clock });
@@ -86,6 +89,7 @@ export function createServices(options: ServiceOptions) {
   bus.subscribeAll((event) => {
     const stale = decideStaleTags(event);
     if (stale.length === 0) return;
+    readerData.purge(stale);
     pageCache.purge(stale);
     return cdnPurges?.requestPurge(stale);
   });
@@ -98,7 +102,10 @@ export function createServices(options: ServiceOptions) {
     // NOTIFY on PostgreSQL, the primary's IPC between SQLite web processes, or a poll alone.
     ...chooseEventWake({ engine, url: database.url, logger }),
     // Events pruned before this process read them: what they named is unknown.
-    onMissed: () => pageCache.purge(['site']),
+    onMissed: () => {
+      readerData.purge(['site']);
+      pageCache.purge(['site']);
+    },
   });
   const files = chooseFileStorage({
     storage: config.storage,
@@ -283,6 +290,7 @@ export function createServices(options: ServiceOptions) {
     events: bus,
     eventRelay: events,
     pageCache,
+    readerData,
     jobs,
     cdnPurgeApi,
     storage,

@@ -146,8 +146,13 @@ describeEachEngine('two web processes of one `masthead start`', (ctx) => {
     const refused: string[] = [];
     const failed: string[] = [];
     let answered = 0;
-    const load = autocannon({ url: `${site.url}/`, connections: 8, amount: 200_000 });
-    load.on('response', (_client, status) => {
+    let finish: (result: autocannon.Result) => void = () => undefined;
+    const finished = new Promise<autocannon.Result>((resolve) => (finish = resolve));
+    const load = autocannon(
+      { url: `${site.url}/`, connections: 8, amount: 200_000 },
+      (_error, result) => finish(result),
+    );
+    load.on('response', (_client: unknown, status: number) => {
       if (status === 200) answered += 1;
       else failed.push(`status ${status}`);
     });
@@ -156,7 +161,6 @@ describeEachEngine('two web processes of one `masthead start`', (ctx) => {
       if (error.code === 'ECONNREFUSED') refused.push(error.code);
       else failed.push(error.code ?? error.message);
     });
-    const finished = new Promise<autocannon.Result>((resolve) => load.on('done', resolve));
 
     await expect.poll(() => answered, { timeout: 30_000, interval: 10 }).toBeGreaterThan(500);
     const exitCode = await site.terminate();
