@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Which parts of Masthead a process runs: the web server, the job worker, or both. */
@@ -35,6 +36,11 @@ export interface Config {
   readonly cdn: CdnConfig | null;
   /** Bearer token that opens `/metrics`; null leaves it open to loopback requests only. */
   readonly metricsToken: string | null;
+  /**
+   * How many web processes share the port (node:cluster), beside one job worker; 1 runs
+   * everything in one process. The machine's core count by default.
+   */
+  readonly webProcesses: number;
 }
 
 export interface S3StorageConfig {
@@ -292,6 +298,17 @@ function readCdn(env: Env): CdnConfig | null {
   };
 }
 
+function readWebProcesses(env: Env): number {
+  const name = 'MASTHEAD_WEB_PROCESSES';
+  const raw = read(env, name);
+  if (raw === undefined) return os.availableParallelism();
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 256) {
+    throw new ConfigError(name, 'a whole number from 1 to 256', raw);
+  }
+  return count;
+}
+
 /**
  * Reads every MASTHEAD_* variable once, checks it, and returns a frozen object.
  * This is the only module that reads the environment.
@@ -331,5 +348,6 @@ export function loadConfig(env: Env = process.env): Config {
         : readUrl(env, 'MASTHEAD_MEDIA_URL', mediaUrl, ['http:', 'https:']).replace(/\/+$/, ''),
     cdn: readCdn(env),
     metricsToken: read(env, 'MASTHEAD_METRICS_TOKEN') ?? null,
+    webProcesses: readWebProcesses(env),
   });
 }

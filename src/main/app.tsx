@@ -53,6 +53,12 @@ import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
 import { accountRoutes } from '../site/members/account.routes.js';
 import { signInRoutes } from '../site/members/signin.routes.js';
 import { siteRoutes } from '../site/site.routes.js';
+import { isDraining } from '../platform/http/connection-drain.js';
+import {
+  memoisedFeedLatest,
+  memoisedPicks,
+  memoisedPosts,
+} from '../site/cache/memoised-reader-data.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
@@ -81,12 +87,16 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const app = Fastify({
     loggerInstance,
     // Cached reader pages are answered by the bare HTTP server; everything else goes to Fastify.
-    serverFactory: (handler) =>
-      createServer((request, response) => {
+    serverFactory: (handler) => {
+      const server = createServer((request, response) => {
+        // Stopping: the reader's next request opens a connection to a process still running.
+        if (isDraining(server)) response.shouldKeepAlive = false;
         if (!tryServeFromPageCache(services.pageCache, audienceOf, request, response)) {
           handler(request, response);
         }
-      }),
+      });
+      return server;
+    },
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
@@ -96,6 +106,8 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     // Believe X-Forwarded-* only from the proxies the operator named (none by default).
     trustProxy: toTrustProxy(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    // A request on a connection that was open when closing began is still answered in full.
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Idempotent: the server started it already; a test's app starts it here.
@@ -314,7 +326,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const sitePages = {
     siteUrl: config.siteUrl,
     assets,
-    posts: services.posts,
+    posts: memoisedPosts(services.posts, services.readerData),
     tags: services.tags,
     staff: services.staff,
     settings: services.settings,
@@ -341,9 +353,9 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   await app.register(
     siteRoutes({
       ...sitePages,
-      picks: services.picks,
+      picks: memoisedPicks(services.picks, services.readerData),
       newsFeed: {
-        feed: services.feed,
+        feed: memoisedFeedLatest(services.feed, services.readerData),
         getSiteSettings: () => services.settings.getSiteSettings(),
         clock: services.clock,
         islandUrl: newsFeedIsland.url,

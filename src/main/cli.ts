@@ -5,15 +5,16 @@ import { runStaffCreate, runTokenCreate } from '../features/staff/staff.cli.js';
 import { isAppError } from '../platform/errors.js';
 import { createLogger } from '../platform/logger.js';
 import { runJobsCommand } from './jobs.cli.js';
-import { startMasthead } from './server.js';
 import { runStorageCommand } from './storage.cli.js';
 import { createServices, type Services } from './services.js';
+import { runMasthead, stopOnSignals } from './web-processes.js';
 
 const usage = `Masthead — publishing for reader-funded newsrooms
 
 Usage: masthead <command> [options]
 
-  start [--no-demo]                       run the site, the Admin API and the job worker
+  start [--no-demo]                       run the site (one web process per core, or
+                                          MASTHEAD_WEB_PROCESSES), the Admin API and the job worker
   migrate                                 bring the database schema up to date
   staff create --email E --name N --role R [--password P]
                                           add a staff account (roles: contributor, author,
@@ -62,12 +63,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           ...process.env,
           ...(values['no-demo'] === true ? { MASTHEAD_DEMO: 'false' } : {}),
         });
-        const running = await startMasthead(config);
-        const stop = (): void => {
-          void running.stop().then(() => process.exit(0));
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        stopOnSignals(await runMasthead(config));
         return await new Promise<number>(() => undefined);
       }
       case 'migrate': {

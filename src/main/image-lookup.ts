@@ -2,16 +2,16 @@ import type { ImageLookup, PageImage } from '../features/content/image-lookup.js
 import { toImageRendition } from '../features/content/media-rendition.js';
 import type { MediaService } from '../features/content/media.service.js';
 
-/** Resolves media ids to page images through the media library. */
+/** Resolves media ids to page images through the media library, in one query. */
 export function createImageLookup(
-  media: Pick<MediaService, 'findMedia' | 'publicUrl'>,
+  media: Pick<MediaService, 'findMediaMany' | 'publicUrl'>,
 ): ImageLookup {
   return async (ids) => {
-    const unique = [...new Set(ids)];
-    const found = await Promise.all(unique.map((id) => media.findMedia(id)));
     const images = new Map<string, PageImage>();
+    if (ids.length === 0) return images;
+    // One query for every image of the page, however many there are.
+    const found = await media.findMediaMany(ids);
     for (const item of found) {
-      if (item === null) continue;
       const jpegs = item.variants
         .filter((v) => v.format === 'jpeg')
         .sort((a, b) => b.width - a.width);

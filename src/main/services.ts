@@ -38,7 +38,7 @@ import { defaultSessionCookieName } from '../features/staff/session-cookie.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createEventBus } from '../platform/events/event-bus.js';
 import { createEventRelay } from '../platform/events/event-relay.js';
-import { createPostgresEventWake } from '../platform/events/postgres-event-wake.js';
+import { chooseEventWake } from '../platform/events/choose-event-wake.js';
 import { countOpenJobsByKind } from '../platform/jobs/job-counts.repository.js';
 import { createJobQueue } from '../platform/jobs/job-queue.js';
 import { createMetrics } from '../platform/metrics/metrics.js';
@@ -52,6 +52,7 @@ import { createMailer } from '../platform/mail/mailer.js';
 import { chooseFileStorage } from '../platform/storage/choose-file-storage.js';
 import { decideStaleTags } from '../site/cache/cache-invalidation.js';
 import { createPageCache } from '../site/cache/page-cache.js';
+import { createReaderDataMemo } from '../site/cache/reader-data-memo.js';
 import { toLiveFrame } from '../site/live/live-frame.js';
 import { newsFeedPaths } from '../site/live/news-feed-paths.js';
 import { absoluteUrl, sitePaths } from '../site/site-urls.js';
@@ -81,6 +82,8 @@ export function createServices(options: ServiceOptions) {
   const bus = createEventBus(logger);
   // Bounds and the five-minute safety lifetime are in page-cache.ts.
   const pageCache = createPageCache({ now: () => clock.now().getTime() });
+  // What reader pages share (navigation, lists), kept between the changes that alter it.
+  const readerData = createReaderDataMemo({ now: () => clock.now().getTime() });
   const jobs = createJobQueue({ db, engine, clock, logger });
   const cdnPurgeApi = chooseCdnPurgeApi(config.cdn);
   const cdnPurges = cdnPurgeApi === null ? null : createCdnPurgeQueue({ db, jobs, clock });
@@ -89,6 +92,7 @@ export function createServices(options: ServiceOptions) {
   bus.subscribeAll((event) => {
     const stale = decideStaleTags(event);
     if (stale.length === 0) return;
+    readerData.purge(stale);
     pageCache.purge(stale);
     return cdnPurges?.requestPurge(stale);
   });
@@ -98,13 +102,13 @@ export function createServices(options: ServiceOptions) {
     bus,
     clock,
     logger,
-    ...(engine === 'postgres'
-      ? // NOTIFY wakes every process at once; the poll is only a safety net.
-        { transport: createPostgresEventWake({ url: database.url, logger }), pollMs: 10_000 }
-      : // One process, or a CLI command writing beside the server: a cheap read each second.
-        { pollMs: 1_000 }),
+    // NOTIFY on PostgreSQL, the primary's IPC between SQLite web processes, or a poll alone.
+    ...chooseEventWake({ engine, url: database.url, logger }),
     // Events pruned before this process read them: what they named is unknown.
-    onMissed: () => pageCache.purge(['site']),
+    onMissed: () => {
+      readerData.purge(['site']);
+      pageCache.purge(['site']);
+    },
   });
   const files = chooseFileStorage({
     storage: config.storage,
@@ -302,6 +306,7 @@ export function createServices(options: ServiceOptions) {
     events: bus,
     eventRelay: events,
     pageCache,
+    readerData,
     jobs,
     cdnPurgeApi,
     storage,

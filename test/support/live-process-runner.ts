@@ -23,7 +23,13 @@ export function startLiveProcess(
 ): Promise<LiveProcess> {
   const child: ChildProcess = fork(entry, [], {
     execArgv: [...(options.exposeGc === true ? ['--expose-gc'] : []), '--import', 'tsx'],
-    env: { ...process.env, MASTHEAD_DEMO: 'false', MASTHEAD_PORT: '0', ...env },
+    env: {
+      ...process.env,
+      MASTHEAD_DEMO: 'false',
+      MASTHEAD_PORT: '0',
+      MASTHEAD_WEB_PROCESSES: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 export interface WebProcess {
   readonly url: string;
+  /** The process started: the primary when MASTHEAD_WEB_PROCESSES > 1. */
+  readonly pid: number;
+  /** Sends SIGTERM and resolves with the exit code once it exited (no cleanup). */
+  terminate(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +31,7 @@ export async function startWebProcess(
       MASTHEAD_DEMO: 'false',
       MASTHEAD_LOG_LEVEL: 'warn',
       MASTHEAD_SITE_URL: 'http://news.test',
+      MASTHEAD_WEB_PROCESSES: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,9 +39,12 @@ export async function startWebProcess(
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`The web process did not start:\n${output}`)),
+      () => {
+        child.kill('SIGKILL');
+        reject(new Error(`The web process did not start:\n${output}`));
+      },
       // Generous: processes load from source, and several may start at once on 2 cores.
-      90_000,
+      300_000,
     );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -54,8 +62,14 @@ export async function startWebProcess(
       reject(new Error(`The web process exited with ${String(code)}:\n${output}`));
     });
   });
+  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return {
     url,
+    pid: child.pid ?? 0,
+    terminate: () => {
+      child.kill('SIGTERM');
+      return exit;
+    },
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -21,6 +21,11 @@ export interface LiveSink {
   end(): void;
 }
 
+/** The last event of a stream whose server is shutting down: reconnect after a second. */
+export function closingFrame(lastSentId: number): string {
+  return `retry: 1000\n${toSseFrame({ id: lastSentId, event: 'closing', data: '{}' })}`;
+}
+
 export interface LiveConnection {
   /** Forget the connection; call when its socket closes. */
   close(): void;
@@ -249,8 +254,13 @@ export function createFeedLiveHub(deps: FeedLiveHubDeps): FeedLiveHub {
     async stop() {
       unsubscribe?.();
       clearInterval(heartbeat);
-      for (const client of [...clients]) drop(client, false);
+      // Everything already read goes out first; then a last event tells each reader to come
+      // back in a second (to another process, or this one restarted) from where it was.
       await running;
+      for (const client of [...clients]) {
+        if (client.ready) send(client, closingFrame(client.lastSentId));
+        drop(client, false);
+      }
     },
   };
 }

@@ -1,0 +1,128 @@
+/**
+ * Cold render of the article page, in-process: where the time goes. Seeds the demo
+ * newsroom into a fresh SQLite database, then renders an article with an empty page cache
+ * many times through `app.inject` (no network), counting queries and timing each stage
+ * the article route runs. Not a test: it reports figures. `npx tsx bench/cold-render.ts`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { KyselyPlugin, PluginTransformQueryArgs } from 'kysely';
+import { loadConfig } from '../src/config/config.js';
+import { openDatabase } from '../src/db/database.js';
+import { buildApp } from '../src/main/app.js';
+import { prepareDatabase } from '../src/main/server.js';
+import { createServices } from '../src/main/services.js';
+import { createLogger } from '../src/platform/logger.js';
+
+const samples = Number(process.env.BENCH_SAMPLES ?? 400);
+
+const queries: string[] = [];
+const counting: KyselyPlugin = {
+  transformQuery: (args: PluginTransformQueryArgs) => {
+    queries.push(args.node.kind);
+    return args.node;
+  },
+  transformResult: (args) => Promise.resolve(args.result),
+};
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string };
+}
+
+/** Self time by where the code lives (our modules by folder, libraries by package). */
+function summarise(profile: {
+  nodes: readonly ProfileNode[];
+  samples?: readonly number[];
+  timeDeltas?: readonly number[];
+}): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    const delta = profile.timeDeltas?.[i] ?? 0;
+    total += delta;
+    const frame = byId.get(id)?.callFrame;
+    const url = frame?.url ?? '';
+    const where = url.includes('node_modules/')
+      ? url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
+      : url.includes('/src/')
+        ? url.replace(/.*\/src\//, 'src/').replace(/\/[^/]+$/, '/')
+        : url === ''
+          ? (frame?.functionName ?? '') || '(native)'
+          : url.replace(/^node:/, 'node:');
+    self.set(where, (self.get(where) ?? 0) + delta);
+  });
+  const rows = [...self]
+    .filter(([where]) => where !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([where, us]) => `  ${((us / total) * 100).toFixed(1).padStart(5)}%  ${where}`);
+  return `Self time while rendering (% of the measured loop):\n${rows.join('\n')}\n`;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'masthead-cold-'));
+  const config = loadConfig({
+    MASTHEAD_DATA_DIR: dir,
+    MASTHEAD_LOG_LEVEL: 'silent',
+    MASTHEAD_SITE_URL: 'http://news.test',
+  });
+  const handle = openDatabase(config.databaseUrl);
+  const services = createServices({
+    config,
+    logger: createLogger('silent'),
+    database: { ...handle, db: handle.db.withPlugin(counting) },
+  });
+  await prepareDatabase(services, config);
+  const app = await buildApp(services);
+  const list = await app.inject({ url: '/api/content/posts?limit=20' });
+  const posts = (list.json() as { posts: { slug: string; feature_image: string | null }[] }).posts;
+  const slug = (posts.find((p) => p.feature_image !== null) ?? posts[0])?.slug;
+  if (slug === undefined) throw new Error('The demo newsroom has no article.');
+
+  const render = async (): Promise<{ ms: number; queries: number; bytes: number }> => {
+    services.pageCache.purge(['site']);
+    queries.length = 0;
+    const started = process.hrtime.bigint();
+    const response = await app.inject({ url: `/${slug}` });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (response.statusCode !== 200) throw new Error(`/${slug} answered ${response.statusCode}`);
+    return { ms, queries: queries.length, bytes: response.rawPayload.length };
+  };
+  // Warm the JIT and the prepared statements first: "cold" means the page cache, not the process.
+  for (let i = 0; i < 100; i++) await render();
+  const times: number[] = [];
+  let last = { ms: 0, queries: 0, bytes: 0 };
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  for (let i = 0; i < samples; i++) {
+    last = await render();
+    times.push(last.ms);
+  }
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  times.sort((a, b) => a - b);
+  process.stdout.write(
+    `Cold render of /${slug} in-process (${samples} renders, page cache emptied before each):\n` +
+      `  p50 ${percentile(times, 50).toFixed(2)} ms, p90 ${percentile(times, 90).toFixed(2)} ms, ` +
+      `p99 ${percentile(times, 99).toFixed(2)} ms; ${last.queries} queries; ${last.bytes} bytes\n`,
+  );
+  process.stdout.write(summarise(profile));
+  const profileFile = process.env.BENCH_PROFILE_FILE;
+  if (profileFile !== undefined) writeFileSync(profileFile, JSON.stringify(profile));
+  await app.close();
+  await services.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
