@@ -10,7 +10,7 @@ import {
 
 describe.skipIf(!isBrowserAvailable())(
   'a contributor submits a post and an editor publishes it',
-  { timeout: 60_000 },
+  { timeout: 90_000 },
   () => {
     const journey = useCmsJourney();
 
