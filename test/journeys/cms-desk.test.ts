@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { systemActor } from '../../src/features/staff/actor.js';
 import { drainJobs, readOutbox } from '../../src/platform/mail/test-support/outbox-helpers.js';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -26,7 +26,7 @@ async function expectAxeCleanAtBothWidths(page: Page, screen: string): Promise<v
 
 describe.skipIf(!isBrowserAvailable())(
   'the newsroom’s day: hand-offs, the dashboard, the bin and the phone',
-  { timeout: 120_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
     let writerId = '';
