@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { readTtsConfig, type TtsConfig } from './tts-config.js';
 
 /** Which parts of Masthead a process runs: the web server, the job worker, or both. */
 export type ProcessRole = 'web' | 'worker' | 'all';
@@ -35,6 +36,8 @@ export interface Config {
   readonly cdn: CdnConfig | null;
   /** Bearer token that opens `/metrics`; null leaves it open to loopback requests only. */
   readonly metricsToken: string | null;
+  /** The narration engine (`MASTHEAD_TTS_*`); flite on this machine by default. */
+  readonly tts: TtsConfig;
 }
 
 export interface S3StorageConfig {
@@ -331,5 +334,6 @@ export function loadConfig(env: Env = process.env): Config {
         : readUrl(env, 'MASTHEAD_MEDIA_URL', mediaUrl, ['http:', 'https:']).replace(/\/+$/, ''),
     cdn: readCdn(env),
     metricsToken: read(env, 'MASTHEAD_METRICS_TOKEN') ?? null,
+    tts: readTtsConfig(env),
   });
 }
