@@ -51,6 +51,9 @@ import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
 import { accountRoutes } from '../site/members/account.routes.js';
 import { signInRoutes } from '../site/members/signin.routes.js';
 import { siteRoutes } from '../site/site.routes.js';
+import { narrationRoutes } from '../features/narration/narration.routes.js';
+import { audioRoutes } from '../site/narration/audio.routes.js';
+import { loadAudioPlayerIsland } from '../site/narration/player-island-asset.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
@@ -103,6 +106,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
   const newsFeedIsland = loadNewsFeedIsland();
+  const audioPlayerIsland = loadAudioPlayerIsland();
 
   // Before the page cache: `/?p=123` would otherwise find the cached front page.
   await app.register(legacyQueryRedirects, { redirects: services.redirects });
@@ -273,6 +277,13 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         authorize: (request) => ensureCan(requireActor(request), 'outbox.read', 'read the outbox'),
       }),
     );
+    await api.register(
+      narrationRoutes({
+        narration: services.narration,
+        requireActor,
+        disclosure: config.tts.disclosure,
+      }),
+    );
   };
   await app.register(adminApi, { prefix: '/api/admin' });
   await app.register(
@@ -295,6 +306,14 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     { prefix: '/api/content' },
   );
   await app.register(storedFilesRoutes({ storage: services.storage }));
+  await app.register(
+    audioRoutes({
+      island: audioPlayerIsland,
+      storage: services.storage,
+      findPostsByIds: (ids) => services.posts.findPostsByIds(ids),
+      findNarrations: (ids) => services.narration.findRows(ids),
+    }),
+  );
   await app.register(adminRoutes());
   /** What every reader page needs; the page families add their own. */
   const sitePages = {
@@ -333,6 +352,11 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         getSiteSettings: () => services.settings.getSiteSettings(),
         clock: services.clock,
         islandUrl: newsFeedIsland.url,
+      },
+      narration: {
+        readerAudio: (post, entitlement) => services.narration.readerAudio(post, entitlement),
+        disclosure: config.tts.disclosure,
+        islandUrl: audioPlayerIsland.url,
       },
     }),
   );

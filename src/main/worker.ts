@@ -32,6 +32,7 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'post.review': async (payload) => {
         await services.reviews.sendReviewEmails(payload);
       },
+      'narration.generate': (payload, context) => services.narration.handleJob(payload, context),
       ...(services.cdnPurgeApi === null
         ? {}
         : { 'cdn.purge': handleCdnPurge({ db: database.db, api: services.cdnPurgeApi }) }),

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { trimBase, type CloudSpeechOptions } from './cloud-speech-options.js';
-import type { SpeechEngine } from './speech-engine.js';
+import { engineNames, type SpeechEngine } from './speech-engine.js';
 import { postSpeechRequest } from './tts-http.js';
 
 /** `en-GB-SoniaNeural` → `en-GB`, for the SSML `xml:lang`. */
@@ -32,7 +32,7 @@ export function createAzureSpeech(options: CloudSpeechOptions): SpeechEngine {
   const url = `${trimBase(options.baseUrl ?? 'https://eastus.tts.speech.microsoft.com')}/cognitiveservices/v1`;
   return {
     provider: 'azure',
-    engineName: 'Azure AI Speech',
+    engineName: engineNames.azure,
     defaultVoice: options.voice ?? 'en-US-AvaMultilingualNeural',
     maxChars: 3_000,
     async synthesize(text, voice) {

@@ -1,5 +1,5 @@
 import { trimBase, type CloudSpeechOptions } from './cloud-speech-options.js';
-import type { SpeechEngine } from './speech-engine.js';
+import { engineNames, type SpeechEngine } from './speech-engine.js';
 import { postSpeechRequest } from './tts-http.js';
 
 /**
@@ -12,7 +12,7 @@ export function createElevenLabsSpeech(options: CloudSpeechOptions): SpeechEngin
   const model = options.model ?? 'eleven_multilingual_v2';
   return {
     provider: 'elevenlabs',
-    engineName: 'ElevenLabs',
+    engineName: engineNames.elevenlabs,
     // "Rachel", ElevenLabs' long-standing default voice.
     defaultVoice: options.voice ?? '21m00Tcm4TlvDq8ikWAM',
     maxChars: 5_000,

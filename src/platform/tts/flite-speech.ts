@@ -1,6 +1,6 @@
 import { createDeadlineWorker } from '../workers/deadline-worker.js';
 import { fliteVoices, type FliteTask } from './flite-synthesis.js';
-import { SpeechRejected, type SpeechEngine } from './speech-engine.js';
+import { SpeechRejected, engineNames, type SpeechEngine } from './speech-engine.js';
 
 export interface FliteSpeechOptions {
   /** slt (the default), rms, awb or kal. */
@@ -34,7 +34,7 @@ export function createFliteSpeech(options: FliteSpeechOptions): SpeechEngine {
   });
   return {
     provider: 'flite',
-    engineName: 'Flite, a speech synthesiser running on this site',
+    engineName: engineNames.flite,
     defaultVoice: options.voice ?? 'slt',
     maxChars: 2_000,
     async synthesize(text, voice) {

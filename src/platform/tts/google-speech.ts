@@ -1,5 +1,5 @@
 import { trimBase, type CloudSpeechOptions } from './cloud-speech-options.js';
-import { SpeechRejected, type SpeechEngine } from './speech-engine.js';
+import { SpeechRejected, engineNames, type SpeechEngine } from './speech-engine.js';
 import { postSpeechRequest } from './tts-http.js';
 
 /** `en-GB-Neural2-A` → `en-GB`: Google wants the language beside the voice name. */
@@ -18,7 +18,7 @@ export function createGoogleSpeech(options: CloudSpeechOptions): SpeechEngine {
   const url = `${trimBase(options.baseUrl ?? 'https://texttospeech.googleapis.com')}/v1/text:synthesize`;
   return {
     provider: 'google',
-    engineName: 'Google Cloud Text-to-Speech',
+    engineName: engineNames.google,
     defaultVoice: options.voice ?? 'en-US-Neural2-D',
     // Bytes, not characters: leave room for letters outside ASCII.
     maxChars: 2_400,

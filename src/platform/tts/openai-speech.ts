@@ -1,5 +1,5 @@
 import { trimBase, type CloudSpeechOptions } from './cloud-speech-options.js';
-import type { SpeechEngine } from './speech-engine.js';
+import { engineNames, type SpeechEngine } from './speech-engine.js';
 import { postSpeechRequest } from './tts-http.js';
 
 /**
@@ -12,7 +12,7 @@ export function createOpenAiSpeech(options: CloudSpeechOptions): SpeechEngine {
   const model = options.model ?? 'gpt-4o-mini-tts';
   return {
     provider: 'openai',
-    engineName: 'OpenAI text-to-speech',
+    engineName: engineNames.openai,
     defaultVoice: options.voice ?? 'alloy',
     maxChars: 4_000,
     async synthesize(text, voice) {

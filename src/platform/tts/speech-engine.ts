@@ -49,3 +49,16 @@ export class SpeechUnavailable extends Error {
     super(message, options);
   }
 }
+
+/** How each engine is named to readers in the disclosure label. */
+export const engineNames: Readonly<Record<TtsProvider, string>> = {
+  flite: 'Flite, a speech synthesiser running on this site',
+  openai: 'OpenAI text-to-speech',
+  elevenlabs: 'ElevenLabs',
+  google: 'Google Cloud Text-to-Speech',
+  azure: 'Azure AI Speech',
+};
+
+export function engineNameOf(provider: string): string {
+  return (engineNames as Readonly<Record<string, string>>)[provider] ?? provider;
+}
