@@ -54,6 +54,7 @@ import { siteRoutes } from '../site/site.routes.js';
 import { narrationRoutes } from '../features/narration/narration.routes.js';
 import { audioRoutes } from '../site/narration/audio.routes.js';
 import { loadAudioPlayerIsland } from '../site/narration/player-island-asset.js';
+import { podcastRoutes } from '../site/narration/podcast.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
@@ -375,6 +376,16 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       settings: services.settings,
       images: services.images,
       media: services.media,
+    }),
+  );
+  await app.register(
+    podcastRoutes({
+      siteUrl: config.siteUrl,
+      disclosure: config.tts.disclosure,
+      listReady: (limit) => services.narration.listReady(limit),
+      findPostsByIds: (ids) => services.posts.findPostsByIds(ids),
+      tags: services.tags,
+      settings: services.settings,
     }),
   );
   await app.register(

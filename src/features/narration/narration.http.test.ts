@@ -1,3 +1,4 @@
+import Parser from 'rss-parser';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startFakeSpeechApi, type FakeSpeechApi } from '../../../test/support/fake-speech-api.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
@@ -237,5 +238,42 @@ describeEachEngine('narration pipeline', (ctx) => {
     const page = await t.app.inject({ method: 'GET', url: `/${post.slug}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('<audio');
+  });
+
+  it('lists narrated articles in a podcast feed that a real feed parser reads', async () => {
+    const post = await publish('Heard on the radio.', { tags: ['City'] });
+    const gated = await publish('Free start.\n\n[paywall]\n\nPaid end.', {
+      visibility: 'paid',
+      tags: ['City'],
+    });
+    const response = await t.app.inject({ method: 'GET', url: '/podcast/rss' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
+    const feed = await new Parser().parseString(response.body);
+    expect(feed.itunes?.image).toBe('http://news.test/podcast/artwork.png');
+    const episode = feed.items.find((item) => item.guid === post.id);
+    const narration = await status(post.id);
+    expect(episode?.enclosure).toEqual({
+      url: `http://news.test${String(narration.audio?.url)}`,
+      length: String(narration.audio?.bytes),
+      type: 'audio/mpeg',
+    });
+    expect(episode?.itunes?.duration).toMatch(/^00:00:0\d$/);
+    // A gated article appears as the preview anyone may hear, never the whole.
+    const gatedNarration = await status(gated.id);
+    const preview = feed.items.find((item) => item.guid === `${gated.id}-preview`);
+    expect(preview?.enclosure?.url).toBe(
+      `http://news.test${(gatedNarration.audio?.preview as { url: string }).url}`,
+    );
+    expect(response.body).not.toContain(String(gatedNarration.audio?.url));
+
+    const section = await t.app.inject({ method: 'GET', url: '/podcast/city/rss' });
+    const sectionFeed = await new Parser().parseString(section.body);
+    expect(sectionFeed.items.map((item) => item.guid).sort()).toEqual(
+      [post.id, `${gated.id}-preview`].sort(),
+    );
+    const artwork = await t.app.inject({ method: 'GET', url: '/podcast/artwork.png' });
+    expect(artwork.statusCode).toBe(200);
+    expect(artwork.headers['content-type']).toBe('image/png');
   });
 });
