@@ -35,6 +35,12 @@ export async function startMasthead(
         ].join('\n') + '\n',
       );
     }
+    // The demo's articles are narrated in the background: free on the local engine, and
+    // once, just after seeding, on a paid provider.
+    if (seeded !== null || config.tts.provider === 'flite') {
+      const asked = await services.narration.backfill({ all: false });
+      if (asked > 0) logger.info({ articles: asked }, 'narrations requested for the demo');
+    }
   }
 
   // Domain events recorded by any process reach this one's subscribers from here on.

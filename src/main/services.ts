@@ -290,6 +290,7 @@ export function createServices(options: ServiceOptions) {
     engine: speech,
     storage,
     findPostsByIds: (ids) => posts.findPostsByIds(ids),
+    listPublished: (page) => posts.listPublished({ page, limit: 100 }),
   });
   bus.subscribe('post.changed', (event) => narration.onPostChanged(event));
 

@@ -258,7 +258,7 @@ describeEachEngine('narration pipeline', (ctx) => {
       length: String(narration.audio?.bytes),
       type: 'audio/mpeg',
     });
-    expect(episode?.itunes?.duration).toMatch(/^00:00:0\d$/);
+    expect((episode?.itunes as { duration?: string } | undefined)?.duration).toMatch(/^00:00:0\d$/);
     // A gated article appears as the preview anyone may hear, never the whole.
     const gatedNarration = await status(gated.id);
     const preview = feed.items.find((item) => item.guid === `${gated.id}-preview`);

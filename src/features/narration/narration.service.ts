@@ -30,6 +30,8 @@ export interface NarrationDeps {
   readonly engine: SpeechEngine;
   readonly storage: FileStorage;
   readonly findPostsByIds: (ids: readonly string[]) => Promise<Post[]>;
+  /** One page (from 1) of published posts, newest first; empty past the last. */
+  readonly listPublished: (page: number) => Promise<Post[]>;
   /** Quiet time after the last edit before narrating: a burst of saves makes one narration. */
   readonly debounceMs?: number;
 }
@@ -53,6 +55,7 @@ export type GenerateOutcome = 'generated' | 'unchanged' | 'skipped';
 export const defaultNarrationDebounceMs = 60_000;
 const jobKey = (postId: string, seq: number): string => `narration:${postId}:${seq}`;
 const maxAttempts = 6;
+const busyRetryMs = 10_000;
 
 function sourceOf(post: Post, body: Post['body']): NarrationSource {
   return {
@@ -199,11 +202,27 @@ export function createNarrationService(deps: NarrationDeps) {
     return 'generated';
   }
 
-  /** The job handler: a refusal (bad key, unknown voice) fails at once; the rest retry. */
+  // One narration at a time per process: the engine's thread (or the provider) takes one
+  // part at a time anyway, and a job waiting its turn would outlive its lease.
+  let busy = false;
+
+  /**
+   * The job handler. While another narration runs in this process, the request is put
+   * back a little later instead of waiting. A refusal (bad key, unknown voice) fails at
+   * once and shows in the CMS; other failures retry with the queue's backoff.
+   */
   async function handleJob(
     payload: { postId: string; seq: number; force: boolean },
     context: JobContext,
   ): Promise<void> {
+    if (busy) {
+      const row = await repo.findNarration(db, payload.postId);
+      if (row !== undefined && row.request_seq === payload.seq) {
+        await request(payload.postId, { force: payload.force, delayMs: busyRetryMs });
+      }
+      return;
+    }
+    busy = true;
     try {
       await generate(payload.postId, payload.seq, payload.force);
     } catch (error) {
@@ -221,7 +240,43 @@ export function createNarrationService(deps: NarrationDeps) {
         return;
       }
       throw error;
+    } finally {
+      busy = false;
     }
+  }
+
+  /**
+   * Asks for a narration of every live post that has none yet (the demo after seeding,
+   * or a site turning narration on); says how many it asked for.
+   */
+  async function backfill(options: { all: boolean }): Promise<number> {
+    let asked = 0;
+    for (let page = 1; page <= 100; page += 1) {
+      const posts = await deps.listPublished(page);
+      if (posts.length === 0) break;
+      const rows = new Map(
+        (
+          await repo.findNarrations(
+            db,
+            posts.map((p) => p.id),
+          )
+        ).map((r) => [r.post_id, r]),
+      );
+      for (const post of posts) {
+        const row = rows.get(post.id);
+        if (row?.enabled === 0) continue;
+        if (
+          !options.all &&
+          row !== undefined &&
+          (row.audio_key !== null || row.status === 'queued')
+        ) {
+          continue;
+        }
+        await request(post.id, { force: options.all, delayMs: 0 });
+        asked += 1;
+      }
+    }
+    return asked;
   }
 
   async function requireRow(postId: string): Promise<NarrationRow> {
@@ -235,6 +290,12 @@ export function createNarrationService(deps: NarrationDeps) {
     handleJob,
     generate,
     request,
+    backfill,
+    /** Narrates a post now, in this process (the CLI); unchanged scripts are kept. */
+    async narrateNow(postId: string, force: boolean): Promise<GenerateOutcome> {
+      const row = await repo.ensureNarration(db, postId, now());
+      return generate(postId, row.request_seq, force);
+    },
 
     /** Subscribed to `post.changed`: a live post's save asks for a narration after a pause. */
     async onPostChanged(event: PostChanged): Promise<void> {
