@@ -42,7 +42,8 @@ describe.skipIf(!isBrowserAvailable())('a reader listens to a demo article in Ch
   });
 
   it('plays, seeks with a byte range, skips and changes speed; the label names the engine', async () => {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const ranges: {
       status: number;
       range: string | undefined;
@@ -104,7 +105,7 @@ describe.skipIf(!isBrowserAvailable())('a reader listens to a demo article in Ch
       .toBe(1.5);
 
     expect(await findAxeViolations(page)).toEqual([]);
-    await page.close();
+    await context.close();
   }, 120_000);
 
   it('without JavaScript the native player and the download link are still there', async () => {
