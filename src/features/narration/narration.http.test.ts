@@ -31,7 +31,9 @@ describeEachEngine('narration pipeline', (ctx) => {
 
   /** Waits for the request a save made, then lets the quiet spell pass and runs the job. */
   async function settle(postId: string, expected: string | RegExp = /queued/) {
-    await expect.poll(async () => (await status(postId)).status).toMatch(expected);
+    await expect
+      .poll(async () => (await status(postId)).status, { timeout: 20_000 })
+      .toMatch(expected);
     t.clock.advance(defaultNarrationDebounceMs + 1);
     await t.runJobs();
   }
@@ -97,7 +99,7 @@ describeEachEngine('narration pipeline', (ctx) => {
     for (let n = 1; n <= 4; n += 1) {
       await editLive(post.id, { markdown: `Version ${n}.` });
       await expect
-        .poll(async () => (await status(post.id)).requested_at)
+        .poll(async () => (await status(post.id)).requested_at, { timeout: 20_000 })
         .not.toBe(first.requested_at);
       t.clock.advance(10_000);
       expect(await t.runJobs()).toBe(0);
