@@ -13,6 +13,7 @@ import * as cdnPurge from './0017-cdn-purge.js';
 import * as postPublicSlug from './0011-post-public-slug.js';
 import * as postNotes from './0030-post-notes.js';
 import * as postBin from './0031-post-bin.js';
+import * as narration from './0060-narration.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -30,4 +31,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-post-public-slug': postPublicSlug,
   '0030-post-notes': postNotes,
   '0031-post-bin': postBin,
+  '0060-narration': narration,
 };

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { readTtsConfig, type TtsConfig } from './tts-config.js';
 
 /** Which parts of Masthead a process runs: the web server, the job worker, or both. */
 export type ProcessRole = 'web' | 'worker' | 'all';
@@ -41,6 +42,8 @@ export interface Config {
    * everything in one process. The machine's core count by default.
    */
   readonly webProcesses: number;
+  /** The narration engine (`MASTHEAD_TTS_*`); flite on this machine by default. */
+  readonly tts: TtsConfig;
 }
 
 export interface S3StorageConfig {
@@ -349,5 +352,6 @@ export function loadConfig(env: Env = process.env): Config {
     cdn: readCdn(env),
     metricsToken: read(env, 'MASTHEAD_METRICS_TOKEN') ?? null,
     webProcesses: readWebProcesses(env),
+    tts: readTtsConfig(env),
   });
 }

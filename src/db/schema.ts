@@ -39,6 +39,11 @@ import type {
 import type { DomainEventTable } from '../platform/events/domain-event.table.js';
 import type { CdnPurgeRequestTable } from '../platform/cdn/cdn-purge.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
+import type {
+  NarrationLexiconTable,
+  NarrationSectionVoiceTable,
+  NarrationTable,
+} from '../features/narration/narration.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -74,4 +79,7 @@ export interface Database {
   member_secrets: MemberSecretTable;
   post_notes: PostNoteTable;
   post_bin: PostBinTable;
+  narrations: NarrationTable;
+  narration_lexicon: NarrationLexiconTable;
+  narration_section_voices: NarrationSectionVoiceTable;
 }

@@ -59,6 +59,9 @@ import {
   memoisedPicks,
   memoisedPosts,
 } from '../site/cache/memoised-reader-data.js';
+import { narrationRoutes } from '../features/narration/narration.routes.js';
+import { audioRoutes } from '../site/narration/audio.routes.js';
+import { podcastRoutes } from '../site/narration/podcast.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
@@ -117,6 +120,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
   const newsFeedIsland = assets.islands['news-feed'];
+  const audioPlayerIsland = assets.islands['audio-player'];
 
   // Before the page cache: `/?p=123` would otherwise find the cached front page.
   await app.register(legacyQueryRedirects, { redirects: services.redirects });
@@ -299,6 +303,13 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         authorize: (request) => ensureCan(requireActor(request), 'outbox.read', 'read the outbox'),
       }),
     );
+    await api.register(
+      narrationRoutes({
+        narration: services.narration,
+        requireActor,
+        disclosure: config.tts.disclosure,
+      }),
+    );
   };
   await app.register(adminApi, { prefix: '/api/admin' });
   await app.register(
@@ -321,6 +332,13 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     { prefix: '/api/content' },
   );
   await app.register(storedFilesRoutes({ storage: services.storage }));
+  await app.register(
+    audioRoutes({
+      storage: services.storage,
+      findPostsByIds: (ids) => services.posts.findPostsByIds(ids),
+      findNarrations: (ids) => services.narration.findRows(ids),
+    }),
+  );
   await app.register(adminRoutes());
   /** What every reader page needs; the page families add their own. */
   const sitePages = {
@@ -360,6 +378,11 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         clock: services.clock,
         islandUrl: newsFeedIsland.url,
       },
+      narration: {
+        readerAudio: (post, entitlement) => services.narration.readerAudio(post, entitlement),
+        disclosure: config.tts.disclosure,
+        islandUrl: audioPlayerIsland.url,
+      },
     }),
   );
   await app.register(
@@ -377,6 +400,16 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       settings: services.settings,
       images: services.images,
       media: services.media,
+    }),
+  );
+  await app.register(
+    podcastRoutes({
+      siteUrl: config.siteUrl,
+      disclosure: config.tts.disclosure,
+      listReady: (limit) => services.narration.listReady(limit),
+      findPostsByIds: (ids) => services.posts.findPostsByIds(ids),
+      tags: services.tags,
+      settings: services.settings,
     }),
   );
   await app.register(

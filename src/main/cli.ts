@@ -6,6 +6,7 @@ import { isAppError } from '../platform/errors.js';
 import { createLogger } from '../platform/logger.js';
 import { runJobsCommand } from './jobs.cli.js';
 import { runStorageCommand } from './storage.cli.js';
+import { runNarrationCommand } from '../features/narration/narration.cli.js';
 import { createServices, type Services } from './services.js';
 import { runMasthead, stopOnSignals } from './web-processes.js';
 
@@ -22,6 +23,8 @@ Usage: masthead <command> [options]
   token create --name N --role R          create an API token and print it alone
   jobs list [--failed] [--limit N]        show background jobs
   jobs retry ID                           run a failed job again
+  narration run [--all]                   narrate published articles now (--all: again)
+  narration status                        narration state of each published article
   storage migrate                         copy files from local disk to the bucket in
                                           MASTHEAD_STORAGE_URL (safe to run again)
   help                                    show this text
@@ -116,6 +119,25 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await withServices(loadConfig(), (services) => runJobsCommand(services, sub, rest));
       case 'storage':
         return await runStorageCommand(loadConfig(), sub);
+      case 'narration':
+        return await withServices(loadConfig(), (services) =>
+          runNarrationCommand(
+            {
+              narration: services.narration,
+              listPostIds: async () => {
+                const found: { id: string; slug: string }[] = [];
+                for (let page = 1; page <= 100; page += 1) {
+                  const posts = await services.posts.listPublished({ page, limit: 100 });
+                  if (posts.length === 0) break;
+                  found.push(...posts.map((p) => ({ id: p.id, slug: p.slug })));
+                }
+                return found;
+              },
+            },
+            sub,
+            rest,
+          ),
+        );
       case undefined:
       case 'help':
       case '--help':

@@ -78,5 +78,11 @@ export async function prepareDatabase(services: Services, config: Config): Promi
         ].join('\n') + '\n',
       );
     }
+    // The demo's articles are narrated in the background: free on the local engine, and
+    // once, just after seeding, on a paid provider.
+    if (seeded !== null || config.tts.provider === 'flite') {
+      const asked = await services.narration.backfill({ all: false });
+      if (asked > 0) logger.info({ articles: asked }, 'narrations requested for the demo');
+    }
   }
 }

@@ -57,6 +57,8 @@ import { toLiveFrame } from '../site/live/live-frame.js';
 import { newsFeedPaths } from '../site/live/news-feed-paths.js';
 import { absoluteUrl, sitePaths } from '../site/site-urls.js';
 import { createImageLookup } from './image-lookup.js';
+import { createNarrationService } from '../features/narration/narration.service.js';
+import { chooseSpeechEngine } from '../platform/tts/choose-speech-engine.js';
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -297,6 +299,21 @@ export function createServices(options: ServiceOptions) {
     previewUrl: (id) => absoluteUrl(config.siteUrl, sitePaths.preview(id)),
   });
 
+  // Narration: the engine from MASTHEAD_TTS_*; a live post's save asks for audio.
+  const speech = chooseSpeechEngine(config.tts);
+  const narration = createNarrationService({
+    db,
+    clock,
+    logger,
+    jobs,
+    events,
+    engine: speech,
+    storage,
+    findPostsByIds: (ids) => posts.findPostsByIds(ids),
+    listPublished: (page) => posts.listPublished({ page, limit: 100 }),
+  });
+  bus.subscribe('post.changed', (event) => narration.onPostChanged(event));
+
   return {
     config,
     logger,
@@ -343,7 +360,9 @@ export function createServices(options: ServiceOptions) {
     readerAudience,
     members,
     memberSignIn,
+    narration,
     close: async () => {
+      await speech.close();
       await events.stop();
       await bodyConverter.close();
       await mail.transport.close();

@@ -38,6 +38,7 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'post.purge': async (payload) => {
         await services.bin.purgeDuePost(payload);
       },
+      'narration.generate': (payload, context) => services.narration.handleJob(payload, context),
       ...(services.cdnPurgeApi === null
         ? {}
         : { 'cdn.purge': handleCdnPurge({ db: database.db, api: services.cdnPurgeApi }) }),

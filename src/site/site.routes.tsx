@@ -7,11 +7,14 @@ import { frontRoutes } from './front/front.routes.js';
 import { sectionRoutes } from './section/section.routes.js';
 import type { NewsFeedWidgetDeps } from './live/news-feed-widget-data.js';
 import type { SitePagesDeps } from './site-pages.js';
+import type { ArticleAudioDeps } from './narration/article-audio.js';
 
 export interface SiteRoutesDeps extends SitePagesDeps {
   readonly picks: Pick<EditorsPicksService, 'listLivePicks'>;
   /** The news feed widget's data; the front page shows the widget when given. */
   readonly newsFeed?: NewsFeedWidgetDeps;
+  /** Narrations: the article page shows a player when audio is ready. */
+  readonly narration?: ArticleAudioDeps;
 }
 
 /** The reader site: front page, sections, authors, articles, and their assets. */

@@ -18,6 +18,7 @@ import { OutboxPage } from '../settings/outbox-page.js';
 import { SiteSettingsPage } from '../settings/site-settings-page.js';
 import { ApiTokensPage } from '../staff/api-tokens-page.js';
 import { StaffPage } from '../staff/staff-page.js';
+import { NarrationPage } from '../narration/narration-page.js';
 
 /**
  * Every signed-in screen of the CMS, in one list. A later feature (news feed, newsletters,
@@ -182,5 +183,12 @@ export const screens: readonly Screen[] = [
     minimumRole: 'administrator',
     component: OutboxPage,
     nav: { label: 'Outbox', group: 'Run the site' },
+  },
+  {
+    path: '/narration',
+    title: 'Narration',
+    minimumRole: 'editor',
+    component: NarrationPage,
+    nav: { label: 'Narration', group: 'Curate' },
   },
 ];

@@ -28,12 +28,16 @@ const contentTypes: Readonly<Record<string, string>> = {
 /** A stored key never gets new bytes (a changed file gets a new key), so caches keep it a year. */
 const cacheControl = 'public, max-age=31536000, immutable';
 
+const privatePrefix = 'private/';
+
 /** The storage key in a request path, or null when it is not one. */
 function toKey(url: string): string | null {
   const pathname = url.split('?')[0] ?? '';
   try {
     const key = pathname.slice(filesUrlPrefix.length).split('/').map(decodeURIComponent).join('/');
-    return isValidStorageKey(key) ? key : null;
+    // Keys under `private/` (e.g. a gated article's whole audio) are served by their own
+    // routes after an access check, never here.
+    return isValidStorageKey(key) && !key.startsWith(privatePrefix) ? key : null;
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import {
 import type { BodyDocument } from '../../features/content/body/body.types.js';
 import type { DisplayTime } from '../format-date.js';
 import { GateCard } from './gate-card.js';
+import { AudioPlayer, type ArticleAudioView } from '../narration/audio-player.js';
 import { lockedPartClass } from './article-view.js';
 
 export interface ArticleGate {
@@ -41,6 +42,8 @@ export interface ArticleView {
   readonly bodyContext: BodyRenderContext;
   /** Posts shown as related-article cards, so the page is refreshed when they change. */
   readonly relatedPostIds: readonly string[];
+  /** The narration this reader may hear; no player without ready audio. */
+  readonly audio?: ArticleAudioView | null;
 }
 
 function Picture({ rendition, alt }: { rendition: ImageRendition; alt: string }) {
@@ -107,6 +110,7 @@ export function ArticlePage({ article }: { article: ArticleView }) {
         )}
         <span>{article.readingMinutes} min read</span>
       </div>
+      {article.audio != null && <AudioPlayer audio={article.audio} />}
       {image !== null && (
         <figure class="feature-image">
           <Picture rendition={image.rendition} alt={image.alt} />

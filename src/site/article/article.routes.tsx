@@ -15,6 +15,7 @@ import { NewsFeedWidget } from '../live/news-feed-widget.js';
 import { loadNewsFeedWidget, type NewsFeedWidgetDeps } from '../live/news-feed-widget-data.js';
 import { ArticlePage } from './article-page.js';
 import { toArticleView } from './article-view.js';
+import { loadArticleAudio, type ArticleAudioDeps } from '../narration/article-audio.js';
 
 const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const articleRoute = { config: cacheablePage(), schema: { hide: true, params: Params } };
@@ -25,6 +26,7 @@ export function articleRoutes(
   deps: SitePagesDeps & {
     picks: Pick<EditorsPicksService, 'listLivePicks'>;
     newsFeed?: NewsFeedWidgetDeps | undefined;
+    narration?: ArticleAudioDeps | undefined;
   },
 ) {
   return async (app: AppInstance): Promise<void> => {
@@ -44,13 +46,15 @@ export function articleRoutes(
         throw new AppError('not_found', 'There is no article at this address. It may have moved.');
       }
       const section = sectionOf(post);
-      const [frame, sameSection, picks, newsFeed] = await Promise.all([
+      const entitlement = readerEntitlement(request);
+      const [frame, sameSection, picks, newsFeed, audio] = await Promise.all([
         loadFrame(deps),
         section === null
           ? Promise.resolve([])
           : deps.posts.listPublished({ tag: section.slug, limit: moreOnSectionCount + 1 }),
         deps.picks.listLivePicks(6),
         deps.newsFeed === undefined ? null : loadNewsFeedWidget(deps.newsFeed, 4),
+        deps.narration === undefined ? null : loadArticleAudio(deps.narration, post, entitlement),
       ]);
       const { article, head } = await toArticleView(
         post,
@@ -60,7 +64,7 @@ export function articleRoutes(
           images: deps.images,
           findLivePosts: (ids) => findLivePosts(deps, ids),
         },
-        readerEntitlement(request),
+        entitlement,
       );
       const more = sameSection.filter((p) => p.id !== post.id).slice(0, moreOnSectionCount);
       const otherPicks = picks.filter((p) => p.id !== post.id);
@@ -68,7 +72,7 @@ export function articleRoutes(
         ...frame.layout(request, head, { editUrl: sitePaths.editPost(post.id) }),
         children: (
           <div class="article-layout">
-            <ArticlePage article={article} />
+            <ArticlePage article={{ ...article, audio }} />
             <aside class="article-aside" aria-label="More to read">
               {section !== null && (
                 <CompactList

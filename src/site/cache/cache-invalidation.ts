@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../platform/events/domain-events.js';
 import '../../features/redirects/redirect-events.js';
 import '../../features/content/content-events.js';
 import '../../features/staff/staff-events.js';
+import '../../features/narration/narration-events.js';
 import { cacheTags } from './cache-tags.js';
 
 /**
@@ -44,6 +45,9 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
       return [cacheTags.newsFeed];
     case 'redirects.changed':
       return [cacheTags.redirects];
+    case 'narration.changed':
+      // The article's player and the podcast feeds.
+      return [cacheTags.post(event.payload.postId), cacheTags.podcast];
     default:
       return [];
   }

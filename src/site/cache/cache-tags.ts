@@ -22,6 +22,8 @@ export const cacheTags = {
   editorsPicks: 'picks',
   /** Every redirect answered from the redirects table or an old link. */
   redirects: 'redirects',
+  /** The podcast feeds of narrated articles. */
+  podcast: 'podcast',
 } as const;
 
 /** 32 bits of a hash: two names sharing one only cost a needless purge. */

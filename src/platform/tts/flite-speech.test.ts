@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFliteSpeech } from './flite-speech.js';
+import { joinMp3, readMp3Frames } from './mp3-frames.js';
+import { SpeechRejected } from './speech-engine.js';
+
+const engine = createFliteSpeech({ voice: null });
+afterAll(() => engine.close());
+
+const text =
+  'The city council met on Tuesday evening to discuss the new tram line along the river. ' +
+  'Residents from the left bank asked for more stops near the markets and the schools, ' +
+  'and the mayor promised a public hearing before the end of the month. ' +
+  'Engineers say the first section could open within two years if the money arrives on time.';
+
+describe('the local engine (flite in a worker thread, MP3 by lamejs)', () => {
+  it('speaks text as a real MP3 about as long as the words take at 160 a minute', async () => {
+    const mp3 = await engine.synthesize(text, engine.defaultVoice);
+    const frames = readMp3Frames(mp3);
+    expect(frames.length).toBeGreaterThan(100);
+    // Every frame is MPEG Layer III at flite's 16 kHz, back to back.
+    expect(new Set(frames.map((f) => f.sampleRate))).toEqual(new Set([16_000]));
+    expect(frames.reduce((sum, f) => sum + f.length, 0)).toBeGreaterThan(mp3.length * 0.95);
+    const words = text.split(/\s+/).length;
+    const expectedMs = (words / 160) * 60_000;
+    const { durationMs } = joinMp3([mp3]);
+    expect(durationMs).toBeGreaterThan(expectedMs * 0.6);
+    expect(durationMs).toBeLessThan(expectedMs * 1.4);
+  });
+
+  it('joins parts into one stream as long as both', async () => {
+    const [a, b] = await Promise.all([
+      engine.synthesize('First part.', 'rms'),
+      engine.synthesize('Second part, a little longer than the first.', 'awb'),
+    ]);
+    const joined = joinMp3([a, b]);
+    expect(joined.durationMs).toBe(joinMp3([a]).durationMs + joinMp3([b]).durationMs);
+    expect(readMp3Frames(joined.bytes).length).toBe(
+      readMp3Frames(a).length + readMp3Frames(b).length,
+    );
+  });
+
+  it('refuses a voice flite does not have, naming the ones it has', async () => {
+    await expect(engine.synthesize('Hello.', 'alloy')).rejects.toBeInstanceOf(SpeechRejected);
+    await expect(engine.synthesize('Hello.', 'alloy')).rejects.toThrow(
+      'Flite has no voice "alloy"; use one of slt, rms, awb, kal.',
+    );
+  });
+});

