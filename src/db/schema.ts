@@ -38,6 +38,21 @@ import type {
 import type { DomainEventTable } from '../platform/events/domain-event.table.js';
 import type { CdnPurgeRequestTable } from '../platform/cdn/cdn-purge.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
+import type { PaymentEventTable } from '../platform/payments/payment-event.table.js';
+import type {
+  TestPaymentSessionTable,
+  TestPaymentSubscriptionTable,
+} from '../platform/payments/test-payments.table.js';
+import type {
+  CheckoutTable,
+  DonationTable,
+  GiftTable,
+  MembershipPriceTable,
+  MembershipTierTable,
+  PaymentCustomerTable,
+  PaymentTable,
+  SubscriptionTable,
+} from '../features/memberships/memberships.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -71,4 +86,15 @@ export interface Database {
   member_sessions: MemberSessionTable;
   member_links: MemberLinkTable;
   member_secrets: MemberSecretTable;
+  membership_tiers: MembershipTierTable;
+  membership_prices: MembershipPriceTable;
+  checkouts: CheckoutTable;
+  payment_customers: PaymentCustomerTable;
+  subscriptions: SubscriptionTable;
+  payments: PaymentTable;
+  gifts: GiftTable;
+  donations: DonationTable;
+  payment_events: PaymentEventTable;
+  test_payment_sessions: TestPaymentSessionTable;
+  test_payment_subscriptions: TestPaymentSubscriptionTable;
 }
