@@ -157,7 +157,10 @@ export async function applySubscriptionFact(
         });
       }
       const cancelledByReader =
-        cancelNow || (isEnded(after) && (before === null || !isEnded(before)) && after.failedAt === null);
+        cancelNow ||
+        (isEnded(after) &&
+          (before === null || !isEnded(before)) &&
+          fact.endReason !== 'payment-failed');
       if (cancelledByReader) {
         await enqueueRevenueEmail(jobs, trx, `cancellation:${subscriptionId}`, {
           kind: 'cancellation',
@@ -177,8 +180,9 @@ export async function applySubscriptionFact(
     }
   }
 
-  if (decideMembershipAccess(after, deps.graceMs).kind === 'paying') {
-    // The first time a subscription gives access: welcome, once ever.
+  if (decideMembershipAccess(after, deps.graceMs).kind === 'paying' || after.lastPaidAt !== null) {
+    // The first time a subscription gives access or is paid for: welcome, once ever. Both
+    // facts only ever become true, so the welcome does not depend on the events' order.
     const welcome = await enqueueRevenueEmail(jobs, trx, `welcome:${subscriptionId}`, {
       kind: 'welcome',
       subscriptionId,

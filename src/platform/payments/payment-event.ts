@@ -62,6 +62,8 @@ export interface SubscriptionChanged extends EventBase {
   readonly currentPeriodEnd: string;
   readonly cancelAtPeriodEnd: boolean;
   readonly endedAt: string | null;
+  /** Why an ended subscription ended: the reader asked, or payments failed. */
+  readonly endReason: 'requested' | 'payment-failed' | null;
 }
 
 export interface InvoicePaid extends EventBase {

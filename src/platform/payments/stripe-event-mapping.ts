@@ -52,6 +52,8 @@ export function toSubscriptionChanged(
   const status = str(object.status);
   if (periodEnd === null || amount === null || currency === null || status === null) return null;
   const endedAt = num(object.ended_at);
+  const details = isObject(object.cancellation_details) ? object.cancellation_details : {};
+  const reason = str(details.reason);
   return {
     id: meta.id,
     provider: 'stripe',
@@ -67,6 +69,12 @@ export function toSubscriptionChanged(
     currentPeriodEnd: isoOf(periodEnd),
     cancelAtPeriodEnd: object.cancel_at_period_end === true || num(object.cancel_at) !== null,
     endedAt: endedAt === null ? null : isoOf(endedAt),
+    endReason:
+      reason === 'payment_failed' || reason === 'payment_disputed'
+        ? 'payment-failed'
+        : reason === 'cancellation_requested'
+          ? 'requested'
+          : null,
   };
 }
 

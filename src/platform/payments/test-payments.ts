@@ -57,6 +57,7 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
     currentPeriodEnd: row.current_period_end,
     cancelAtPeriodEnd: row.cancel_at_period_end === 1,
     endedAt,
+    endReason: endedAt === null ? null : 'requested',
   });
 
   async function getSession(trx: Trx, id: string): Promise<TestPaymentSessionRow> {
