@@ -55,9 +55,11 @@ function send(reply: FastifyReply, status: number, page: preact.VNode): FastifyR
     .send(`<!doctype html>${renderToString(page)}`);
 }
 
-/** A local URL the test pages may send the reader back to; anything else becomes `/`. */
+/** A URL of this site as a path the test pages may send the reader back to; else `/`. */
 function localReturn(siteUrl: string, url: string | undefined): string {
-  return url !== undefined && url.startsWith(`${siteUrl}/`) ? url : '/';
+  if (url === undefined) return '/';
+  if (url.startsWith(`${siteUrl}/`)) return url.slice(siteUrl.length);
+  return url.startsWith('/') && !url.startsWith('//') ? url : '/';
 }
 
 /**
@@ -137,7 +139,7 @@ export function testCheckoutRoutes(deps: { readonly payments: TestPayments; read
       async (request, reply) => {
         await guard(request);
         const session = await payments.pay(request.params.id);
-        return reply.header('cache-control', 'no-store').redirect(session.success_url, 303);
+        return reply.header('cache-control', 'no-store').redirect(localReturn(siteUrl, session.success_url), 303);
       },
     );
 
@@ -156,7 +158,7 @@ export function testCheckoutRoutes(deps: { readonly payments: TestPayments; read
       async (request, reply) => {
         await guard(request);
         const session = await payments.cancel(request.params.id);
-        return reply.header('cache-control', 'no-store').redirect(session.cancel_url, 303);
+        return reply.header('cache-control', 'no-store').redirect(localReturn(siteUrl, session.cancel_url), 303);
       },
     );
 

@@ -37,7 +37,7 @@ const notOpen = (): AppError =>
  * kinds, recorded in the same inbox and applied by the same jobs. No money moves.
  */
 export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
-  const { db, clock, siteUrl } = deps;
+  const { db, clock } = deps;
   const base = () => ({
     id: `tevt_${newId()}`,
     provider: 'test' as const,
@@ -160,12 +160,13 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
           created_at: toTimestamp(clock.now()),
         })
         .execute();
-      return { sessionId: id, url: `${siteUrl}/test-payments/checkout/${id}` };
+      // Same-site paths: the test provider's pages are this site's, whatever host it is behind.
+      return { sessionId: id, url: `/test-payments/checkout/${id}` };
     },
 
     async createPortal(customerId, returnUrl) {
       const query = new URLSearchParams({ return: returnUrl });
-      return { url: `${siteUrl}/test-payments/portal/${encodeURIComponent(customerId)}?${query}` };
+      return { url: `/test-payments/portal/${encodeURIComponent(customerId)}?${query}` };
     },
 
     readWebhook() {
