@@ -116,11 +116,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('paid_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('payments_paid').on('payments').column('paid_at').execute();
-  await db.schema
-    .createIndex('payments_intent')
-    .on('payments')
-    .column('payment_intent')
-    .execute();
+  await db.schema.createIndex('payments_intent').on('payments').column('payment_intent').execute();
 
   await db.schema
     .createTable('gifts')

@@ -333,7 +333,10 @@ function readStripe(env: Env): StripeConfig | null {
 function readPaymentMethods(env: Env): readonly PaymentMethod[] {
   const name = 'MASTHEAD_PAYMENT_METHODS';
   const raw = read(env, name) ?? 'visa,mastercard,amex';
-  const items = raw.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
+  const items = raw
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item !== '');
   const known = items.filter((item): item is PaymentMethod =>
     (paymentMethods as readonly string[]).includes(item),
   );

@@ -151,7 +151,9 @@ describe.skipIf(!isBrowserAvailable())('readers pay on the test provider in Chro
     await drainJobs(t);
     const gifts = (await readOutbox(t, admin)).filter((m) => m.to === 'olena@journey.test');
     expect(gifts).toHaveLength(1);
-    const path = /http:\/\/news\.test(\/gift\/redeem\/[0-9A-Z]{20})/.exec(gifts[0]?.text ?? '')?.[1];
+    const path = /http:\/\/news\.test(\/gift\/redeem\/[0-9A-Z]{20})/.exec(
+      gifts[0]?.text ?? '',
+    )?.[1];
     expect(path).toBeDefined();
 
     const recipient = await newPage();

@@ -4,7 +4,12 @@ import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import { recordEntitlementChange } from './member-events.js';
 import { toMember } from './member-mapping.js';
-import { findMemberRowByEmail, findMemberRowById, insertMember, updateMemberRow } from './member.repository.js';
+import {
+  findMemberRowByEmail,
+  findMemberRowById,
+  insertMember,
+  updateMemberRow,
+} from './member.repository.js';
 import { recordMemberEvent } from './member.service.js';
 import type { Member, MemberEventKind, MemberStatus } from './member.js';
 

@@ -96,7 +96,16 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
   const { db, clock, provider, siteUrl } = deps;
 
   async function begin(
-    row: Omit<CheckoutRow, 'provider' | 'provider_session_id' | 'status' | 'return_token_hash' | 'return_used_at' | 'created_at' | 'completed_at'>,
+    row: Omit<
+      CheckoutRow,
+      | 'provider'
+      | 'provider_session_id'
+      | 'status'
+      | 'return_token_hash'
+      | 'return_used_at'
+      | 'created_at'
+      | 'completed_at'
+    >,
     request: {
       mode: 'subscription' | 'payment';
       description: string;
@@ -121,7 +130,9 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       await extra?.(trx);
     });
     const customerId =
-      row.member_id === null ? null : ((await findMemberCustomer(db, provider.kind, row.member_id)) ?? null);
+      row.member_id === null
+        ? null
+        : ((await findMemberCustomer(db, provider.kind, row.member_id)) ?? null);
     const session = await provider.createCheckout({
       reference: row.id,
       mode: request.mode,
@@ -205,7 +216,12 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         problems.push({ field: 'months', message: 'choose 1, 3, 6 or 12 months' });
       }
       const buyerEmail = reader?.email ?? checkEmail(problems, 'buyer_email', order.buyerEmail);
-      const buyerName = checkText(problems, 'buyer_name', order.buyerName || (reader?.name ?? ''), 200);
+      const buyerName = checkText(
+        problems,
+        'buyer_name',
+        order.buyerName || (reader?.name ?? ''),
+        200,
+      );
       const recipientEmail = checkEmail(problems, 'recipient_email', order.recipientEmail);
       const recipientName = checkText(problems, 'recipient_name', order.recipientName, 200);
       if (recipientName === '') problems.push({ field: 'recipient_name', message: 'is required' });
@@ -227,7 +243,8 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         }
       }
       const price = currencyPattern.test(order.currency) ? await giftPrice(order.currency) : null;
-      if (price === null) problems.push({ field: 'currency', message: 'choose a currency on offer' });
+      if (price === null)
+        problems.push({ field: 'currency', message: 'choose a currency on offer' });
       if (problems.length > 0 || price === null) throw invalid(problems);
       const checkoutId = newId();
       const amount = price.amount * order.months;
@@ -353,7 +370,8 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
           signInMemberId = checkout.member_id;
         }
       }
-      const gift = checkout.purpose === 'gift' ? ((await findGiftByCheckout(db, checkout.id)) ?? null) : null;
+      const gift =
+        checkout.purpose === 'gift' ? ((await findGiftByCheckout(db, checkout.id)) ?? null) : null;
       return { checkout, state: 'completed', signInMemberId, gift };
     },
 

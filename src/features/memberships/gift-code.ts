@@ -11,7 +11,7 @@ export function newGiftCode(): string {
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
   let code = '';
   for (let i = 0; i < giftCodeLength; i += 1) {
-    code += alphabet[Number(bits & 31n)];
+    code += alphabet.charAt(Number(bits & 31n));
     bits >>= 5n;
   }
   return code;
@@ -19,11 +19,7 @@ export function newGiftCode(): string {
 
 /** A code as typed or linked (any case, hyphens, spaces, O for 0) in its stored form. */
 export function toGiftCode(input: string): string | null {
-  const clean = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (clean.length !== giftCodeLength) return null;
   for (const char of clean) if (!alphabet.includes(char)) return null;
   return clean;

@@ -4,7 +4,11 @@ import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import { addMonths } from '../../platform/payments/billing-period.js';
-import { changeMemberStatusIn, findMemberIn, findOrCreateMemberIn } from '../members/member-membership.js';
+import {
+  changeMemberStatusIn,
+  findMemberIn,
+  findOrCreateMemberIn,
+} from '../members/member-membership.js';
 import { isEmailAddress, normaliseEmail } from '../staff/email-address.js';
 import { toGiftCode } from './gift-code.js';
 import type { GiftRow } from './memberships.table.js';
@@ -89,7 +93,10 @@ export function createGiftService(deps: GiftServiceDeps) {
         const gift = await findGiftByCode(trx, clean);
         const state = stateOf(gift, now);
         if (gift === undefined || state === 'unknown' || state === 'not-yet') {
-          throw new AppError('not_found', 'This gift code is not valid. Check that you typed all of it.');
+          throw new AppError(
+            'not_found',
+            'This gift code is not valid. Check that you typed all of it.',
+          );
         }
         if (state === 'redeemed') {
           throw new AppError('token_used', 'This gift has already been redeemed.');
@@ -104,9 +111,11 @@ export function createGiftService(deps: GiftServiceDeps) {
         } else {
           const email = normaliseEmail(who.email);
           if (!isEmailAddress(email)) {
-            throw new AppError('validation_failed', 'Enter an e-mail address such as name@example.com.', [
-              { field: 'email', message: 'enter an e-mail address such as name@example.com' },
-            ]);
+            throw new AppError(
+              'validation_failed',
+              'Enter an e-mail address such as name@example.com.',
+              [{ field: 'email', message: 'enter an e-mail address such as name@example.com' }],
+            );
           }
           const found = await findOrCreateMemberIn(trx, { email, name: who.name.trim(), at: now });
           if (!found.created) {
@@ -121,8 +130,13 @@ export function createGiftService(deps: GiftServiceDeps) {
         const member = await findMemberIn(trx, memberId);
         if (member === null) throw new AppError('not_found', 'There is no member with that id.');
         const running =
-          member.statusUntil !== null && member.statusUntil.getTime() > now.getTime() ? member.statusUntil : null;
-        if ((member.status === 'paid' || member.status === 'comped') && (running !== null || member.statusUntil === null)) {
+          member.statusUntil !== null && member.statusUntil.getTime() > now.getTime()
+            ? member.statusUntil
+            : null;
+        if (
+          (member.status === 'paid' || member.status === 'comped') &&
+          (running !== null || member.statusUntil === null)
+        ) {
           throw new AppError(
             'conflict',
             'Your membership is already paid or complimentary. Pass the gift on to someone else.',
@@ -130,18 +144,25 @@ export function createGiftService(deps: GiftServiceDeps) {
         }
         const from = member.status === 'gift' && running !== null ? running : now;
         const until = addMonths(from, gift.months);
-        if (!(await moveGift(trx, gift.id, gift.status, {
-          status: 'redeemed',
-          redeemed_at: toTimestamp(now),
-          redeemed_by: memberId,
-        }))) {
+        if (
+          !(await moveGift(trx, gift.id, gift.status, {
+            status: 'redeemed',
+            redeemed_at: toTimestamp(now),
+            redeemed_by: memberId,
+          }))
+        ) {
           throw new AppError('token_used', 'This gift has already been redeemed.');
         }
         await changeMemberStatusIn(
           trx,
           deps.events,
           memberId,
-          { status: 'gift', until, kind: 'gift-redeemed', detail: { gift: gift.id, months: String(gift.months) } },
+          {
+            status: 'gift',
+            until,
+            kind: 'gift-redeemed',
+            detail: { gift: gift.id, months: String(gift.months) },
+          },
           now,
         );
         await deps.events.record(trx, 'gift.redeemed', {

@@ -32,7 +32,8 @@ export async function syncMemberFromSubscriptions(
     (member.status === 'gift' || member.status === 'comped') &&
     (member.statusUntil === null || member.statusUntil.getTime() > now.getTime());
   if (paying && until !== null) {
-    if (otherRuns && (member.statusUntil === null || member.statusUntil >= until)) return 'unchanged';
+    if (otherRuns && (member.statusUntil === null || member.statusUntil >= until))
+      return 'unchanged';
     const wasPaying =
       member.status === 'paid' &&
       member.statusUntil !== null &&

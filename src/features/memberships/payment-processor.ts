@@ -52,8 +52,8 @@ const unmatched = (note: string): Outcome => ({ status: 'unmatched', note });
 function lockKeyOf(event: PaymentEvent): string {
   const subject =
     event.customerId ??
-    (event.type === 'checkout.completed' ? event.reference ?? event.sessionId : null) ??
-    (event.type === 'charge.refunded' ? event.paymentIntent ?? event.chargeId : event.id);
+    (event.type === 'checkout.completed' ? (event.reference ?? event.sessionId) : null) ??
+    (event.type === 'charge.refunded' ? (event.paymentIntent ?? event.chargeId) : event.id);
   return `payments:${event.provider}:${subject}`;
 }
 
@@ -68,7 +68,11 @@ export type PaymentProcessor = ReturnType<typeof createPaymentProcessor>;
 export function createPaymentProcessor(deps: PaymentProcessorDeps) {
   const { db, engine, clock, jobs, inbox } = deps;
 
-  async function paidCheckout(trx: Trx, checkout: CheckoutRow, event: CheckoutCompleted): Promise<Outcome> {
+  async function paidCheckout(
+    trx: Trx,
+    checkout: CheckoutRow,
+    event: CheckoutCompleted,
+  ): Promise<Outcome> {
     const now = clock.now();
     const at = toTimestamp(now);
     if (checkout.status !== 'completed') {
@@ -98,7 +102,12 @@ export function createPaymentProcessor(deps: PaymentProcessorDeps) {
             created_at: at,
           });
           // Subscription and invoice events that came first waited for this match.
-          await inbox.requeueUnmatched(trx, event.provider, event.customerId, `checkout:${checkout.id}`);
+          await inbox.requeueUnmatched(
+            trx,
+            event.provider,
+            event.customerId,
+            `checkout:${checkout.id}`,
+          );
         }
         return done();
       }
@@ -137,7 +146,10 @@ export function createPaymentProcessor(deps: PaymentProcessorDeps) {
             maxAttempts: 20,
           },
         );
-        await enqueueRevenueEmail(jobs, trx, `receipt:${paymentId}`, { kind: 'receipt', paymentId });
+        await enqueueRevenueEmail(jobs, trx, `receipt:${paymentId}`, {
+          kind: 'receipt',
+          paymentId,
+        });
         await deps.events.record(trx, 'gift.purchased', {
           giftId: gift.id,
           months: gift.months,
@@ -150,7 +162,12 @@ export function createPaymentProcessor(deps: PaymentProcessorDeps) {
       case 'donation': {
         const donation = await findDonationByCheckout(trx, checkout.id);
         if (donation === undefined) return unmatched('The donation of this checkout is missing.');
-        if (!(await moveDonation(trx, donation.id, 'awaiting-payment', { status: 'paid', paid_at: at }))) {
+        if (
+          !(await moveDonation(trx, donation.id, 'awaiting-payment', {
+            status: 'paid',
+            paid_at: at,
+          }))
+        ) {
           return done('donation already paid');
         }
         const paymentId = newId();
@@ -177,7 +194,10 @@ export function createPaymentProcessor(deps: PaymentProcessorDeps) {
             currency: event.currency,
           });
         }
-        await enqueueRevenueEmail(jobs, trx, `receipt:${paymentId}`, { kind: 'receipt', paymentId });
+        await enqueueRevenueEmail(jobs, trx, `receipt:${paymentId}`, {
+          kind: 'receipt',
+          paymentId,
+        });
         await deps.events.record(trx, 'donation.received', {
           donationId: donation.id,
           memberId: donation.member_id,

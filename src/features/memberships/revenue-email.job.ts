@@ -36,7 +36,11 @@ export function createRevenueEmailSender(deps: RevenueEmailDeps) {
   const { db, siteUrl } = deps;
 
   async function subscriptionOf(id: string) {
-    const row = await db.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (row?.member_id == null) return null;
     const member = await deps.findMember(row.member_id);
     return member === null ? null : { row, member, state: toSubscriptionState(row) };
@@ -50,7 +54,12 @@ export function createRevenueEmailSender(deps: RevenueEmailDeps) {
         const plan = `${formatMoney(found.row.amount, found.row.currency)} a ${found.row.interval}`;
         return {
           to: found.member.email,
-          ...toWelcomeEmail({ siteTitle, name: found.member.name, plan, accountUrl: `${siteUrl}/account` }),
+          ...toWelcomeEmail({
+            siteTitle,
+            name: found.member.name,
+            plan,
+            accountUrl: `${siteUrl}/account`,
+          }),
         };
       }
       case 'payment-failed': {
@@ -124,12 +133,20 @@ export function createRevenueEmailSender(deps: RevenueEmailDeps) {
         if (member === null) return null;
         return {
           to: member.email,
-          ...toReceiptEmail({ siteTitle, what: 'your membership', amount, date, reference, extra: [] }),
+          ...toReceiptEmail({
+            siteTitle,
+            what: 'your membership',
+            amount,
+            date,
+            reference,
+            extra: [],
+          }),
         };
       }
       case 'gift-delivered': {
         const gift = await findGift(db, email.giftId);
-        if (gift === undefined || (gift.status !== 'delivered' && gift.status !== 'redeemed')) return null;
+        if (gift === undefined || (gift.status !== 'delivered' && gift.status !== 'redeemed'))
+          return null;
         return {
           to: gift.recipient_email,
           ...toGiftDeliveredEmail({
@@ -146,7 +163,8 @@ export function createRevenueEmailSender(deps: RevenueEmailDeps) {
       }
       case 'gift-ending-soon': {
         const member = await deps.findMember(email.memberId);
-        if (member?.status !== 'gift' || member.statusUntil?.toISOString() !== email.until) return null;
+        if (member?.status !== 'gift' || member.statusUntil?.toISOString() !== email.until)
+          return null;
         return {
           to: member.email,
           ...toGiftEndingSoonEmail({

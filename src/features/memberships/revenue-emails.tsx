@@ -27,7 +27,9 @@ function simple(
       {data.lines.map((line) => (
         <p>{line}</p>
       ))}
-      {data.button !== undefined && <EmailButton href={data.button.href}>{data.button.label}</EmailButton>}
+      {data.button !== undefined && (
+        <EmailButton href={data.button.href}>{data.button.label}</EmailButton>
+      )}
       {data.button !== undefined && (
         <p>
           Or paste this address into your browser: <a href={data.button.href}>{data.button.href}</a>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../staff/actor.js';
 import { drainJobs, readOutbox } from '../../platform/mail/test-support/outbox-helpers.js';
 import { cookiesOf } from '../members/test-support/member-sign-in.js';
@@ -71,10 +71,9 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
 
     await drainJobs(t);
     const mail = (await readOutbox(t, admin)).filter((m) => m.to === 'reader@example.test');
-    expect(mail.map((m) => m.subject).sort()).toEqual([
-      'Welcome to Masthead membership',
-      'Your receipt from Masthead',
-    ].sort());
+    expect(mail.map((m) => m.subject).sort()).toEqual(
+      ['Welcome to Masthead membership', 'Your receipt from Masthead'].sort(),
+    );
     expect(mail.find((m) => m.subject.startsWith('Your receipt'))?.text).toContain('€7.50');
   });
 
@@ -101,7 +100,11 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
     const cancelled = await t.app.inject({ method: 'POST', url: `${session}/cancel` });
     expect(pathOf(cancelled.headers.location)).toBe('/membership?checkout=cancelled');
     await drainJobs(t);
-    const members = await t.services.members.listMembers(systemActor, { q: 'declined@' }, { page: 1, limit: 5 });
+    const members = await t.services.members.listMembers(
+      systemActor,
+      { q: 'declined@' },
+      { page: 1, limit: 5 },
+    );
     expect(members.total).toBe(0);
   });
 
@@ -167,7 +170,13 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
     const started = await t.app.inject({
       method: 'POST',
       url: '/donate',
-      payload: { currency: 'eur', preset: 'custom', custom: '12', note: 'For the court reporting', email: 'donor@example.test' },
+      payload: {
+        currency: 'eur',
+        preset: 'custom',
+        custom: '12',
+        note: 'For the court reporting',
+        email: 'donor@example.test',
+      },
     });
     expect(started.statusCode).toBe(303);
     const back = await pay(started.headers.location);

@@ -27,7 +27,10 @@ export async function insertCheckout(executor: Executor, row: Insertable<Checkou
   await executor.insertInto('checkouts').values(row).execute();
 }
 
-export async function findCheckout(executor: Executor, id: string): Promise<CheckoutRow | undefined> {
+export async function findCheckout(
+  executor: Executor,
+  id: string,
+): Promise<CheckoutRow | undefined> {
   return executor.selectFrom('checkouts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -62,7 +65,11 @@ export async function updateCheckout(
 }
 
 /** True when the return address was unused and now is used. */
-export async function useCheckoutReturn(executor: Executor, id: string, at: string): Promise<boolean> {
+export async function useCheckoutReturn(
+  executor: Executor,
+  id: string,
+  at: string,
+): Promise<boolean> {
   const result = await executor
     .updateTable('checkouts')
     .set({ return_used_at: at })
@@ -170,10 +177,17 @@ export async function findPaymentByRef(
   executor: Executor,
   ref: string,
 ): Promise<PaymentRow | undefined> {
-  return executor.selectFrom('payments').selectAll().where('provider_ref', '=', ref).executeTakeFirst();
+  return executor
+    .selectFrom('payments')
+    .selectAll()
+    .where('provider_ref', '=', ref)
+    .executeTakeFirst();
 }
 
-export async function findPaymentById(executor: Executor, id: string): Promise<PaymentRow | undefined> {
+export async function findPaymentById(
+  executor: Executor,
+  id: string,
+): Promise<PaymentRow | undefined> {
   return executor.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -196,7 +210,10 @@ export async function updatePayment(
   await executor.updateTable('payments').set(changes).where('id', '=', id).execute();
 }
 
-export async function listMemberPayments(executor: Executor, memberId: string): Promise<PaymentRow[]> {
+export async function listMemberPayments(
+  executor: Executor,
+  memberId: string,
+): Promise<PaymentRow[]> {
   return executor
     .selectFrom('payments')
     .selectAll()
@@ -217,7 +234,10 @@ export async function findGift(executor: Executor, id: string): Promise<GiftRow 
   return executor.selectFrom('gifts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findGiftByCode(executor: Executor, code: string): Promise<GiftRow | undefined> {
+export async function findGiftByCode(
+  executor: Executor,
+  code: string,
+): Promise<GiftRow | undefined> {
   return executor.selectFrom('gifts').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
@@ -280,7 +300,10 @@ export async function findDonationByCheckout(
     .executeTakeFirst();
 }
 
-export async function findDonation(executor: Executor, id: string): Promise<DonationRow | undefined> {
+export async function findDonation(
+  executor: Executor,
+  id: string,
+): Promise<DonationRow | undefined> {
   return executor.selectFrom('donations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

@@ -92,7 +92,9 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
       payload: { price: priceId, email },
     });
     expect(started.statusCode).toBe(303);
-    expect(String(started.headers.location)).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
+    expect(String(started.headers.location)).toMatch(
+      /^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/,
+    );
     const sent = api.requests.at(-1);
     expect(sent?.path).toBe('/v1/checkout/sessions');
     expect(sent?.authorization).toBe('Bearer sk_test_masthead');
@@ -104,7 +106,11 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
   }
 
   async function memberByEmail(email: string) {
-    const found = await t.services.members.listMembers(systemActor, { q: email }, { page: 1, limit: 2 });
+    const found = await t.services.members.listMembers(
+      systemActor,
+      { q: email },
+      { page: 1, limit: 2 },
+    );
     return found.members[0] ?? null;
   }
 
@@ -128,16 +134,52 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
       const periodEnd = new Date(t0.getTime() + 30 * dayMs);
       const customer = `cus_a${seed}`;
       const sub = `sub_a${seed}`;
-      const base = { id: sub, customer, reference, amount: 800, interval: 'month' as const, periodEnd };
+      const base = {
+        id: sub,
+        customer,
+        reference,
+        amount: 800,
+        interval: 'month' as const,
+        periodEnd,
+      };
       const events = [
-        stripeEvents.envelope(`evt_a1_${seed}`, 'checkout.session.completed', t0,
-          stripeEvents.checkoutCompleted({ session: `cs_a${seed}`, reference, customer, subscription: sub, amount: 800 })),
-        stripeEvents.envelope(`evt_a2_${seed}`, 'customer.subscription.created', t0,
-          stripeEvents.subscription({ ...base, status: 'active' })),
-        stripeEvents.envelope(`evt_a3_${seed}`, 'invoice.paid', t0,
-          stripeEvents.invoice({ id: `in_a${seed}`, customer, subscription: sub, amount: 800, periodEnd, paid: true })),
-        stripeEvents.envelope(`evt_a4_${seed}`, 'customer.subscription.updated', new Date(t0.getTime() + dayMs),
-          stripeEvents.subscription({ ...base, status: 'active', cancelAtPeriodEnd: true })),
+        stripeEvents.envelope(
+          `evt_a1_${seed}`,
+          'checkout.session.completed',
+          t0,
+          stripeEvents.checkoutCompleted({
+            session: `cs_a${seed}`,
+            reference,
+            customer,
+            subscription: sub,
+            amount: 800,
+          }),
+        ),
+        stripeEvents.envelope(
+          `evt_a2_${seed}`,
+          'customer.subscription.created',
+          t0,
+          stripeEvents.subscription({ ...base, status: 'active' }),
+        ),
+        stripeEvents.envelope(
+          `evt_a3_${seed}`,
+          'invoice.paid',
+          t0,
+          stripeEvents.invoice({
+            id: `in_a${seed}`,
+            customer,
+            subscription: sub,
+            amount: 800,
+            periodEnd,
+            paid: true,
+          }),
+        ),
+        stripeEvents.envelope(
+          `evt_a4_${seed}`,
+          'customer.subscription.updated',
+          new Date(t0.getTime() + dayMs),
+          stripeEvents.subscription({ ...base, status: 'active', cancelAtPeriodEnd: true }),
+        ),
       ];
       const before = await countEvents();
       for (const event of shuffled([...events, ...events], seed)) {
@@ -148,7 +190,9 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
       await drainJobs(t);
       const member = await memberByEmail(email);
       expect(member?.status).toBe('paid');
-      expect(member?.statusUntil?.toISOString()).toBe(new Date(Math.floor(periodEnd.getTime() / 1000) * 1000).toISOString());
+      expect(member?.statusUntil?.toISOString()).toBe(
+        new Date(Math.floor(periodEnd.getTime() / 1000) * 1000).toISOString(),
+      );
       expect(await subjectsTo(email)).toEqual(
         [
           'Welcome to Masthead membership',
@@ -167,20 +211,76 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
       const endedAt = new Date(t0.getTime() + 45 * dayMs);
       const customer = `cus_b${seed}`;
       const sub = `sub_b${seed}`;
-      const base = { id: sub, customer, reference, amount: 800, interval: 'month' as const, periodEnd };
+      const base = {
+        id: sub,
+        customer,
+        reference,
+        amount: 800,
+        interval: 'month' as const,
+        periodEnd,
+      };
       const events = [
-        stripeEvents.envelope(`evt_b1_${seed}`, 'checkout.session.completed', t0,
-          stripeEvents.checkoutCompleted({ session: `cs_b${seed}`, reference, customer, subscription: sub, amount: 800 })),
-        stripeEvents.envelope(`evt_b2_${seed}`, 'customer.subscription.created', t0,
-          stripeEvents.subscription({ ...base, status: 'active' })),
-        stripeEvents.envelope(`evt_b3_${seed}`, 'invoice.paid', t0,
-          stripeEvents.invoice({ id: `in_b${seed}`, customer, subscription: sub, amount: 800, periodEnd, paid: true })),
-        stripeEvents.envelope(`evt_b4_${seed}`, 'invoice.payment_failed', failedAt,
-          stripeEvents.invoice({ id: `in_b2${seed}`, customer, subscription: sub, amount: 800, periodEnd: new Date(periodEnd.getTime() + 30 * dayMs), paid: false })),
-        stripeEvents.envelope(`evt_b5_${seed}`, 'customer.subscription.updated', failedAt,
-          stripeEvents.subscription({ ...base, status: 'past_due' })),
-        stripeEvents.envelope(`evt_b6_${seed}`, 'customer.subscription.deleted', endedAt,
-          stripeEvents.subscription({ ...base, status: 'canceled', endedAt, endReason: 'payment_failed' })),
+        stripeEvents.envelope(
+          `evt_b1_${seed}`,
+          'checkout.session.completed',
+          t0,
+          stripeEvents.checkoutCompleted({
+            session: `cs_b${seed}`,
+            reference,
+            customer,
+            subscription: sub,
+            amount: 800,
+          }),
+        ),
+        stripeEvents.envelope(
+          `evt_b2_${seed}`,
+          'customer.subscription.created',
+          t0,
+          stripeEvents.subscription({ ...base, status: 'active' }),
+        ),
+        stripeEvents.envelope(
+          `evt_b3_${seed}`,
+          'invoice.paid',
+          t0,
+          stripeEvents.invoice({
+            id: `in_b${seed}`,
+            customer,
+            subscription: sub,
+            amount: 800,
+            periodEnd,
+            paid: true,
+          }),
+        ),
+        stripeEvents.envelope(
+          `evt_b4_${seed}`,
+          'invoice.payment_failed',
+          failedAt,
+          stripeEvents.invoice({
+            id: `in_b2${seed}`,
+            customer,
+            subscription: sub,
+            amount: 800,
+            periodEnd: new Date(periodEnd.getTime() + 30 * dayMs),
+            paid: false,
+          }),
+        ),
+        stripeEvents.envelope(
+          `evt_b5_${seed}`,
+          'customer.subscription.updated',
+          failedAt,
+          stripeEvents.subscription({ ...base, status: 'past_due' }),
+        ),
+        stripeEvents.envelope(
+          `evt_b6_${seed}`,
+          'customer.subscription.deleted',
+          endedAt,
+          stripeEvents.subscription({
+            ...base,
+            status: 'canceled',
+            endedAt,
+            endReason: 'payment_failed',
+          }),
+        ),
       ];
       for (const event of shuffled([...events, ...events], seed)) {
         expect((await postSigned(event)).statusCode).toBe(200);
@@ -201,13 +301,28 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
 
   it('answers 400 to a missing or wrong signature and records nothing', async () => {
     const before = await countEvents();
-    const event = stripeEvents.envelope('evt_forged', 'customer.subscription.created', t.clock.now(),
-      stripeEvents.subscription({ id: 'sub_forged', customer: 'cus_forged', reference: 'x', status: 'active', amount: 1, interval: 'month', periodEnd: t.clock.now() }));
+    const event = stripeEvents.envelope(
+      'evt_forged',
+      'customer.subscription.created',
+      t.clock.now(),
+      stripeEvents.subscription({
+        id: 'sub_forged',
+        customer: 'cus_forged',
+        reference: 'x',
+        status: 'active',
+        amount: 1,
+        interval: 'month',
+        periodEnd: t.clock.now(),
+      }),
+    );
     const payload = JSON.stringify(event);
     const missing = await post(payload, undefined);
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('The Stripe-Signature header is missing.');
-    const wrong = await post(payload, signer.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' }));
+    const wrong = await post(
+      payload,
+      signer.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' }),
+    );
     expect(wrong.statusCode).toBe(400);
     const tampered = await post(
       payload.replace('"active"', '"canceled"'),
@@ -218,8 +333,20 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
   });
 
   it('keeps an event for an unknown customer, waiting for its member', async () => {
-    const event = stripeEvents.envelope('evt_unknown', 'customer.subscription.created', t.clock.now(),
-      stripeEvents.subscription({ id: 'sub_unknown', customer: 'cus_unknown', reference: 'none', status: 'active', amount: 800, interval: 'month', periodEnd: new Date(t.clock.now().getTime() + 30 * dayMs) }));
+    const event = stripeEvents.envelope(
+      'evt_unknown',
+      'customer.subscription.created',
+      t.clock.now(),
+      stripeEvents.subscription({
+        id: 'sub_unknown',
+        customer: 'cus_unknown',
+        reference: 'none',
+        status: 'active',
+        amount: 800,
+        interval: 'month',
+        periodEnd: new Date(t.clock.now().getTime() + 30 * dayMs),
+      }),
+    );
     expect((await postSigned(event)).statusCode).toBe(200);
     await drainJobs(t);
     const row = await ctx.handle.db
@@ -241,7 +368,9 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
       payload: { csrf },
     });
     expect(portal.statusCode).toBe(303);
-    expect(String(portal.headers.location)).toMatch(/^https:\/\/billing\.stripe\.com\/p\/session\//);
+    expect(String(portal.headers.location)).toMatch(
+      /^https:\/\/billing\.stripe\.com\/p\/session\//,
+    );
     const sent = api.requests.at(-1);
     expect(sent?.path).toBe('/v1/billing_portal/sessions');
     expect(sent?.form.get('customer')).toBe('cus_a1');

@@ -70,7 +70,8 @@ export async function applySubscriptionFact(
   if (memberId === undefined) {
     return { status: 'unmatched', note: `No member for customer ${fact.customerId} yet.` };
   }
-  if (fact.subscriptionId === null) return { status: 'processed', note: 'not a subscription invoice' };
+  if (fact.subscriptionId === null)
+    return { status: 'processed', note: 'not a subscription invoice' };
   const row = await findSubscriptionByProviderId(trx, fact.subscriptionId);
   const before = row === undefined ? null : toSubscriptionState(row);
   const after = decideSubscriptionState(before, fact, () => seedFrom(fact));
@@ -167,7 +168,10 @@ export async function applySubscriptionFact(
           subscriptionId,
         });
       }
-      if (before !== null && (before.interval !== after.interval || before.amount !== after.amount)) {
+      if (
+        before !== null &&
+        (before.interval !== after.interval || before.amount !== after.amount)
+      ) {
         await noteMemberEventIn(trx, memberId, 'plan-changed', now, {
           interval: after.interval,
           amount: String(after.amount),

@@ -12,7 +12,11 @@ const t0 = new Date('2026-11-01T10:00:00.000Z');
 const at = (days: number) => new Date(t0.getTime() + days * day).toISOString();
 const base = { provider: 'stripe' as const, customerId: 'cus_1', subscriptionId: 'sub_1' };
 
-function snapshot(id: string, days: number, fields: Partial<Extract<SubscriptionFact, { type: 'subscription.changed' }>> = {}): SubscriptionFact {
+function snapshot(
+  id: string,
+  days: number,
+  fields: Partial<Extract<SubscriptionFact, { type: 'subscription.changed' }>> = {},
+): SubscriptionFact {
   return {
     ...base,
     id,
@@ -74,7 +78,10 @@ function fold(facts: readonly SubscriptionFact[]): SubscriptionState | null {
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
   return items.flatMap((item, index) =>
-    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [
+      item,
+      ...rest,
+    ]),
   );
 }
 
@@ -97,26 +104,54 @@ describe('a subscription decided from provider facts', () => {
   });
 
   it('never brings an ended subscription back with an older or later active snapshot', () => {
-    const state = fold([snapshot('s1', 0), snapshot('end', 40, { status: 'canceled', endedAt: at(40) }), snapshot('late', 50)]);
+    const state = fold([
+      snapshot('s1', 0),
+      snapshot('end', 40, { status: 'canceled', endedAt: at(40) }),
+      snapshot('late', 50),
+    ]);
     expect(state?.status).toBe('canceled');
     expect(decideMembershipAccess(state as SubscriptionState, grace)).toEqual({ kind: 'none' });
   });
 
   it('keeps a renewing member reading a little past the period end, so a late renewal drops nobody', () => {
-    const access = decideMembershipAccess(fold([snapshot('s1', 0), paid('p1', 0, 30)]) as SubscriptionState, grace);
-    expect(access).toEqual({ kind: 'paying', until: new Date(Date.parse(at(30)) + renewalSlackMs), why: 'renewing' });
+    const access = decideMembershipAccess(
+      fold([snapshot('s1', 0), paid('p1', 0, 30)]) as SubscriptionState,
+      grace,
+    );
+    expect(access).toEqual({
+      kind: 'paying',
+      until: new Date(Date.parse(at(30)) + renewalSlackMs),
+      why: 'renewing',
+    });
   });
 
   it('ends a cancelled membership exactly at its period end', () => {
-    const access = decideMembershipAccess(fold([snapshot('s1', 0, { cancelAtPeriodEnd: true })]) as SubscriptionState, grace);
+    const access = decideMembershipAccess(
+      fold([snapshot('s1', 0, { cancelAtPeriodEnd: true })]) as SubscriptionState,
+      grace,
+    );
     expect(access).toEqual({ kind: 'paying', until: new Date(at(30)), why: 'ending' });
   });
 
   it('gives a grace period from the first failed payment, and a later success ends it', () => {
-    const failing = fold([snapshot('s1', 0), paid('p1', 0, 30), failed('f1', 30), failed('f2', 33)]) as SubscriptionState;
+    const failing = fold([
+      snapshot('s1', 0),
+      paid('p1', 0, 30),
+      failed('f1', 30),
+      failed('f2', 33),
+    ]) as SubscriptionState;
     expect(failing.failedAt?.toISOString()).toBe(at(30));
-    expect(decideMembershipAccess(failing, grace)).toEqual({ kind: 'paying', until: new Date(Date.parse(at(30)) + grace), why: 'grace' });
-    const recovered = fold([snapshot('s1', 0), paid('p1', 0, 30), failed('f1', 30), paid('p2', 34, 60)]) as SubscriptionState;
+    expect(decideMembershipAccess(failing, grace)).toEqual({
+      kind: 'paying',
+      until: new Date(Date.parse(at(30)) + grace),
+      why: 'grace',
+    });
+    const recovered = fold([
+      snapshot('s1', 0),
+      paid('p1', 0, 30),
+      failed('f1', 30),
+      paid('p2', 34, 60),
+    ]) as SubscriptionState;
     expect(recovered.failedAt).toBeNull();
     expect(recovered.paidThrough?.toISOString()).toBe(at(60));
   });

@@ -77,7 +77,10 @@ export function decideSubscriptionState(
           : state.failedAt;
       return {
         ...state,
-        paidThrough: later(state.paidThrough, fact.periodEnd === null ? null : new Date(fact.periodEnd)),
+        paidThrough: later(
+          state.paidThrough,
+          fact.periodEnd === null ? null : new Date(fact.periodEnd),
+        ),
         lastPaidAt,
         failedAt,
       };
@@ -96,7 +99,11 @@ export const renewalSlackMs = 2 * 24 * 60 * 60 * 1000;
 
 export type MembershipAccess =
   | { readonly kind: 'none' }
-  | { readonly kind: 'paying'; readonly until: Date; readonly why: 'renewing' | 'ending' | 'grace' };
+  | {
+      readonly kind: 'paying';
+      readonly until: Date;
+      readonly why: 'renewing' | 'ending' | 'grace';
+    };
 
 /**
  * What a subscription gives its member: paying access until a time, or none. Renewing

@@ -49,12 +49,16 @@ function check(input: TierInput): void {
     problems.push({ field: 'slug', message: 'use lower-case letters, digits and hyphens' });
   }
   if (input.benefits.length > 2000) problems.push({ field: 'benefits', message: 'is too long' });
-  if (input.prices.length === 0) problems.push({ field: 'prices', message: 'add at least one price' });
+  if (input.prices.length === 0)
+    problems.push({ field: 'prices', message: 'add at least one price' });
   const seen = new Set<string>();
   input.prices.forEach((price, index) => {
     const key = `${price.interval}:${price.currency}`;
     if (!currencyPattern.test(price.currency)) {
-      problems.push({ field: `prices.${index}.currency`, message: 'use a code such as eur or usd' });
+      problems.push({
+        field: `prices.${index}.currency`,
+        message: 'use a code such as eur or usd',
+      });
     }
     if (!Number.isInteger(price.amount) || price.amount < 50 || price.amount > 10_000_000) {
       problems.push({ field: `prices.${index}.amount`, message: 'use an amount of at least 0.50' });
@@ -114,14 +118,18 @@ export function createTierService(deps: { db: Db; clock: Clock; audit: AuditServ
         updated_at: at,
       };
       if (id === null) {
-        await trx.insertInto('membership_tiers').values({ id: tierId, ...columns, created_at: at }).execute();
+        await trx
+          .insertInto('membership_tiers')
+          .values({ id: tierId, ...columns, created_at: at })
+          .execute();
       } else {
         const result = await trx
           .updateTable('membership_tiers')
           .set(columns)
           .where('id', '=', id)
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', 'There is no such tier.');
+        if (Number(result.numUpdatedRows) === 0)
+          throw new AppError('not_found', 'There is no such tier.');
         await trx.deleteFrom('membership_prices').where('tier_id', '=', id).execute();
       }
       await trx

@@ -30,9 +30,10 @@ export const currencyPattern = /^[a-z]{3}$/;
 /** Amounts readers and staff see: `€5.00`, `$12.50`, in the site's locale. */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }).format(
-      amount / 100,
-    );
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+    }).format(amount / 100);
   } catch {
     return `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
   }

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../platform/logger.js';
-import { createJobWorker, type JobHandlers, type JobWorker } from '../../platform/jobs/job-worker.js';
+import {
+  createJobWorker,
+  type JobHandlers,
+  type JobWorker,
+} from '../../platform/jobs/job-worker.js';
 import { handleMailSend } from '../../platform/mail/mail-jobs.js';
 import { drainJobs, readOutbox } from '../../platform/mail/test-support/outbox-helpers.js';
 import { systemActor } from '../staff/actor.js';
@@ -58,7 +62,8 @@ describeEachEngine('a worker killed while applying payments and delivering gifts
       Object.entries(real).map(([kind, handler]) => [
         kind,
         async (payload: never, context: never) => {
-          if (when === 'after') await (handler as (p: never, c: never) => Promise<void>)(payload, context);
+          if (when === 'after')
+            await (handler as (p: never, c: never) => Promise<void>)(payload, context);
           reached.count += 1;
           await frozen;
         },
@@ -106,7 +111,10 @@ describeEachEngine('a worker killed while applying payments and delivering gifts
   async function pay(url: string, payload: Record<string, string>): Promise<void> {
     const started = await t.app.inject({ method: 'POST', url, payload });
     expect(started.statusCode).toBe(303);
-    const paid = await t.app.inject({ method: 'POST', url: `${String(started.headers.location)}/pay` });
+    const paid = await t.app.inject({
+      method: 'POST',
+      url: `${String(started.headers.location)}/pay`,
+    });
     expect(paid.statusCode).toBe(303);
   }
 
@@ -144,16 +152,29 @@ describeEachEngine('a worker killed while applying payments and delivering gifts
     expect(members[0]?.status).toBe('paid');
     const gift = await ctx.handle.db.selectFrom('gifts').selectAll().executeTakeFirstOrThrow();
     expect(gift.status).toBe('delivered');
-    const donation = await ctx.handle.db.selectFrom('donations').selectAll().executeTakeFirstOrThrow();
+    const donation = await ctx.handle.db
+      .selectFrom('donations')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(donation.status).toBe('paid');
     const payments = await ctx.handle.db.selectFrom('payments').select('purpose').execute();
     expect(payments.map((p) => p.purpose).sort()).toEqual(['donation', 'gift', 'membership']);
-    const failed = await ctx.handle.db.selectFrom('jobs').select('kind').where('status', '=', 'failed').execute();
+    const failed = await ctx.handle.db
+      .selectFrom('jobs')
+      .select('kind')
+      .where('status', '=', 'failed')
+      .execute();
     expect(failed).toEqual([]);
 
     const mail = await readOutbox(t, admin);
-    const to = (address: string) => mail.filter((m) => m.to === address).map((m) => m.subject).sort();
-    expect(to('member@crash.test')).toEqual(['Welcome to Masthead membership', 'Your receipt from Masthead'].sort());
+    const to = (address: string) =>
+      mail
+        .filter((m) => m.to === address)
+        .map((m) => m.subject)
+        .sort();
+    expect(to('member@crash.test')).toEqual(
+      ['Welcome to Masthead membership', 'Your receipt from Masthead'].sort(),
+    );
     expect(to('buyer@crash.test')).toEqual(['Your receipt from Masthead']);
     expect(to('iryna@crash.test')).toEqual(['Someone gave you a Masthead membership']);
     expect(to('donor@crash.test')).toEqual(['Your receipt from Masthead']);

@@ -98,11 +98,7 @@ export interface ChargeRefunded extends EventBase {
 }
 
 export type PaymentEvent =
-  | CheckoutCompleted
-  | SubscriptionChanged
-  | InvoicePaid
-  | InvoicePaymentFailed
-  | ChargeRefunded;
+  CheckoutCompleted | SubscriptionChanged | InvoicePaid | InvoicePaymentFailed | ChargeRefunded;
 
 export type PaymentEventType = PaymentEvent['type'];
 

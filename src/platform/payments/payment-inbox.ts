@@ -83,7 +83,11 @@ export function createPaymentInbox(deps: PaymentInboxDeps) {
     recordIn,
 
     async findEvent(executor: Executor, id: string): Promise<PaymentEventRow | undefined> {
-      return executor.selectFrom('payment_events').selectAll().where('id', '=', id).executeTakeFirst();
+      return executor
+        .selectFrom('payment_events')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
 
     async markEvent(

@@ -1,4 +1,9 @@
-import type { BillingInterval, PaymentEvent, ProviderKind, SubscriptionChanged } from './payment-event.js';
+import type {
+  BillingInterval,
+  PaymentEvent,
+  ProviderKind,
+  SubscriptionChanged,
+} from './payment-event.js';
 
 /** What Masthead asks a provider's checkout to collect. */
 export interface CheckoutRequest {

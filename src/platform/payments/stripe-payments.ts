@@ -115,12 +115,9 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
       try {
         event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret);
       } catch (error) {
-        throw new AppError(
-          'webhook_signature',
-          'The webhook signature does not verify.',
-          [],
-          { cause: error },
-        );
+        throw new AppError('webhook_signature', 'The webhook signature does not verify.', [], {
+          cause: error,
+        });
       }
       return toPaymentEvent(event as unknown as Readonly<Record<string, unknown>>);
     },

@@ -14,15 +14,24 @@ export function stripeWebhookRoutes(deps: {
 }) {
   return async (app: AppInstance): Promise<void> => {
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 512 * 1024 }, (_request, body, done) => {
-      done(null, body);
-    });
+    app.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: 512 * 1024 },
+      (_request, body, done) => {
+        done(null, body);
+      },
+    );
     app.post('/webhooks/stripe', { schema: { hide: true } }, async (request, reply) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const signature = request.headers['stripe-signature'];
-      const event = deps.provider.readWebhook(raw, typeof signature === 'string' ? signature : undefined);
+      const event = deps.provider.readWebhook(
+        raw,
+        typeof signature === 'string' ? signature : undefined,
+      );
       const fresh = event === null ? 0 : await deps.inbox.record([event]);
-      return reply.header('cache-control', 'no-store').send({ received: true, recorded: fresh === 1 });
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ received: true, recorded: fresh === 1 });
     });
   };
 }

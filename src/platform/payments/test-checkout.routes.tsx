@@ -34,8 +34,8 @@ function TestPage(props: { title: string; children: ComponentChildren }) {
       <body>
         <header>
           <p>
-            <strong>TEST MODE</strong>: the built-in test payment provider. No card is charged
-            and no money moves.
+            <strong>TEST MODE</strong>: the built-in test payment provider. No card is charged and
+            no money moves.
           </p>
         </header>
         <main>
@@ -67,7 +67,10 @@ function localReturn(siteUrl: string, url: string | undefined): string {
  * portal (`/test-payments/portal/{customer}`: what Stripe's customer portal and card
  * network would do to a subscription). Registered only when no Stripe key is set.
  */
-export function testCheckoutRoutes(deps: { readonly payments: TestPayments; readonly siteUrl: string }) {
+export function testCheckoutRoutes(deps: {
+  readonly payments: TestPayments;
+  readonly siteUrl: string;
+}) {
   const { payments, siteUrl } = deps;
   return async (app: AppInstance): Promise<void> => {
     const limit = app.createRateLimit({ max: 60, timeWindow: 60 * 1000 });
@@ -135,17 +138,19 @@ export function testCheckoutRoutes(deps: { readonly payments: TestPayments; read
 
     app.post(
       '/test-payments/checkout/:id/pay',
-      { schema: { hide: true, params: SessionParams }},
+      { schema: { hide: true, params: SessionParams } },
       async (request, reply) => {
         await guard(request);
         const session = await payments.pay(request.params.id);
-        return reply.header('cache-control', 'no-store').redirect(localReturn(siteUrl, session.success_url), 303);
+        return reply
+          .header('cache-control', 'no-store')
+          .redirect(localReturn(siteUrl, session.success_url), 303);
       },
     );
 
     app.post(
       '/test-payments/checkout/:id/decline',
-      { schema: { hide: true, params: SessionParams }},
+      { schema: { hide: true, params: SessionParams } },
       async (request, reply) => {
         await guard(request);
         return checkoutPage(reply, request.params.id, true);
@@ -154,11 +159,13 @@ export function testCheckoutRoutes(deps: { readonly payments: TestPayments; read
 
     app.post(
       '/test-payments/checkout/:id/cancel',
-      { schema: { hide: true, params: SessionParams }},
+      { schema: { hide: true, params: SessionParams } },
       async (request, reply) => {
         await guard(request);
         const session = await payments.cancel(request.params.id);
-        return reply.header('cache-control', 'no-store').redirect(localReturn(siteUrl, session.cancel_url), 303);
+        return reply
+          .header('cache-control', 'no-store')
+          .redirect(localReturn(siteUrl, session.cancel_url), 303);
       },
     );
 
@@ -212,13 +219,16 @@ export function testCheckoutRoutes(deps: { readonly payments: TestPayments; read
 
     app.post(
       '/test-payments/portal/:customer',
-      { schema: { hide: true, params: PortalParams, body: ActionBody }},
+      { schema: { hide: true, params: PortalParams, body: ActionBody } },
       async (request, reply) => {
         await guard(request);
         const { customer } = request.params;
         await payments.act(customer, request.body.subscription, request.body.action);
         const query = new URLSearchParams({ return: localReturn(siteUrl, request.body.return) });
-        return reply.redirect(`/test-payments/portal/${encodeURIComponent(customer)}?${query}`, 303);
+        return reply.redirect(
+          `/test-payments/portal/${encodeURIComponent(customer)}?${query}`,
+          303,
+        );
       },
     );
   };

@@ -44,7 +44,10 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
     occurredAt: clock.now().toISOString(),
   });
 
-  const toChanged = (row: TestPaymentSubscriptionRow, endedAt: string | null): SubscriptionChanged => ({
+  const toChanged = (
+    row: TestPaymentSubscriptionRow,
+    endedAt: string | null,
+  ): SubscriptionChanged => ({
     ...base(),
     type: 'subscription.changed',
     subscriptionId: row.id,
@@ -197,7 +200,9 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
           const subscription = await startSubscription(trx, session, customerId);
           subscriptionId = subscription.id;
           events.push(toChanged(subscription, null));
-          events.push(invoicePaid(subscription, subscription.status === 'trialing' ? 0 : session.amount));
+          events.push(
+            invoicePaid(subscription, subscription.status === 'trialing' ? 0 : session.amount),
+          );
         }
         events.unshift({
           ...base(),
@@ -240,7 +245,8 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
     async act(customerId, subscriptionId, action) {
       await db.transaction().execute(async (trx) => {
         const row = await getSubscription(trx, customerId, subscriptionId);
-        if (row.status === 'canceled') throw new AppError('conflict', 'This subscription has ended.');
+        if (row.status === 'canceled')
+          throw new AppError('conflict', 'This subscription has ended.');
         const now = clock.now();
         const events: PaymentEvent[] = [];
         let next: TestPaymentSubscriptionRow = row;
@@ -254,7 +260,11 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
             break;
           case 'switch': {
             const interval = row.interval === 'year' ? 'month' : 'year';
-            next = { ...row, interval, amount: interval === 'year' ? row.amount * 10 : Math.round(row.amount / 10) };
+            next = {
+              ...row,
+              interval,
+              amount: interval === 'year' ? row.amount * 10 : Math.round(row.amount / 10),
+            };
             break;
           }
           case 'renew': {
@@ -267,7 +277,9 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
             next = {
               ...row,
               status: 'active',
-              current_period_end: toTimestamp(addInterval(from, row.interval === 'year' ? 'year' : 'month')),
+              current_period_end: toTimestamp(
+                addInterval(from, row.interval === 'year' ? 'year' : 'month'),
+              ),
             };
             events.push(invoicePaid(next, next.amount));
             break;

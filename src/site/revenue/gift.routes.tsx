@@ -28,7 +28,8 @@ export function giftRoutes(deps: RevenuePagesDeps) {
       const seen = new Map<string, number>();
       for (const tier of await deps.tiers.listOffers()) {
         for (const price of tier.prices) {
-          if (price.interval === 'month' && !seen.has(price.currency)) seen.set(price.currency, price.amount);
+          if (price.interval === 'month' && !seen.has(price.currency))
+            seen.set(price.currency, price.amount);
         }
       }
       return [...seen].map(([currency, monthly]) => ({ currency, monthly }));
@@ -48,11 +49,13 @@ export function giftRoutes(deps: RevenuePagesDeps) {
         status: problems.length > 0 ? 400 : 200,
         children: (
           <>
-            {cancelled && <Notice kind="error">Your payment was not completed. Nothing was charged.</Notice>}
+            {cancelled && (
+              <Notice kind="error">Your payment was not completed. Nothing was charged.</Notice>
+            )}
             <Problems problems={problems} />
             <p>
-              Give someone a membership of 1, 3, 6 or 12 months. We e-mail them on the day you choose; it
-              ends by itself and never charges them.
+              Give someone a membership of 1, 3, 6 or 12 months. We e-mail them on the day you
+              choose; it ends by itself and never charges them.
             </p>
             <TestModeNote show={deps.testMode} />
             {offered.length === 0 ? (
@@ -105,7 +108,7 @@ export function giftRoutes(deps: RevenuePagesDeps) {
             buyerName: body.buyer_name ?? '',
             buyerEmail: body.buyer_email ?? '',
           });
-          return reply.header('cache-control', 'no-store').redirect(url, 303);
+          return await reply.header('cache-control', 'no-store').redirect(url, 303);
         } catch (error) {
           if (!isAppError(error) || error.code !== 'validation_failed') throw error;
           return giftPage(request, reply, error.fields, false);
@@ -113,73 +116,89 @@ export function giftRoutes(deps: RevenuePagesDeps) {
       },
     );
 
-    app.get('/gift/redeem/:code', { schema: { hide: true, params: CodeParams } }, async (request, reply) => {
-      await guardRate(redeemPerClient, request);
-      const { gift, state } = await deps.gifts.findGiftByCode(request.params.code);
-      const session = request.memberSession;
-      if (gift === null || state !== 'ready') {
-        const text =
-          state === 'redeemed'
-            ? 'This gift has already been redeemed.'
-            : state === 'expired'
-              ? 'This gift code has expired: codes work for a year.'
-              : 'This gift code is not valid. Check that you copied all of it.';
+    app.get(
+      '/gift/redeem/:code',
+      { schema: { hide: true, params: CodeParams } },
+      async (request, reply) => {
+        await guardRate(redeemPerClient, request);
+        const { gift, state } = await deps.gifts.findGiftByCode(request.params.code);
+        const session = request.memberSession;
+        if (gift === null || state !== 'ready') {
+          const text =
+            state === 'redeemed'
+              ? 'This gift has already been redeemed.'
+              : state === 'expired'
+                ? 'This gift code has expired: codes work for a year.'
+                : 'This gift code is not valid. Check that you copied all of it.';
+          return sendMemberPage(deps, request, reply, {
+            title: 'Redeem a gift',
+            path: '/gift',
+            status: state === 'unknown' ? 404 : 410,
+            children: <Notice kind="error">{text}</Notice>,
+          });
+        }
         return sendMemberPage(deps, request, reply, {
-          title: 'Redeem a gift',
+          title: 'Redeem your gift',
           path: '/gift',
-          status: state === 'unknown' ? 404 : 410,
-          children: <Notice kind="error">{text}</Notice>,
+          children: (
+            <>
+              <p>
+                {gift.buyer_name === '' ? 'Someone' : gift.buyer_name} gave you {gift.months}{' '}
+                {gift.months === 1 ? 'month' : 'months'} of membership. It ends by itself; nothing
+                is ever charged to you.
+              </p>
+              {gift.message !== '' && <blockquote>{gift.message}</blockquote>}
+              <form class="form" method="post" action="/gift/redeem">
+                <input type="hidden" name="code" value={gift.code} />
+                {session === null ? (
+                  <>
+                    <label for="redeem-email">Your e-mail address</label>
+                    <input
+                      id="redeem-email"
+                      type="email"
+                      name="email"
+                      required
+                      autocomplete="email"
+                      value={gift.recipient_email}
+                    />
+                    <label for="redeem-name">Your name</label>
+                    <input
+                      id="redeem-name"
+                      name="name"
+                      autocomplete="name"
+                      value={gift.recipient_name}
+                    />
+                    <p>
+                      Already have an account?{' '}
+                      <a href={`/signin?next=${encodeURIComponent(`/gift/redeem/${gift.code}`)}`}>
+                        Sign in
+                      </a>{' '}
+                      first.
+                    </p>
+                  </>
+                ) : (
+                  <p>It will be added to your account ({session.member.email}).</p>
+                )}
+                <button type="submit" class="button">
+                  Redeem the gift
+                </button>
+              </form>
+            </>
+          ),
         });
-      }
-      return sendMemberPage(deps, request, reply, {
-        title: 'Redeem your gift',
-        path: '/gift',
-        children: (
-          <>
-            <p>
-              {gift.buyer_name === '' ? 'Someone' : gift.buyer_name} gave you {gift.months}{' '}
-              {gift.months === 1 ? 'month' : 'months'} of membership. It ends by itself; nothing is ever
-              charged to you.
-            </p>
-            {gift.message !== '' && <blockquote>{gift.message}</blockquote>}
-            <form class="form" method="post" action="/gift/redeem">
-              <input type="hidden" name="code" value={gift.code} />
-              {session === null ? (
-                <>
-                  <label for="redeem-email">Your e-mail address</label>
-                  <input
-                    id="redeem-email"
-                    type="email"
-                    name="email"
-                    required
-                    autocomplete="email"
-                    value={gift.recipient_email}
-                  />
-                  <label for="redeem-name">Your name</label>
-                  <input id="redeem-name" name="name" autocomplete="name" value={gift.recipient_name} />
-                  <p>
-                    Already have an account? <a href={`/signin?next=${encodeURIComponent(`/gift/redeem/${gift.code}`)}`}>Sign in</a>{' '}
-                    first.
-                  </p>
-                </>
-              ) : (
-                <p>It will be added to your account ({session.member.email}).</p>
-              )}
-              <button type="submit" class="button">
-                Redeem the gift
-              </button>
-            </form>
-          </>
-        ),
-      });
-    });
+      },
+    );
 
     app.post(
       '/gift/redeem',
       {
         schema: {
           hide: true,
-          body: Type.Object({ code: Type.String({ maxLength: 40 }), email: Text(320), name: Text(200) }),
+          body: Type.Object({
+            code: Type.String({ maxLength: 40 }),
+            email: Text(320),
+            name: Text(200),
+          }),
         },
       },
       async (request, reply) => {
@@ -204,7 +223,11 @@ export function giftRoutes(deps: RevenuePagesDeps) {
                 <Notice kind="error">{error.message}</Notice>
                 {error.code === 'unauthenticated' && (
                   <p>
-                    <a href={`/signin?next=${encodeURIComponent(`/gift/redeem/${request.body.code}`)}`}>Sign in</a>
+                    <a
+                      href={`/signin?next=${encodeURIComponent(`/gift/redeem/${request.body.code}`)}`}
+                    >
+                      Sign in
+                    </a>
                   </p>
                 )}
               </>
@@ -220,8 +243,11 @@ export function giftRoutes(deps: RevenuePagesDeps) {
           children: (
             <>
               <Notice kind="ok">
-                You are a member until <time datetime={redeemed.until.toISOString()}>{redeemed.until.toISOString().slice(0, 10)}</time>.
-                It ends by itself.
+                You are a member until{' '}
+                <time datetime={redeemed.until.toISOString()}>
+                  {redeemed.until.toISOString().slice(0, 10)}
+                </time>
+                . It ends by itself.
               </Notice>
               <p>
                 <a href="/account">Your account</a> · <a href="/">Start reading</a>
@@ -232,30 +258,40 @@ export function giftRoutes(deps: RevenuePagesDeps) {
       },
     );
 
-    app.get('/gift/card/:code', { schema: { hide: true, params: CodeParams } }, async (request, reply) => {
-      await guardRate(redeemPerClient, request);
-      const { gift, state } = await deps.gifts.findGiftByCode(request.params.code);
-      if (gift === null || state === 'unknown') {
+    app.get(
+      '/gift/card/:code',
+      { schema: { hide: true, params: CodeParams } },
+      async (request, reply) => {
+        await guardRate(redeemPerClient, request);
+        const { gift, state } = await deps.gifts.findGiftByCode(request.params.code);
+        if (gift === null || state === 'unknown') {
+          return sendMemberPage(deps, request, reply, {
+            title: 'Gift card',
+            path: '/gift',
+            status: 404,
+            children: <Notice kind="error">This gift code is not valid.</Notice>,
+          });
+        }
+        const site = await deps.settings.getSiteSettings();
         return sendMemberPage(deps, request, reply, {
           title: 'Gift card',
           path: '/gift',
-          status: 404,
-          children: <Notice kind="error">This gift code is not valid.</Notice>,
+          children: (
+            <>
+              <GiftCard
+                gift={gift}
+                siteTitle={site.title}
+                siteUrl={deps.siteUrl}
+                expires={gift.expires_at.slice(0, 10)}
+              />
+              <p>
+                Paid {formatMoney(gift.amount, gift.currency)}. Print this page (Ctrl+P or ⌘P) to
+                hand it over.
+              </p>
+            </>
+          ),
         });
-      }
-      const site = await deps.settings.getSiteSettings();
-      return sendMemberPage(deps, request, reply, {
-        title: 'Gift card',
-        path: '/gift',
-        children: (
-          <>
-            <GiftCard gift={gift} siteTitle={site.title} siteUrl={deps.siteUrl} expires={gift.expires_at.slice(0, 10)} />
-            <p>
-              Paid {formatMoney(gift.amount, gift.currency)}. Print this page (Ctrl+P or ⌘P) to hand it over.
-            </p>
-          </>
-        ),
-      });
-    });
+      },
+    );
   };
 }

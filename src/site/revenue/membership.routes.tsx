@@ -6,7 +6,14 @@ import type { AppInstance } from '../../platform/http/app-instance.js';
 import { ensureMemberCsrf } from '../members/member-csrf.js';
 import { Notice } from '../members/member-pages.js';
 import { sendMemberPage } from '../members/send-member-page.js';
-import { CardBrands, DonateForm, GiftCard, Offers, Problems, TestModeNote } from './revenue-pages.js';
+import {
+  CardBrands,
+  DonateForm,
+  GiftCard,
+  Offers,
+  Problems,
+  TestModeNote,
+} from './revenue-pages.js';
 import {
   allowCheckoutForms,
   guardRate,
@@ -37,14 +44,19 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
         status: problems.length > 0 ? 400 : 200,
         children: (
           <>
-            {cancelled && <Notice kind="error">Your payment was not completed. Nothing was charged.</Notice>}
+            {cancelled && (
+              <Notice kind="error">Your payment was not completed. Nothing was charged.</Notice>
+            )}
             <Problems problems={problems} />
             <p>
-              Our journalism is paid for by readers. Members give a little each month or year and read
-              everything; you can cancel at any time.
+              Our journalism is paid for by readers. Members give a little each month or year and
+              read everything; you can cancel at any time.
             </p>
             <TestModeNote show={deps.testMode} />
-            <Offers tiers={await deps.tiers.listOffers()} signedIn={request.memberSession !== null} />
+            <Offers
+              tiers={await deps.tiers.listOffers()}
+              signedIn={request.memberSession !== null}
+            />
             <CardBrands brands={deps.paymentMethods} />
             <p>
               Or <a href="/gift">give a membership</a>, or <a href="/donate">donate once</a>.
@@ -74,9 +86,15 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
       async (request, reply) => {
         await guardRate(perClient, request);
         const { body } = request;
-        const amount = body.amount === undefined || body.amount === '' ? null : parseAmount(body.amount);
+        const amount =
+          body.amount === undefined || body.amount === '' ? null : parseAmount(body.amount);
         if (body.amount !== undefined && body.amount !== '' && amount === null) {
-          return membershipPage(request, reply, [{ field: 'amount', message: 'enter an amount such as 7.50' }], false);
+          return membershipPage(
+            request,
+            reply,
+            [{ field: 'amount', message: 'enter an amount such as 7.50' }],
+            false,
+          );
         }
         try {
           const { url } = await deps.checkouts.startMembership(readerOf(request), {
@@ -85,7 +103,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             email: body.email ?? '',
             name: body.name ?? '',
           });
-          return reply.header('cache-control', 'no-store').redirect(url, 303);
+          return await reply.header('cache-control', 'no-store').redirect(url, 303);
         } catch (error) {
           if (!isAppError(error) || error.code !== 'validation_failed') throw error;
           return membershipPage(request, reply, error.fields, false);
@@ -108,7 +126,9 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
         status: problems.length > 0 ? 400 : 200,
         children: (
           <>
-            {cancelled && <Notice kind="error">Your donation was not completed. Nothing was charged.</Notice>}
+            {cancelled && (
+              <Notice kind="error">Your donation was not completed. Nothing was charged.</Notice>
+            )}
             <Problems problems={problems} />
             <p>A one-time gift of any size keeps our reporting going. We e-mail you a receipt.</p>
             <TestModeNote show={deps.testMode} />
@@ -158,7 +178,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             name: body.name ?? '',
             note: body.note ?? '',
           });
-          return reply.header('cache-control', 'no-store').redirect(url, 303);
+          return await reply.header('cache-control', 'no-store').redirect(url, 303);
         } catch (error) {
           if (!isAppError(error) || error.code !== 'validation_failed') throw error;
           return donatePage(request, reply, error.fields, false);
@@ -179,7 +199,10 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             path: '/membership',
             children: (
               <>
-                <p>We are waiting for the payment service to confirm your payment. This takes a moment.</p>
+                <p>
+                  We are waiting for the payment service to confirm your payment. This takes a
+                  moment.
+                </p>
                 <form method="get" action={`/checkout/return/${request.params.token}`}>
                   <button type="submit" class="button">
                     Check again
@@ -234,8 +257,8 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
           children: (
             <>
               <Notice kind="ok">
-                Thank you: you are now a paying member ({amount} a {checkout.interval ?? 'month'}). A welcome
-                e-mail is on its way to {checkout.email}.
+                Thank you: you are now a paying member ({amount} a {checkout.interval ?? 'month'}).
+                A welcome e-mail is on its way to {checkout.email}.
               </Notice>
               <p>
                 <a href="/account">Your account</a> · <a href="/">Start reading</a>
@@ -259,7 +282,8 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             status: 404,
             children: (
               <Notice kind="error">
-                We have no card payments on file for your account. <a href="/membership">Become a member</a>
+                We have no card payments on file for your account.{' '}
+                <a href="/membership">Become a member</a>
               </Notice>
             ),
           });

@@ -17,13 +17,32 @@ function BrandMark({ brand }: { brand: PaymentMethod }) {
   const name = brandNames[brand];
   const id = `card-${brand}`;
   return (
-    <svg role="img" aria-labelledby={id} width="48" height="30" viewBox="0 0 48 30" class="card-brand">
+    <svg
+      role="img"
+      aria-labelledby={id}
+      width="48"
+      height="30"
+      viewBox="0 0 48 30"
+      class="card-brand"
+    >
       <title id={id}>{name}</title>
-      <rect width="48" height="30" rx="4" fill={brand === 'amex' ? '#1f72cd' : '#f4f4f4'} stroke="#999" />
+      <rect
+        width="48"
+        height="30"
+        rx="4"
+        fill={brand === 'amex' ? '#1f72cd' : '#f4f4f4'}
+        stroke="#999"
+      />
       {brand === 'mastercard' || brand === 'maestro' ? (
         <>
           <circle cx="19" cy="15" r="8" fill="#eb001b" />
-          <circle cx="29" cy="15" r="8" fill={brand === 'maestro' ? '#00a2e5' : '#f79e1b'} opacity="0.9" />
+          <circle
+            cx="29"
+            cy="15"
+            r="8"
+            fill={brand === 'maestro' ? '#00a2e5' : '#f79e1b'}
+            opacity="0.9"
+          />
         </>
       ) : (
         <text
@@ -68,7 +87,11 @@ export function Problems({ problems }: { problems: readonly FieldProblem[] }) {
   if (problems.length === 0) return null;
   return (
     <Notice kind="error">
-      Please check: {problems.map((problem) => `${problem.field.replace(/_/g, ' ')} (${problem.message})`).join('; ')}.
+      Please check:{' '}
+      {problems
+        .map((problem) => `${problem.field.replace(/_/g, ' ')} (${problem.message})`)
+        .join('; ')}
+      .
     </Notice>
   );
 }
@@ -97,7 +120,8 @@ export function Offers(props: { tiers: readonly Tier[]; signedIn: boolean }) {
                 {price.payWhatYouWant && (
                   <>
                     <label for={`${idBase}-amount`}>
-                      Your amount ({price.currency.toUpperCase()}, at least {formatMoney(price.amount, price.currency)})
+                      Your amount ({price.currency.toUpperCase()}, at least{' '}
+                      {formatMoney(price.amount, price.currency)})
                     </label>
                     <input
                       id={`${idBase}-amount`}
@@ -110,11 +134,19 @@ export function Offers(props: { tiers: readonly Tier[]; signedIn: boolean }) {
                 {!props.signedIn && (
                   <>
                     <label for={`${idBase}-email`}>E-mail address</label>
-                    <input id={`${idBase}-email`} type="email" name="email" required autocomplete="email" />
+                    <input
+                      id={`${idBase}-email`}
+                      type="email"
+                      name="email"
+                      required
+                      autocomplete="email"
+                    />
                   </>
                 )}
                 <button type="submit" class="button">
-                  {price.payWhatYouWant ? `Join ${price.interval === 'year' ? 'yearly' : 'monthly'}` : `Join for ${label}`}
+                  {price.payWhatYouWant
+                    ? `Join ${price.interval === 'year' ? 'yearly' : 'monthly'}`
+                    : `Join for ${label}`}
                 </button>
               </form>
             );
@@ -137,8 +169,8 @@ export function GiftForm(props: {
         <legend>How long</legend>
         {giftMonths.map((months, index) => (
           <label>
-            <input type="radio" name="months" value={String(months)} checked={index === 0} /> {months}{' '}
-            {months === 1 ? 'month' : 'months'}
+            <input type="radio" name="months" value={String(months)} checked={index === 0} />{' '}
+            {months} {months === 1 ? 'month' : 'months'}
             {first !== undefined && ` (${formatMoney(first.monthly * months, first.currency)})`}
           </label>
         ))}
@@ -158,7 +190,13 @@ export function GiftForm(props: {
       <label for="gift-recipient-name">Recipient's name</label>
       <input id="gift-recipient-name" name="recipient_name" required maxLength={200} />
       <label for="gift-recipient-email">Recipient's e-mail address</label>
-      <input id="gift-recipient-email" type="email" name="recipient_email" required maxLength={254} />
+      <input
+        id="gift-recipient-email"
+        type="email"
+        name="recipient_email"
+        required
+        maxLength={254}
+      />
       <label for="gift-message">Message (optional)</label>
       <textarea id="gift-message" name="message" maxLength={1000} rows={3} />
       <label for="gift-deliver-on">Delivery date (leave empty to send it now)</label>
@@ -168,7 +206,13 @@ export function GiftForm(props: {
       {!props.signedIn && (
         <>
           <label for="gift-buyer-email">Your e-mail address (for the receipt)</label>
-          <input id="gift-buyer-email" type="email" name="buyer_email" required autocomplete="email" />
+          <input
+            id="gift-buyer-email"
+            type="email"
+            name="buyer_email"
+            required
+            autocomplete="email"
+          />
         </>
       )}
       <button type="submit" class="button">
@@ -216,7 +260,12 @@ export function DonateForm(props: { currency: string; signedIn: boolean }) {
 }
 
 /** The printable gift card: what to hand over, and where to redeem it. */
-export function GiftCard(props: { gift: GiftRow; siteTitle: string; siteUrl: string; expires: string }) {
+export function GiftCard(props: {
+  gift: GiftRow;
+  siteTitle: string;
+  siteUrl: string;
+  expires: string;
+}) {
   const { gift } = props;
   return (
     <article class="gift-card" aria-labelledby="gift-card-title">

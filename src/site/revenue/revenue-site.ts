@@ -5,7 +5,10 @@ import type { GiftService } from '../../features/memberships/gift.service.js';
 import type { TierService } from '../../features/memberships/tier.service.js';
 import { decideEntitlement, entitlementLastsUntil } from '../../features/members/entitlement.js';
 import { setAudienceCookie, setMemberCookie } from '../../features/members/member-cookies.js';
-import type { MemberSignInService, MemberSignedIn } from '../../features/members/member-sign-in.service.js';
+import type {
+  MemberSignInService,
+  MemberSignedIn,
+} from '../../features/members/member-sign-in.service.js';
 import type { ReaderAudience } from '../../features/members/reader-audience.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -42,7 +45,11 @@ export function startMemberSession(
   const expires = new Date(
     Math.min(lasts?.getTime() ?? signedIn.expiresAt.getTime(), now.getTime() + 24 * 3600_000),
   );
-  const value = deps.audience.sign(decideEntitlement(signedIn.member, now), signedIn.member.id, expires);
+  const value = deps.audience.sign(
+    decideEntitlement(signedIn.member, now),
+    signedIn.member.id,
+    expires,
+  );
   if (value !== null) setAudienceCookie(reply, deps.secureCookies, value, expires);
 }
 
@@ -51,7 +58,10 @@ export function allowCheckoutForms(reply: FastifyReply, origins: readonly string
   if (origins.length === 0) return;
   const policy = reply.getHeader('content-security-policy');
   if (typeof policy !== 'string') return;
-  reply.header('content-security-policy', policy.replace("form-action 'self'", `form-action 'self' ${origins.join(' ')}`));
+  reply.header(
+    'content-security-policy',
+    policy.replace("form-action 'self'", `form-action 'self' ${origins.join(' ')}`),
+  );
 }
 
 export async function guardRate(
@@ -62,6 +72,9 @@ export async function guardRate(
 ): Promise<void> {
   const checked = await limit(request);
   if (!checked.isAllowed && checked.isExceeded) {
-    throw new AppError('rate_limited', 'Too many payment requests. Wait a few minutes and try again.');
+    throw new AppError(
+      'rate_limited',
+      'Too many payment requests. Wait a few minutes and try again.',
+    );
   }
 }

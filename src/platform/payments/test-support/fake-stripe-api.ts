@@ -44,7 +44,10 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
       });
       counter += 1;
       const send = (status: number, body: unknown) => {
-        response.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${counter}` });
+        response.writeHead(status, {
+          'content-type': 'application/json',
+          'request-id': `req_${counter}`,
+        });
         response.end(JSON.stringify(body));
       };
       if (request.method === 'POST' && path === '/v1/checkout/sessions') {
@@ -80,7 +83,11 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
         const found = subscriptions.get(subscription);
         if (found === undefined) {
           return send(404, {
-            error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such subscription' },
+            error: {
+              type: 'invalid_request_error',
+              code: 'resource_missing',
+              message: 'No such subscription',
+            },
           });
         }
         return send(200, found);
@@ -94,7 +101,10 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
         });
       }
       return send(404, {
-        error: { type: 'invalid_request_error', message: `Unrecognized request URL (${request.method} ${path})` },
+        error: {
+          type: 'invalid_request_error',
+          message: `Unrecognized request URL (${request.method} ${path})`,
+        },
       });
     });
   });
@@ -105,7 +115,9 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
     requests,
     subscriptions,
     close: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   };
 }
 
@@ -114,9 +126,24 @@ const unix = (at: Date): number => Math.floor(at.getTime() / 1000);
 /** Stripe event envelopes with the object shapes of the pinned API version. */
 export const stripeEvents = {
   envelope(id: string, type: string, created: Date, object: Record<string, unknown>) {
-    return { id, object: 'event', type, created: unix(created), livemode: false, api_version: '2026-10-28.endive', data: { object } };
+    return {
+      id,
+      object: 'event',
+      type,
+      created: unix(created),
+      livemode: false,
+      api_version: '2026-10-28.endive',
+      data: { object },
+    };
   },
-  checkoutCompleted(opts: { session: string; reference: string; customer: string; subscription: string | null; paymentIntent?: string; amount: number }) {
+  checkoutCompleted(opts: {
+    session: string;
+    reference: string;
+    customer: string;
+    subscription: string | null;
+    paymentIntent?: string;
+    amount: number;
+  }) {
     return {
       id: opts.session,
       object: 'checkout.session',
@@ -175,7 +202,14 @@ export const stripeEvents = {
       },
     };
   },
-  invoice(opts: { id: string; customer: string; subscription: string; amount: number; periodEnd: Date; paid: boolean }) {
+  invoice(opts: {
+    id: string;
+    customer: string;
+    subscription: string;
+    amount: number;
+    periodEnd: Date;
+    paid: boolean;
+  }) {
     return {
       id: opts.id,
       object: 'invoice',
@@ -184,8 +218,19 @@ export const stripeEvents = {
       amount_paid: opts.paid ? opts.amount : 0,
       amount_due: opts.amount,
       status: opts.paid ? 'paid' : 'open',
-      parent: { type: 'subscription_details', subscription_details: { subscription: opts.subscription } },
-      lines: { object: 'list', data: [{ id: `il_${opts.id}`, period: { start: unix(opts.periodEnd) - 2_592_000, end: unix(opts.periodEnd) } }] },
+      parent: {
+        type: 'subscription_details',
+        subscription_details: { subscription: opts.subscription },
+      },
+      lines: {
+        object: 'list',
+        data: [
+          {
+            id: `il_${opts.id}`,
+            period: { start: unix(opts.periodEnd) - 2_592_000, end: unix(opts.periodEnd) },
+          },
+        ],
+      },
     };
   },
 };
