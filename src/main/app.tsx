@@ -16,6 +16,7 @@ import { feedRoutes } from '../features/live/feed.routes.js';
 import { redirectRoutes } from '../features/redirects/redirect.routes.js';
 import { memberAuthPlugin } from '../features/members/member-auth.plugin.js';
 import { memberRoutes } from '../features/members/member.routes.js';
+import { revenueRoutes } from '../features/memberships/revenue.routes.js';
 import { searchApiRoutes } from '../features/search/search-api.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { adminWriteGuard, authPlugin, requireActor } from '../features/staff/auth.plugin.js';
@@ -229,6 +230,9 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     );
     await api.register(tagRoutes({ tags: services.tags, requireActor }));
     await api.register(memberRoutes({ members: services.members, requireActor }));
+    await api.register(
+      revenueRoutes({ revenue: services.revenue, tiers: services.tiers, requireActor }),
+    );
     await api.register(editorsPicksRoutes({ picks: services.picks, requireActor }));
     await api.register(
       feedRoutes({

@@ -21,6 +21,8 @@ Usage: masthead <command> [options]
   token create --name N --role R          create an API token and print it alone
   jobs list [--failed] [--limit N]        show background jobs
   jobs retry ID                           run a failed job again
+  payments reconcile                      re-sync members from the payment provider and retry
+                                          provider events still waiting for their member
   storage migrate                         copy files from local disk to the bucket in
                                           MASTHEAD_STORAGE_URL (safe to run again)
   help                                    show this text
@@ -120,6 +122,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await withServices(loadConfig(), (services) => runJobsCommand(services, sub, rest));
       case 'storage':
         return await runStorageCommand(loadConfig(), sub);
+      case 'payments': {
+        if (sub !== 'reconcile') throw new UsageError('Use: masthead payments reconcile');
+        const report = await withServices(loadConfig(), (services) => services.revenue.reconcile());
+        process.stdout.write(
+          `Subscriptions checked: ${report.subscriptionsChecked}, updated: ${report.subscriptionsUpdated}.\n` +
+            `Waiting events retried: ${report.unmatchedRetried}, still waiting: ${report.stillUnmatched}.\n`,
+        );
+        return 0;
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -13,6 +13,7 @@ import { createCheckoutService } from '../features/memberships/checkout.service.
 import { createGiftService } from '../features/memberships/gift.service.js';
 import { createPaymentProcessor } from '../features/memberships/payment-processor.js';
 import { createRevenueEmailSender } from '../features/memberships/revenue-email.job.js';
+import { createRevenueService } from '../features/memberships/revenue.service.js';
 import { createTierService } from '../features/memberships/tier.service.js';
 import { choosePaymentProvider } from '../platform/payments/choose-payment-provider.js';
 import { createPaymentInbox } from '../platform/payments/payment-inbox.js';
@@ -304,6 +305,14 @@ export function createServices(options: ServiceOptions) {
     inbox: paymentInbox,
   });
   const gifts = createGiftService({ db, clock, jobs, events });
+  const revenue = createRevenueService({
+    db,
+    clock,
+    audit,
+    provider: payments.provider,
+    inbox: paymentInbox,
+    processor: paymentProcessor,
+  });
   const revenueEmails = createRevenueEmailSender({
     db,
     mailer,
@@ -380,6 +389,7 @@ export function createServices(options: ServiceOptions) {
     checkouts,
     gifts,
     revenueEmails,
+    revenue,
     close: async () => {
       await events.stop();
       await bodyConverter.close();

@@ -188,3 +188,105 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
     expect(receipt?.text).toContain('For the court reporting');
   });
 });
+
+describeEachEngine('reader revenue for staff', (ctx) => {
+  let t: TestApp;
+  let admin: string;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(ctx.handle);
+    admin = (await t.tokenFor('administrator')).token;
+    editor = (await t.tokenFor('editor')).token;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('sets up a tier, counts the member who joins, refunds them and exports the days as CSV', async () => {
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/revenue/tiers',
+      headers: as(editor),
+    });
+    expect(refused.statusCode).toBe(403);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/revenue/tiers',
+      headers: as(admin),
+      payload: {
+        slug: 'friend',
+        name: 'Friend',
+        benefits: ['Every article'],
+        position: 0,
+        active: true,
+        prices: [{ interval: 'month', currency: 'eur', amount: 400, pay_what_you_want: false }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const tier = created.json<{ tier: { prices: { id: string }[] } }>().tier;
+
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/membership/checkout',
+      payload: { price: tier.prices[0]?.id ?? '', email: 'staffview@example.test' },
+    });
+    const paid = await t.app.inject({
+      method: 'POST',
+      url: `${String(started.headers.location)}/pay`,
+    });
+    await t.app.inject({ method: 'GET', url: String(paid.headers.location) });
+    await drainJobs(t);
+
+    const dashboard = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/revenue/dashboard?days=30',
+      headers: as(admin),
+    });
+    const figures = dashboard.json<{
+      dashboard: {
+        active_paying_members: number;
+        mrr: Record<string, number>;
+        days: { new_members: number }[];
+      };
+    }>().dashboard;
+    expect(figures.active_paying_members).toBe(1);
+    expect(figures.mrr).toEqual({ eur: 400 });
+    expect(figures.days.at(-1)?.new_members).toBe(1);
+
+    const member = (
+      await t.services.members.listMembers(systemActor, { q: 'staffview@' }, { page: 1, limit: 1 })
+    ).members[0];
+    const refund = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/revenue/members/${member?.id ?? ''}/refund`,
+      headers: { ...as(admin), origin: 'http://news.test' },
+    });
+    expect(refund.statusCode).toBe(200);
+    await drainJobs(t);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/admin/revenue/members/${member?.id ?? ''}`,
+      headers: as(admin),
+    });
+    const detail = after.json<{
+      subscriptions: { status: string }[];
+      payments: { refunded_amount: number }[];
+    }>();
+    expect(detail.subscriptions[0]?.status).toBe('canceled');
+    expect(detail.payments[0]?.refunded_amount).toBe(400);
+    expect((await t.services.members.findMember(member?.id ?? ''))?.status).toBe('free');
+
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/revenue/dashboard.csv?days=7',
+      headers: as(admin),
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('date,new_members,lapsed_members,gifts_sold,gifts_redeemed,donations');
+    expect(lines).toHaveLength(8);
+  });
+});
