@@ -85,6 +85,13 @@ function checkText(problems: FieldProblem[], field: string, value: string, max: 
   return text;
 }
 
+export interface StartedCheckout {
+  /** Where the reader goes to pay. */
+  readonly url: string;
+  readonly checkoutId: string;
+  readonly sessionId: string;
+}
+
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
 
 /**
@@ -113,7 +120,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       cancelPath: string;
     },
     extra?: (trx: Trx) => Promise<void>,
-  ): Promise<{ url: string }> {
+  ): Promise<StartedCheckout> {
     const token = newSecret(24);
     const now = toTimestamp(clock.now());
     await db.transaction().execute(async (trx) => {
@@ -147,7 +154,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       cancelUrl: `${siteUrl}${request.cancelPath}`,
     });
     await updateCheckout(db, row.id, { provider_session_id: session.sessionId });
-    return { url: session.url };
+    return { url: session.url, checkoutId: row.id, sessionId: session.sessionId };
   }
 
   async function giftPrice(currency: string): Promise<Price | null> {
@@ -164,7 +171,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     async startMembership(
       reader: Reader,
       input: { priceId: string; amount: number | null; email: string; name: string },
-    ): Promise<{ url: string }> {
+    ): Promise<StartedCheckout> {
       const found = await deps.tiers.findPrice(input.priceId);
       const problems: FieldProblem[] = [];
       if (found === null) problems.push({ field: 'price', message: 'choose one of the offers' });
@@ -210,7 +217,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       );
     },
 
-    async startGift(reader: Reader, order: GiftOrder): Promise<{ url: string }> {
+    async startGift(reader: Reader, order: GiftOrder): Promise<StartedCheckout> {
       const problems: FieldProblem[] = [];
       if (!(giftMonths as readonly number[]).includes(order.months)) {
         problems.push({ field: 'months', message: 'choose 1, 3, 6 or 12 months' });
@@ -293,7 +300,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       );
     },
 
-    async startDonation(reader: Reader, order: DonationOrder): Promise<{ url: string }> {
+    async startDonation(reader: Reader, order: DonationOrder): Promise<StartedCheckout> {
       const problems: FieldProblem[] = [];
       const email = reader?.email ?? checkEmail(problems, 'email', order.email);
       const name = checkText(problems, 'name', order.name || (reader?.name ?? ''), 200);
