@@ -85,7 +85,7 @@ export async function seedDemoRevenue(services: Services): Promise<void> {
     while (periodEnd.getTime() < now) periodEnd = addInterval(periodEnd, price.interval);
     const lapsedAt =
       random() < 0.2 ? new Date(started.getTime() + (20 + random() * 40) * dayMs) : null;
-    const ended = lapsedAt !== null && lapsedAt.getTime() < now;
+    const endedAt = lapsedAt !== null && lapsedAt.getTime() < now ? lapsedAt : null;
     const at = (date: Date) => date.toISOString();
     const base = { provider: 'test' as const };
     const events: PaymentEvent[] = [
@@ -106,19 +106,19 @@ export async function seedDemoRevenue(services: Services): Promise<void> {
       {
         ...base,
         id: `demo_sub_${i}`,
-        occurredAt: at(ended && lapsedAt !== null ? lapsedAt : started),
+        occurredAt: at(endedAt ?? started),
         type: 'subscription.changed',
         subscriptionId,
         customerId,
         reference: checkout.checkoutId,
-        status: ended ? 'canceled' : 'active',
+        status: endedAt !== null ? 'canceled' : 'active',
         amount: price.amount,
         currency: price.currency,
         interval: price.interval,
-        currentPeriodEnd: at(ended && lapsedAt !== null ? lapsedAt : periodEnd),
+        currentPeriodEnd: at(endedAt ?? periodEnd),
         cancelAtPeriodEnd: false,
-        endedAt: ended && lapsedAt !== null ? at(lapsedAt) : null,
-        endReason: ended ? 'requested' : null,
+        endedAt: endedAt === null ? null : at(endedAt),
+        endReason: endedAt === null ? null : 'requested',
       },
       {
         ...base,
