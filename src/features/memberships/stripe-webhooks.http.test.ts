@@ -375,4 +375,34 @@ describeEachEngine('Stripe: checkout, portal and signed webhooks in any order', 
     expect(sent?.path).toBe('/v1/billing_portal/sessions');
     expect(sent?.form.get('customer')).toBe('cus_a1');
   });
+
+  it('re-syncs a member from Stripe with masthead payments reconcile, and retries waiting events', async () => {
+    const member = await memberByEmail('cancel-7@example.test');
+    expect(member?.status).toBe('paid');
+    // Later, Stripe ended the subscription and the webhook never arrived.
+    t.clock.advance(3 * dayMs);
+    const ended = new Date(t.clock.now().getTime() - 1000);
+    api.subscriptions.set(
+      'sub_a7',
+      stripeEvents.subscription({
+        id: 'sub_a7',
+        customer: 'cus_a7',
+        reference: 'x',
+        status: 'canceled',
+        amount: 800,
+        interval: 'month',
+        periodEnd: ended,
+        cancelAtPeriodEnd: true,
+        endedAt: ended,
+        endReason: 'cancellation_requested',
+      }),
+    );
+    const report = await t.services.revenue.reconcile();
+    expect(report.subscriptionsUpdated).toBeGreaterThanOrEqual(1);
+    expect(report.stillUnmatched).toBe(1);
+    expect((await memberByEmail('cancel-7@example.test'))?.status).toBe('free');
+    expect(
+      api.requests.some((r) => r.method === 'GET' && r.path === '/v1/subscriptions/sub_a7'),
+    ).toBe(true);
+  });
 });

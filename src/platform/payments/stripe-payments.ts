@@ -140,7 +140,16 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
     },
 
     async fetchSubscription(subscriptionId): Promise<SubscriptionChanged | null> {
-      const subscription = await call(() => stripe.subscriptions.retrieve(subscriptionId));
+      let subscription: Stripe.Subscription;
+      try {
+        subscription = await stripe.subscriptions.retrieve(subscriptionId);
+      } catch (error) {
+        // Unknown to Stripe (another account, or test data): nothing to reconcile.
+        if (error instanceof Stripe.errors.StripeError && error.code === 'resource_missing') {
+          return null;
+        }
+        throw providerError(error);
+      }
       const now = options.clock.now();
       return toSubscriptionChanged(subscription as unknown as Readonly<Record<string, unknown>>, {
         id: `reconcile:${subscriptionId}:${now.getTime()}`,
