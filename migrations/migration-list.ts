@@ -14,6 +14,7 @@ import * as postPublicSlug from './0011-post-public-slug.js';
 import * as postNotes from './0030-post-notes.js';
 import * as postBin from './0031-post-bin.js';
 import * as narration from './0060-narration.js';
+import * as readerRevenue from './0040-reader-revenue.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -32,4 +33,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0030-post-notes': postNotes,
   '0031-post-bin': postBin,
   '0060-narration': narration,
+  '0040-reader-revenue': readerRevenue,
 };

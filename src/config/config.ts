@@ -44,6 +44,22 @@ export interface Config {
   readonly webProcesses: number;
   /** The narration engine (`MASTHEAD_TTS_*`); flite on this machine by default. */
   readonly tts: TtsConfig;
+  /** Stripe; null runs the embedded test payment provider. */
+  readonly stripe: StripeConfig | null;
+  /** Card brands shown beside payment forms, e.g. visa, mastercard, amex. */
+  readonly paymentMethods: readonly PaymentMethod[];
+  /** Days a member keeps reading after a failed renewal while the card is retried. */
+  readonly paymentGraceDays: number;
+}
+
+export const paymentMethods = ['visa', 'mastercard', 'amex', 'discover', 'maestro'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+export interface StripeConfig {
+  readonly secretKey: string;
+  readonly webhookSecret: string;
+  /** Another API base (a local server in tests); null is Stripe's own. */
+  readonly apiUrl: string | null;
 }
 
 export interface S3StorageConfig {
@@ -312,6 +328,53 @@ function readWebProcesses(env: Env): number {
   return count;
 }
 
+function readStripe(env: Env): StripeConfig | null {
+  const secretKey = read(env, 'MASTHEAD_STRIPE_SECRET_KEY');
+  if (secretKey === undefined) return null;
+  const webhookSecret = read(env, 'MASTHEAD_STRIPE_WEBHOOK_SECRET');
+  if (webhookSecret === undefined) {
+    throw new ConfigError(
+      'MASTHEAD_STRIPE_WEBHOOK_SECRET',
+      'set with MASTHEAD_STRIPE_SECRET_KEY (the whsec_… signing secret of the webhook endpoint)',
+      '',
+    );
+  }
+  const apiUrl = read(env, 'MASTHEAD_STRIPE_API_URL');
+  return {
+    secretKey,
+    webhookSecret,
+    apiUrl:
+      apiUrl === undefined
+        ? null
+        : readUrl(env, 'MASTHEAD_STRIPE_API_URL', apiUrl, ['http:', 'https:']).replace(/\/+$/, ''),
+  };
+}
+
+function readPaymentMethods(env: Env): readonly PaymentMethod[] {
+  const name = 'MASTHEAD_PAYMENT_METHODS';
+  const raw = read(env, name) ?? 'visa,mastercard,amex';
+  const items = raw
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item !== '');
+  const known = items.filter((item): item is PaymentMethod =>
+    (paymentMethods as readonly string[]).includes(item),
+  );
+  if (known.length !== items.length) {
+    throw new ConfigError(name, `a comma-separated list of ${paymentMethods.join(', ')}`, raw);
+  }
+  return Object.freeze(known);
+}
+
+function readWholeNumber(env: Env, name: string, fallback: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) {
+    throw new ConfigError(name, `a whole number from 0 to ${max}`, raw);
+  }
+  return Number(raw);
+}
+
 /**
  * Reads every MASTHEAD_* variable once, checks it, and returns a frozen object.
  * This is the only module that reads the environment.
@@ -353,5 +416,8 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: read(env, 'MASTHEAD_METRICS_TOKEN') ?? null,
     webProcesses: readWebProcesses(env),
     tts: readTtsConfig(env),
+    stripe: readStripe(env),
+    paymentMethods: readPaymentMethods(env),
+    paymentGraceDays: readWholeNumber(env, 'MASTHEAD_PAYMENT_GRACE_DAYS', 7, 60),
   });
 }

@@ -44,6 +44,21 @@ import type {
   NarrationSectionVoiceTable,
   NarrationTable,
 } from '../features/narration/narration.table.js';
+import type { PaymentEventTable } from '../platform/payments/payment-event.table.js';
+import type {
+  TestPaymentSessionTable,
+  TestPaymentSubscriptionTable,
+} from '../platform/payments/test-payments.table.js';
+import type {
+  CheckoutTable,
+  DonationTable,
+  GiftTable,
+  MembershipPriceTable,
+  MembershipTierTable,
+  PaymentCustomerTable,
+  PaymentTable,
+  SubscriptionTable,
+} from '../features/memberships/memberships.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -82,4 +97,15 @@ export interface Database {
   narrations: NarrationTable;
   narration_lexicon: NarrationLexiconTable;
   narration_section_voices: NarrationSectionVoiceTable;
+  membership_tiers: MembershipTierTable;
+  membership_prices: MembershipPriceTable;
+  checkouts: CheckoutTable;
+  payment_customers: PaymentCustomerTable;
+  subscriptions: SubscriptionTable;
+  payments: PaymentTable;
+  gifts: GiftTable;
+  donations: DonationTable;
+  payment_events: PaymentEventTable;
+  test_payment_sessions: TestPaymentSessionTable;
+  test_payment_subscriptions: TestPaymentSubscriptionTable;
 }

@@ -19,6 +19,7 @@ import { feedRoutes } from '../features/live/feed.routes.js';
 import { redirectRoutes } from '../features/redirects/redirect.routes.js';
 import { memberAuthPlugin } from '../features/members/member-auth.plugin.js';
 import { memberRoutes } from '../features/members/member.routes.js';
+import { revenueRoutes } from '../features/memberships/revenue.routes.js';
 import { searchApiRoutes } from '../features/search/search-api.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { adminWriteGuard, authPlugin, requireActor } from '../features/staff/auth.plugin.js';
@@ -52,6 +53,10 @@ import { newsFeedLiveRoutes } from '../site/live/news-feed-live.routes.js';
 import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
 import { accountRoutes } from '../site/members/account.routes.js';
 import { signInRoutes } from '../site/members/signin.routes.js';
+import { giftRoutes } from '../site/revenue/gift.routes.js';
+import { membershipRoutes } from '../site/revenue/membership.routes.js';
+import { stripeWebhookRoutes } from '../platform/payments/stripe-webhook.routes.js';
+import { testCheckoutRoutes } from '../platform/payments/test-checkout.routes.js';
 import { siteRoutes } from '../site/site.routes.js';
 import { isDraining } from '../platform/http/connection-drain.js';
 import {
@@ -244,6 +249,9 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     );
     await api.register(tagRoutes({ tags: services.tags, requireActor }));
     await api.register(memberRoutes({ members: services.members, requireActor }));
+    await api.register(
+      revenueRoutes({ revenue: services.revenue, tiers: services.tiers, requireActor }),
+    );
     await api.register(editorsPicksRoutes({ picks: services.picks, requireActor }));
     await api.register(
       feedRoutes({
@@ -359,6 +367,29 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   };
   await app.register(signInRoutes({ ...memberPages, audience: services.readerAudience }));
   await app.register(accountRoutes({ ...memberPages, members: services.members }));
+  const revenuePages = {
+    ...memberPages,
+    checkouts: services.checkouts,
+    gifts: services.gifts,
+    tiers: services.tiers,
+    audience: services.readerAudience,
+    paymentMethods: config.paymentMethods,
+    testMode: services.payments.testPayments !== null,
+    checkoutOrigins:
+      services.payments.testPayments === null
+        ? ['https://checkout.stripe.com', 'https://billing.stripe.com']
+        : [],
+  };
+  await app.register(membershipRoutes(revenuePages));
+  await app.register(giftRoutes(revenuePages));
+  await app.register(
+    stripeWebhookRoutes({ provider: services.payments.provider, inbox: services.paymentInbox }),
+  );
+  if (services.payments.testPayments !== null) {
+    await app.register(
+      testCheckoutRoutes({ payments: services.payments.testPayments, siteUrl: config.siteUrl }),
+    );
+  }
   await app.register(newsFeedLiveRoutes({ hub: services.feedLive, limits: services.liveLimits }));
   await app.register(
     newsFeedRoutes({

@@ -25,6 +25,8 @@ Usage: masthead <command> [options]
   jobs retry ID                           run a failed job again
   narration run [--all]                   narrate published articles now (--all: again)
   narration status                        narration state of each published article
+  payments reconcile                      re-sync members from the payment provider and retry
+                                          provider events still waiting for their member
   storage migrate                         copy files from local disk to the bucket in
                                           MASTHEAD_STORAGE_URL (safe to run again)
   help                                    show this text
@@ -138,6 +140,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
             rest,
           ),
         );
+      case 'payments': {
+        if (sub !== 'reconcile') throw new UsageError('Use: masthead payments reconcile');
+        const report = await withServices(loadConfig(), (services) => services.revenue.reconcile());
+        process.stdout.write(
+          `Subscriptions checked: ${report.subscriptionsChecked}, updated: ${report.subscriptionsUpdated}.\n` +
+            `Waiting events retried: ${report.unmatchedRetried}, still waiting: ${report.stillUnmatched}.\n`,
+        );
+        return 0;
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -8,6 +8,15 @@ import '../features/members/member-events.js';
 import { createMemberSignInService } from '../features/members/member-sign-in.service.js';
 import { createMemberService } from '../features/members/member.service.js';
 import { createReaderAudience } from '../features/members/reader-audience.js';
+import '../features/memberships/revenue-events.js';
+import { createCheckoutService } from '../features/memberships/checkout.service.js';
+import { createGiftService } from '../features/memberships/gift.service.js';
+import { createPaymentProcessor } from '../features/memberships/payment-processor.js';
+import { createRevenueEmailSender } from '../features/memberships/revenue-email.job.js';
+import { createRevenueService } from '../features/memberships/revenue.service.js';
+import { createTierService } from '../features/memberships/tier.service.js';
+import { choosePaymentProvider } from '../platform/payments/choose-payment-provider.js';
+import { createPaymentInbox } from '../platform/payments/payment-inbox.js';
 import { createPostReviewService } from '../features/content/post-review.service.js';
 import { createPostService } from '../features/content/post.service.js';
 import { createPostBinService } from '../features/content/post-bin.service.js';
@@ -288,6 +297,60 @@ export function createServices(options: ServiceOptions) {
     events,
   });
 
+  // Reader revenue: provider events land in the inbox and are applied by jobs.
+  const paymentInbox = createPaymentInbox({ db, clock, jobs });
+  const payments = choosePaymentProvider({
+    stripe: config.stripe,
+    db,
+    clock,
+    siteUrl: config.siteUrl,
+    record: (trx, event) => paymentInbox.recordIn(trx, event),
+  });
+  const graceMs = config.paymentGraceDays * 24 * 60 * 60 * 1000;
+  const tiers = createTierService({ db, clock, audit });
+  const paymentProcessor = createPaymentProcessor({
+    db,
+    engine,
+    clock,
+    events,
+    jobs,
+    inbox: paymentInbox,
+    graceMs,
+  });
+  const checkouts = createCheckoutService({
+    db,
+    clock,
+    provider: payments.provider,
+    siteUrl: config.siteUrl,
+    tiers,
+    processor: paymentProcessor,
+    inbox: paymentInbox,
+  });
+  const gifts = createGiftService({ db, clock, jobs, events });
+  const revenue = createRevenueService({
+    db,
+    clock,
+    audit,
+    provider: payments.provider,
+    inbox: paymentInbox,
+    processor: paymentProcessor,
+  });
+  const revenueEmails = createRevenueEmailSender({
+    db,
+    mailer,
+    siteUrl: config.siteUrl,
+    siteTitle,
+    findMember: (id) => members.findMember(id),
+    formatDate: async (at) => {
+      const site = await settings.getSiteSettings();
+      return new Intl.DateTimeFormat(site.locale, {
+        dateStyle: 'long',
+        timeZone: site.timezone,
+      }).format(at);
+    },
+    graceMs,
+  });
+
   const reviews = createPostReviewService({
     db,
     clock,
@@ -361,6 +424,14 @@ export function createServices(options: ServiceOptions) {
     members,
     memberSignIn,
     narration,
+    paymentInbox,
+    payments,
+    tiers,
+    paymentProcessor,
+    checkouts,
+    gifts,
+    revenueEmails,
+    revenue,
     close: async () => {
       await speech.close();
       await events.stop();

@@ -29,6 +29,15 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'members.email-change': async (payload) => {
         await services.memberSignIn.sendEmailChangeLink(payload);
       },
+      'payments.process-event': async ({ eventRowId }) => {
+        await services.paymentProcessor.processEvent(eventRowId);
+      },
+      'revenue.email': async (payload) => {
+        await services.revenueEmails.send(payload);
+      },
+      'gift.deliver': async ({ giftId }) => {
+        await services.gifts.deliverGift(giftId);
+      },
       'post.review': async (payload) => {
         await services.reviews.sendReviewEmails(payload);
       },

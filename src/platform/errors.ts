@@ -40,6 +40,10 @@ export const errorCatalogue = {
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   rate_limited: 429,
+  /** A payment provider's webhook whose signature is missing or does not verify. */
+  webhook_signature: 400,
+  /** The payment provider refused or could not be reached; nothing was charged. */
+  payment_provider: 502,
   internal: 500,
   unavailable: 503,
   /** Another writer holds the database for now; the answer carries Retry-After. */

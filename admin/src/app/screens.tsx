@@ -8,6 +8,7 @@ import { RedirectsPage } from '../redirects/redirects-page.js';
 import { MemberDetailPage } from '../members/member-detail-page.js';
 import { MemberImportPage } from '../members/member-import-page.js';
 import { MembersPage } from '../members/members-page.js';
+import { RevenuePage } from '../revenue/revenue-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
 import { BinPage } from '../posts/bin-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
@@ -143,6 +144,13 @@ export const screens: readonly Screen[] = [
     minimumRole: 'editor',
     component: MembersPage,
     nav: { label: 'Members', group: 'Run the site' },
+  },
+  {
+    path: '/revenue',
+    title: 'Revenue',
+    minimumRole: 'administrator',
+    component: RevenuePage,
+    nav: { label: 'Revenue', group: 'Run the site' },
   },
   {
     path: '/members/import',

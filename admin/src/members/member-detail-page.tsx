@@ -91,6 +91,24 @@ export function MemberDetailPage({ params }: ScreenProps) {
                       End the comp now
                     </button>
                   )}
+                  {member.status === 'paid' && (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        if (
+                          !window.confirm('Refund the last payment and end the membership now?')
+                        ) {
+                          return;
+                        }
+                        void act(
+                          () => api.send('POST', `/revenue${path}/refund`),
+                          'Refunded. The membership ends once the payment provider confirms it.',
+                        );
+                      }}
+                    >
+                      Refund and end the membership
+                    </button>
+                  )}
                 </div>
               </form>
             )}

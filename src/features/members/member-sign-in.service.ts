@@ -278,6 +278,32 @@ export function createMemberSignInService(deps: MemberSignInDeps) {
       return { cookieValue, expiresAt, member: toMember(row), next: link.next_path };
     },
 
+    /**
+     * Opens a session for a member who proved who they are another way: they just paid in
+     * this browser (the checkout's return address is single-use and secret), or redeemed a
+     * gift into a new account.
+     */
+    async openSession(memberId: string): Promise<MemberSignedIn> {
+      const now = clock.now();
+      const at = toTimestamp(now);
+      const cookieValue = newSecret(32);
+      const expiresAt = new Date(now.getTime() + memberSessionLifetimeMs);
+      await db.transaction().execute(async (trx) => {
+        await deleteMemberSessions(trx, memberId, at);
+        await insertMemberSession(trx, {
+          id_hash: toSecretHash(cookieValue),
+          member_id: memberId,
+          csrf_token: newSecret(24),
+          created_at: at,
+          expires_at: toTimestamp(expiresAt),
+        });
+        await updateMemberRow(trx, memberId, { last_seen_at: at });
+      });
+      const row = await findMemberRowById(db, memberId);
+      if (row === undefined) throw new AppError('not_found', 'There is no member with that id.');
+      return { cookieValue, expiresAt, member: toMember(row), next: null };
+    },
+
     /** The member behind a session cookie, or null for an unknown or expired one. */
     async resolveSession(cookieValue: string): Promise<MemberSession | null> {
       const now = clock.now();

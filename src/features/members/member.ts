@@ -37,6 +37,13 @@ export const memberEventKinds = [
   'label-removed',
   'note-added',
   'signed-out-everywhere',
+  'renewed',
+  'payment-failed',
+  'cancellation-requested',
+  'lapsed',
+  'refunded',
+  'plan-changed',
+  'donated',
 ] as const;
 export type MemberEventKind = (typeof memberEventKinds)[number];
 

@@ -31,6 +31,8 @@ export const permissions = {
   'members.read': 'editor',
   'members.manage': 'administrator',
   'narration.manage': 'editor',
+  'revenue.read': 'administrator',
+  'revenue.manage': 'administrator',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

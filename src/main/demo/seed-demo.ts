@@ -5,6 +5,7 @@ import type { Post } from '../../features/content/post.js';
 import { systemActor } from '../../features/staff/actor.js';
 import { generatePassword } from '../../features/staff/password.js';
 import { createManualClock } from '../../platform/clock.js';
+import { seedDemoRevenue } from './demo-revenue.js';
 import type { Services } from '../services.js';
 import { demoFeedEntries } from './demo-feed-entries.js';
 import {
@@ -186,6 +187,8 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
 
   const deskAuthor = ordered[0]?.author;
   if (deskAuthor !== undefined) await seedDemoDesk(services, deskAuthor, new Date(now));
+  // Only the embedded provider: a demo never sends events to a real Stripe account.
+  if (services.payments.testPayments !== null) await seedDemoRevenue(services);
 
   services.settings.forget();
   return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };

@@ -24,6 +24,14 @@ export function GateCard({ gate }: { gate: ArticleGate }) {
           </a>
         </p>
       )}
+      {forPaying && (
+        <p>
+          <a class="button" href="/membership">
+            Become a member
+          </a>{' '}
+          <a href="/gift">Give a membership</a>
+        </p>
+      )}
       {gate.signedIn && (
         <p>
           <a href="/account">Your account</a>

@@ -37,6 +37,18 @@ export function AccountPage({ view }: { view: AccountView }) {
             Until <time datetime={view.renews.iso}>{view.renews.text}</time>
           </p>
         )}
+        {member.status === 'paid' ? (
+          <form method="post" action="/account/membership/portal">
+            <CsrfField token={csrfToken} />
+            <button type="submit" class="button">
+              Manage card, plan or cancellation
+            </button>
+          </form>
+        ) : (
+          <p>
+            <a href="/membership">Become a paying member</a>
+          </p>
+        )}
       </section>
       <section aria-labelledby="name-title">
         <h2 id="name-title">Your name</h2>

@@ -1,0 +1,344 @@
+import type { Db, Trx } from '../../db/database.js';
+import { toTimestamp, type Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { newId, newSecret } from '../ids.js';
+import { addInterval } from './billing-period.js';
+import type { BillingInterval, PaymentEvent, SubscriptionChanged } from './payment-event.js';
+import type { CheckoutRequest, PaymentProvider } from './payment-provider.js';
+import type { TestPaymentSessionRow, TestPaymentSubscriptionRow } from './test-payments.table.js';
+
+export interface TestPaymentsDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly siteUrl: string;
+  /** Records events in the caller's transaction: the payment inbox. */
+  readonly record: (trx: Trx, event: PaymentEvent) => Promise<unknown>;
+}
+
+export type TestSubscriptionAction = 'cancel' | 'resume' | 'switch' | 'renew' | 'fail' | 'end';
+
+export interface TestPayments extends PaymentProvider {
+  findSession(id: string): Promise<TestPaymentSessionRow | null>;
+  /** The reader pressed "Pay": the events Stripe would send, recorded at once. */
+  pay(sessionId: string): Promise<TestPaymentSessionRow>;
+  /** The reader pressed "Cancel": nothing is charged; they return to the site. */
+  cancel(sessionId: string): Promise<TestPaymentSessionRow>;
+  listSubscriptions(customerId: string): Promise<TestPaymentSubscriptionRow[]>;
+  /** A button of the test portal: the same events the Stripe portal would cause. */
+  act(customerId: string, subscriptionId: string, action: TestSubscriptionAction): Promise<void>;
+}
+
+const notOpen = (): AppError =>
+  new AppError('gone', 'This test checkout is finished. Start again from the site.');
+
+/**
+ * The embedded payment provider. A checkout is a local page, plainly marked TEST MODE,
+ * whose buttons produce the events a card network and Stripe would: the same `PaymentEvent`
+ * kinds, recorded in the same inbox and applied by the same jobs. No money moves.
+ */
+export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
+  const { db, clock } = deps;
+  const base = () => ({
+    id: `tevt_${newId()}`,
+    provider: 'test' as const,
+    occurredAt: clock.now().toISOString(),
+  });
+
+  const toChanged = (
+    row: TestPaymentSubscriptionRow,
+    endedAt: string | null,
+  ): SubscriptionChanged => ({
+    ...base(),
+    type: 'subscription.changed',
+    subscriptionId: row.id,
+    customerId: row.customer_id,
+    reference: row.reference,
+    status: row.status as SubscriptionChanged['status'],
+    amount: row.amount,
+    currency: row.currency,
+    interval: row.interval === 'year' ? 'year' : 'month',
+    currentPeriodEnd: row.current_period_end,
+    cancelAtPeriodEnd: row.cancel_at_period_end === 1,
+    endedAt,
+    endReason: endedAt === null ? null : 'requested',
+  });
+
+  async function getSession(trx: Trx, id: string): Promise<TestPaymentSessionRow> {
+    const row = await trx
+      .selectFrom('test_payment_sessions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row === undefined) throw new AppError('not_found', 'There is no such test checkout.');
+    if (row.status !== 'open') throw notOpen();
+    return row;
+  }
+
+  async function getSubscription(
+    trx: Trx,
+    customerId: string,
+    id: string,
+  ): Promise<TestPaymentSubscriptionRow> {
+    const row = await trx
+      .selectFrom('test_payment_subscriptions')
+      .selectAll()
+      .where('id', '=', id)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    if (row === undefined) throw new AppError('not_found', 'There is no such test subscription.');
+    return row;
+  }
+
+  async function saveSubscription(trx: Trx, row: TestPaymentSubscriptionRow): Promise<void> {
+    await trx
+      .updateTable('test_payment_subscriptions')
+      .set({
+        status: row.status,
+        interval: row.interval,
+        amount: row.amount,
+        current_period_end: row.current_period_end,
+        cancel_at_period_end: row.cancel_at_period_end,
+      })
+      .where('id', '=', row.id)
+      .execute();
+  }
+
+  function invoicePaid(row: TestPaymentSubscriptionRow, amount: number): PaymentEvent {
+    const invoiceId = `tin_${newId()}`;
+    return {
+      ...base(),
+      type: 'invoice.paid',
+      invoiceId,
+      subscriptionId: row.id,
+      customerId: row.customer_id,
+      paymentIntent: `tpi_${invoiceId}`,
+      amount,
+      currency: row.currency,
+      periodEnd: row.current_period_end,
+    };
+  }
+
+  async function startSubscription(trx: Trx, session: TestPaymentSessionRow, customerId: string) {
+    const now = clock.now();
+    const interval: BillingInterval = session.interval === 'year' ? 'year' : 'month';
+    const trialEnd = session.trial_end === null ? null : new Date(session.trial_end);
+    const starts = trialEnd !== null && trialEnd > now ? trialEnd : null;
+    const row: TestPaymentSubscriptionRow = {
+      id: `tsub_${newId()}`,
+      customer_id: customerId,
+      reference: session.reference,
+      amount: session.amount,
+      currency: session.currency,
+      interval,
+      status: starts === null ? 'active' : 'trialing',
+      current_period_end: toTimestamp(starts ?? addInterval(now, interval)),
+      cancel_at_period_end: 0,
+      created_at: toTimestamp(now),
+    };
+    await trx.insertInto('test_payment_subscriptions').values(row).execute();
+    return row;
+  }
+
+  return {
+    kind: 'test',
+
+    async createCheckout(request: CheckoutRequest) {
+      const id = `tcs_${newSecret(18)}`;
+      await db
+        .insertInto('test_payment_sessions')
+        .values({
+          id,
+          mode: request.mode,
+          description: request.description,
+          amount: request.amount,
+          currency: request.currency,
+          interval: request.interval,
+          email: request.email,
+          customer_id: request.customerId,
+          reference: request.reference,
+          trial_end: request.trialEnd === null ? null : toTimestamp(request.trialEnd),
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+          status: 'open',
+          created_at: toTimestamp(clock.now()),
+        })
+        .execute();
+      // Same-site paths: the test provider's pages are this site's, whatever host it is behind.
+      return { sessionId: id, url: `/test-payments/checkout/${id}` };
+    },
+
+    async createPortal(customerId, returnUrl) {
+      const query = new URLSearchParams({ return: returnUrl });
+      return { url: `/test-payments/portal/${encodeURIComponent(customerId)}?${query}` };
+    },
+
+    readWebhook() {
+      throw new AppError('not_found', 'The test payment provider takes no webhooks.');
+    },
+
+    async findSession(id) {
+      const row = await db
+        .selectFrom('test_payment_sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ?? null;
+    },
+
+    async pay(sessionId) {
+      return db.transaction().execute(async (trx) => {
+        const session = await getSession(trx, sessionId);
+        await trx
+          .updateTable('test_payment_sessions')
+          .set({ status: 'paid' })
+          .where('id', '=', sessionId)
+          .execute();
+        const customerId = session.customer_id ?? `tcus_${newId()}`;
+        const events: PaymentEvent[] = [];
+        let subscriptionId: string | null = null;
+        if (session.mode === 'subscription') {
+          const subscription = await startSubscription(trx, session, customerId);
+          subscriptionId = subscription.id;
+          events.push(toChanged(subscription, null));
+          events.push(
+            invoicePaid(subscription, subscription.status === 'trialing' ? 0 : session.amount),
+          );
+        }
+        events.unshift({
+          ...base(),
+          type: 'checkout.completed',
+          sessionId,
+          reference: session.reference,
+          customerId,
+          subscriptionId,
+          paymentIntent: session.mode === 'payment' ? `tpi_${sessionId}` : null,
+          amount: session.amount,
+          currency: session.currency,
+          email: session.email,
+        });
+        for (const event of events) await deps.record(trx, event);
+        return { ...session, status: 'paid' };
+      });
+    },
+
+    async cancel(sessionId) {
+      return db.transaction().execute(async (trx) => {
+        const session = await getSession(trx, sessionId);
+        await trx
+          .updateTable('test_payment_sessions')
+          .set({ status: 'cancelled' })
+          .where('id', '=', sessionId)
+          .execute();
+        return session;
+      });
+    },
+
+    async listSubscriptions(customerId) {
+      return db
+        .selectFrom('test_payment_subscriptions')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .orderBy('created_at', 'desc')
+        .execute();
+    },
+
+    async act(customerId, subscriptionId, action) {
+      await db.transaction().execute(async (trx) => {
+        const row = await getSubscription(trx, customerId, subscriptionId);
+        if (row.status === 'canceled')
+          throw new AppError('conflict', 'This subscription has ended.');
+        const now = clock.now();
+        const events: PaymentEvent[] = [];
+        let next: TestPaymentSubscriptionRow = row;
+        let endedAt: string | null = null;
+        switch (action) {
+          case 'cancel':
+            next = { ...row, cancel_at_period_end: 1 };
+            break;
+          case 'resume':
+            next = { ...row, cancel_at_period_end: 0 };
+            break;
+          case 'switch': {
+            const interval = row.interval === 'year' ? 'month' : 'year';
+            next = {
+              ...row,
+              interval,
+              amount: interval === 'year' ? row.amount * 10 : Math.round(row.amount / 10),
+            };
+            break;
+          }
+          case 'renew': {
+            if (row.cancel_at_period_end === 1) {
+              next = { ...row, status: 'canceled' };
+              endedAt = row.current_period_end;
+              break;
+            }
+            const from = new Date(row.current_period_end);
+            next = {
+              ...row,
+              status: 'active',
+              current_period_end: toTimestamp(
+                addInterval(from, row.interval === 'year' ? 'year' : 'month'),
+              ),
+            };
+            events.push(invoicePaid(next, next.amount));
+            break;
+          }
+          case 'fail':
+            next = { ...row, status: 'past_due' };
+            events.push({
+              ...base(),
+              type: 'invoice.payment-failed',
+              invoiceId: `tin_${newId()}`,
+              subscriptionId: row.id,
+              customerId,
+              amount: row.amount,
+              currency: row.currency,
+            });
+            break;
+          case 'end':
+            next = { ...row, status: 'canceled' };
+            endedAt = toTimestamp(now);
+            break;
+        }
+        await saveSubscription(trx, next);
+        events.unshift(toChanged(next, endedAt));
+        for (const event of events) await deps.record(trx, event);
+      });
+    },
+
+    async cancelSubscription(subscriptionId, when) {
+      const row = await db
+        .selectFrom('test_payment_subscriptions')
+        .select('customer_id')
+        .where('id', '=', subscriptionId)
+        .executeTakeFirst();
+      if (row === undefined) throw new AppError('not_found', 'There is no such test subscription.');
+      await this.act(row.customer_id, subscriptionId, when === 'now' ? 'end' : 'cancel');
+    },
+
+    async refund(payment) {
+      await db.transaction().execute(async (trx) => {
+        await deps.record(trx, {
+          ...base(),
+          type: 'charge.refunded',
+          chargeId: `tch_${payment.paymentIntent}`,
+          paymentIntent: payment.paymentIntent,
+          customerId: null,
+          amountRefunded: payment.amount,
+          currency: payment.currency,
+        });
+      });
+    },
+
+    async fetchSubscription(subscriptionId) {
+      const row = await db
+        .selectFrom('test_payment_subscriptions')
+        .selectAll()
+        .where('id', '=', subscriptionId)
+        .executeTakeFirst();
+      if (row === undefined) return null;
+      return toChanged(row, row.status === 'canceled' ? row.current_period_end : null);
+    },
+  };
+}

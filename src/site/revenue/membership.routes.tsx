@@ -1,0 +1,295 @@
+import { Type } from 'typebox';
+import { parseAmount } from '../../features/memberships/tier.js';
+import { formatMoney } from '../../features/memberships/tier.js';
+import { isAppError, type FieldProblem } from '../../platform/errors.js';
+import type { AppInstance } from '../../platform/http/app-instance.js';
+import { ensureMemberCsrf } from '../members/member-csrf.js';
+import { Notice } from '../members/member-pages.js';
+import { sendMemberPage } from '../members/send-member-page.js';
+import {
+  CardBrands,
+  DonateForm,
+  GiftCard,
+  Offers,
+  Problems,
+  TestModeNote,
+} from './revenue-pages.js';
+import {
+  allowCheckoutForms,
+  guardRate,
+  readerOf,
+  startMemberSession,
+  type RevenuePagesDeps,
+} from './revenue-site.js';
+
+const Cancelled = Type.Object({ checkout: Type.Optional(Type.String({ maxLength: 20 })) });
+const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
+
+/** `/membership`, `/donate`, the return from a checkout, and the member's payment portal. */
+export function membershipRoutes(deps: RevenuePagesDeps) {
+  return async (app: AppInstance): Promise<void> => {
+    const perClient = app.createRateLimit({ max: 20, timeWindow: 15 * 60 * 1000 });
+
+    async function membershipPage(
+      request: Parameters<typeof readerOf>[0],
+      reply: Parameters<typeof allowCheckoutForms>[0],
+      problems: readonly FieldProblem[],
+      cancelled: boolean,
+    ) {
+      allowCheckoutForms(reply, deps.checkoutOrigins);
+      return sendMemberPage(deps, request, reply, {
+        title: 'Become a member',
+        path: '/membership',
+        status: problems.length > 0 ? 400 : 200,
+        children: (
+          <>
+            {cancelled && (
+              <Notice kind="error">Your payment was not completed. Nothing was charged.</Notice>
+            )}
+            <Problems problems={problems} />
+            <p>
+              Our journalism is paid for by readers. Members give a little each month or year and
+              read everything; you can cancel at any time.
+            </p>
+            <TestModeNote show={deps.testMode} />
+            <Offers
+              tiers={await deps.tiers.listOffers()}
+              signedIn={request.memberSession !== null}
+            />
+            <CardBrands brands={deps.paymentMethods} />
+            <p>
+              Or <a href="/gift">give a membership</a>, or <a href="/donate">donate once</a>.
+            </p>
+          </>
+        ),
+      });
+    }
+
+    app.get('/membership', { schema: { hide: true, querystring: Cancelled } }, (request, reply) =>
+      membershipPage(request, reply, [], request.query.checkout === 'cancelled'),
+    );
+
+    app.post(
+      '/membership/checkout',
+      {
+        schema: {
+          hide: true,
+          body: Type.Object({
+            price: Type.String({ minLength: 1, maxLength: 64 }),
+            amount: Text(12),
+            email: Text(320),
+            name: Text(200),
+          }),
+        },
+      },
+      async (request, reply) => {
+        await guardRate(perClient, request);
+        const { body } = request;
+        const amount =
+          body.amount === undefined || body.amount === '' ? null : parseAmount(body.amount);
+        if (body.amount !== undefined && body.amount !== '' && amount === null) {
+          return membershipPage(
+            request,
+            reply,
+            [{ field: 'amount', message: 'enter an amount such as 7.50' }],
+            false,
+          );
+        }
+        try {
+          const { url } = await deps.checkouts.startMembership(readerOf(request), {
+            priceId: body.price,
+            amount,
+            email: body.email ?? '',
+            name: body.name ?? '',
+          });
+          return await reply.header('cache-control', 'no-store').redirect(url, 303);
+        } catch (error) {
+          if (!isAppError(error) || error.code !== 'validation_failed') throw error;
+          return membershipPage(request, reply, error.fields, false);
+        }
+      },
+    );
+
+    async function donatePage(
+      request: Parameters<typeof readerOf>[0],
+      reply: Parameters<typeof allowCheckoutForms>[0],
+      problems: readonly FieldProblem[],
+      cancelled: boolean,
+    ) {
+      allowCheckoutForms(reply, deps.checkoutOrigins);
+      const offers = await deps.tiers.listOffers();
+      const currency = offers[0]?.prices[0]?.currency ?? 'eur';
+      return sendMemberPage(deps, request, reply, {
+        title: 'Donate',
+        path: '/donate',
+        status: problems.length > 0 ? 400 : 200,
+        children: (
+          <>
+            {cancelled && (
+              <Notice kind="error">Your donation was not completed. Nothing was charged.</Notice>
+            )}
+            <Problems problems={problems} />
+            <p>A one-time gift of any size keeps our reporting going. We e-mail you a receipt.</p>
+            <TestModeNote show={deps.testMode} />
+            <DonateForm currency={currency} signedIn={request.memberSession !== null} />
+            <CardBrands brands={deps.paymentMethods} />
+          </>
+        ),
+      });
+    }
+
+    app.get('/donate', { schema: { hide: true, querystring: Cancelled } }, (request, reply) =>
+      donatePage(request, reply, [], request.query.checkout === 'cancelled'),
+    );
+
+    app.post(
+      '/donate',
+      {
+        schema: {
+          hide: true,
+          body: Type.Object({
+            currency: Type.String({ maxLength: 3 }),
+            preset: Text(12),
+            custom: Text(12),
+            note: Text(600),
+            name: Text(200),
+            email: Text(320),
+          }),
+        },
+      },
+      async (request, reply) => {
+        await guardRate(perClient, request);
+        const { body } = request;
+        const custom = body.custom?.trim() ?? '';
+        const amount =
+          body.preset === 'custom' || (custom !== '' && body.preset === undefined)
+            ? parseAmount(custom)
+            : custom !== ''
+              ? parseAmount(custom)
+              : body.preset === undefined
+                ? null
+                : Number.parseInt(body.preset, 10) || null;
+        try {
+          const { url } = await deps.checkouts.startDonation(readerOf(request), {
+            amount,
+            currency: body.currency,
+            email: body.email ?? '',
+            name: body.name ?? '',
+            note: body.note ?? '',
+          });
+          return await reply.header('cache-control', 'no-store').redirect(url, 303);
+        } catch (error) {
+          if (!isAppError(error) || error.code !== 'validation_failed') throw error;
+          return donatePage(request, reply, error.fields, false);
+        }
+      },
+    );
+
+    app.get(
+      '/checkout/return/:token',
+      { schema: { hide: true, params: TokenParams } },
+      async (request, reply) => {
+        await guardRate(perClient, request);
+        const back = await deps.checkouts.returnFrom(request.params.token);
+        const { checkout } = back;
+        if (back.state === 'pending') {
+          return sendMemberPage(deps, request, reply, {
+            title: 'Confirming your payment',
+            path: '/membership',
+            children: (
+              <>
+                <p>
+                  We are waiting for the payment service to confirm your payment. This takes a
+                  moment.
+                </p>
+                <form method="get" action={`/checkout/return/${request.params.token}`}>
+                  <button type="submit" class="button">
+                    Check again
+                  </button>
+                </form>
+              </>
+            ),
+          });
+        }
+        if (back.signInMemberId !== null) {
+          startMemberSession(deps, reply, await deps.signIn.openSession(back.signInMemberId));
+        }
+        const amount = formatMoney(checkout.amount, checkout.currency);
+        if (checkout.purpose === 'gift' && back.gift !== null) {
+          const site = await deps.settings.getSiteSettings();
+          return sendMemberPage(deps, request, reply, {
+            title: 'Thank you for your gift',
+            path: '/gift',
+            children: (
+              <>
+                <Notice kind="ok">
+                  We received {amount}. We e-mail {back.gift.recipient_name} on{' '}
+                  {back.gift.deliver_at.slice(0, 10)}, and sent you a receipt.
+                </Notice>
+                <GiftCard
+                  gift={back.gift}
+                  siteTitle={site.title}
+                  siteUrl={deps.siteUrl}
+                  expires={back.gift.expires_at.slice(0, 10)}
+                />
+                <p>
+                  <a href={`/gift/card/${back.gift.code}`}>Print the gift card</a>
+                </p>
+              </>
+            ),
+          });
+        }
+        if (checkout.purpose === 'donation') {
+          return sendMemberPage(deps, request, reply, {
+            title: 'Thank you for your donation',
+            path: '/donate',
+            children: (
+              <Notice kind="ok">
+                We received {amount}. A receipt is on its way to {checkout.email}.
+              </Notice>
+            ),
+          });
+        }
+        return sendMemberPage(deps, request, reply, {
+          title: 'Welcome, member',
+          path: '/membership',
+          children: (
+            <>
+              <Notice kind="ok">
+                Thank you: you are now a paying member ({amount} a {checkout.interval ?? 'month'}).
+                A welcome e-mail is on its way to {checkout.email}.
+              </Notice>
+              <p>
+                <a href="/account">Your account</a> · <a href="/">Start reading</a>
+              </p>
+            </>
+          ),
+        });
+      },
+    );
+
+    app.post(
+      '/account/membership/portal',
+      { schema: { hide: true, body: Type.Object({ csrf: Text(100) }) } },
+      async (request, reply) => {
+        const session = ensureMemberCsrf(request, request.body.csrf);
+        const portal = await deps.checkouts.portalFor(session.member.id, `${deps.siteUrl}/account`);
+        if (portal === null) {
+          return sendMemberPage(deps, request, reply, {
+            title: 'Your membership',
+            path: '/account',
+            status: 404,
+            children: (
+              <Notice kind="error">
+                We have no card payments on file for your account.{' '}
+                <a href="/membership">Become a member</a>
+              </Notice>
+            ),
+          });
+        }
+        return reply.header('cache-control', 'no-store').redirect(portal.url, 303);
+      },
+    );
+  };
+}
