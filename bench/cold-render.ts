@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   await prepareDatabase(services, config);
   const app = await buildApp(services);
   const list = await app.inject({ url: '/api/content/posts?limit=20' });
-  const posts = (list.json() as { posts: { slug: string; feature_image: string | null }[] }).posts;
+  const posts = list.json<{ posts: { slug: string; feature_image: string | null }[] }>().posts;
   const slug = (posts.find((p) => p.feature_image !== null) ?? posts[0])?.slug;
   if (slug === undefined) throw new Error('The demo newsroom has no article.');
 
