@@ -144,7 +144,7 @@ async function startCompiledMasthead(
     let output = '';
     const timer = setTimeout(
       () => reject(new Error(`Masthead did not start:\n${output}`)),
-      180_000,
+      400_000,
     );
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
