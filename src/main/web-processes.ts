@@ -116,9 +116,7 @@ async function startPrimary(
       if (stopping) return;
       const quick = Date.now() - startedAt < healthyAfterMs;
       quickFailures = quick ? quickFailures + 1 : 0;
-      const delayMs = quick
-        ? Math.min(250 * 2 ** (quickFailures - 1), longestRestartDelayMs)
-        : 0;
+      const delayMs = quick ? Math.min(250 * 2 ** (quickFailures - 1), longestRestartDelayMs) : 0;
       logger.error(
         { pid: worker.process.pid, code, signal, role, restartInMs: delayMs },
         'a Masthead process stopped; starting another',

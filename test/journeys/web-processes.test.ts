@@ -123,20 +123,25 @@ describeEachEngine('two web processes of one `masthead start`', (ctx) => {
     if (victim === undefined) throw new Error('No web process to kill.');
     process.kill(victim, 'SIGKILL');
 
-    // Answered all along, by the survivor and then by the newcomer too.
+    // Another process takes its place…
     await expect
       .poll(
-        async () => {
-          const status = (await fetch(`${site.url}/`, { headers: { connection: 'close' } }))
-            .status;
-          expect(status).toBe(200);
+        () => {
           const now = childPids(site.pid);
           return now.length === 2 && !now.includes(victim);
         },
-        { timeout: 90_000, interval: 200 },
+        { timeout: 60_000, interval: 100 },
       )
       .toBe(true);
-  }, 100_000);
+    // …and the site answers on new connections, whichever process gets them.
+    for (let i = 0; i < 6; i += 1) {
+      const response = await fetch(`${site.url}/`, {
+        headers: { connection: 'close' },
+        signal: AbortSignal.timeout(60_000),
+      });
+      expect(response.status).toBe(200);
+    }
+  }, 200_000);
 
   it('drains on SIGTERM: no request under load fails, live readers get a last event', async () => {
     const reader = await openSseClient(`${site.url}/news-feed/live`);

@@ -11,9 +11,8 @@ import type { ReaderDataMemo } from './reader-data-memo.js';
 export function memoisedPosts(posts: PostService, memo: ReaderDataMemo): PostService {
   return {
     ...posts,
-    listSections: () =>
-      memo.get('sections', [cacheTags.postLists], () => posts.listSections()),
-    listPublished: (query = {}) =>
+    listSections: () => memo.get('sections', [cacheTags.postLists], () => posts.listSections()),
+    listPublished: (query) =>
       memo.get(`published:${JSON.stringify(query)}`, [cacheTags.postLists], () =>
         posts.listPublished(query),
       ),
