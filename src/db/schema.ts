@@ -38,6 +38,10 @@ import type {
 import type { DomainEventTable } from '../platform/events/domain-event.table.js';
 import type { CdnPurgeRequestTable } from '../platform/cdn/cdn-purge.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
+import type {
+  PostPresenceTable,
+  PostSnapshotTable,
+} from '../features/content/post-collaboration.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -71,4 +75,6 @@ export interface Database {
   member_sessions: MemberSessionTable;
   member_links: MemberLinkTable;
   member_secrets: MemberSecretTable;
+  post_snapshots: PostSnapshotTable;
+  post_presence: PostPresenceTable;
 }

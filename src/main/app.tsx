@@ -9,6 +9,8 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { contentApiRoutes } from '../features/content/content-api.routes.js';
 import { mediaRoutes } from '../features/content/media.routes.js';
 import { postReviewRoutes } from '../features/content/post-review.routes.js';
+import { postCollaborationRoutes } from '../features/content/post-collaboration.routes.js';
+import { createPostPresence } from '../features/content/post-presence.js';
 import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
 import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js';
@@ -242,6 +244,13 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         sessions: services.sessions,
         requireActor,
         secureCookies,
+      }),
+    );
+    await api.register(
+      postCollaborationRoutes({
+        posts: services.posts,
+        presence: createPostPresence({ db: services.database.db, clock: services.clock }),
+        requireActor,
       }),
     );
     await api.register(
