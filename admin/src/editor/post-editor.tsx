@@ -24,6 +24,10 @@ import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import type { PostAction } from './publish-panel.js';
 import { findPublishProblems, hasBodyProblems } from './publish-check.js';
 import { SaveStatusLine } from './save-status-line.js';
+import { usePresence } from './presence.js';
+import { PresenceBar } from './presence-bar.js';
+import { ClashNotice, useFieldClash } from './use-field-clash.js';
+import { takeMergedFields } from './field-merge.js';
 
 const emptyBody: BodyDocument = { version: 1, blocks: [] };
 
@@ -74,8 +78,20 @@ export function PostEditor(props: {
         revision: props.data.post?.revision ?? 0,
         read,
         onStatus: setStatus,
-        onSaved(saved, upToDate) {
+        onSaved(saved, upToDate, merged) {
           setPost(saved);
+          if (merged.length > 0) {
+            // Someone else's changes to other fields came back with the save: show them.
+            const taken = takeMergedFields(formRef.current, toPostForm(saved), merged);
+            formRef.current = taken.form;
+            setFormState(taken.form);
+            if (taken.body) {
+              adoptOnReady.current = saved;
+              setBody((b) => ({ doc: editedVersion(saved).body, key: b.key + 1 }));
+            } else {
+              autosave.adopt(saved, read());
+            }
+          }
           if (!slugEdited.current) {
             formRef.current = { ...formRef.current, slug: saved.slug };
             setFormState(formRef.current);
@@ -129,8 +145,10 @@ export function PostEditor(props: {
     };
     writeLocalCopy(autosave.postId(), 'unsaved', copy);
   };
+  const presence = usePresence(api, post?.id ?? null);
   const changed = () => {
     keepLocalCopy();
+    presence.typed();
     autosave.changed();
   };
   const setForm = (changes: Partial<PostForm>) => {
@@ -296,6 +314,18 @@ export function PostEditor(props: {
 
   const fieldProblems = problems.filter((p) => !p.field.startsWith('body'));
   const mine = read();
+  const clash = useFieldClash({
+    status,
+    postId: post?.id ?? null,
+    mine: mine === null ? null : { form: formRef.current, body: mine.body },
+    base: autosave.base(),
+    onResolved(resolved, theirs) {
+      setPost(theirs);
+      load({ ...resolved, slugEdited: slugEdited.current }, null);
+      autosave.adopt(theirs, null);
+      changed();
+    },
+  });
 
   return (
     <div class="post-editor">
@@ -303,7 +333,9 @@ export function PostEditor(props: {
         <h1>{post === null ? 'New post' : 'Edit post'}</h1>
         <SaveStatusLine status={status} pending={post?.pending_changes != null} />
       </div>
-      {status.kind === 'conflict' && (
+      <PresenceBar others={presence.others} />
+      {clash.notice !== null && <ClashNotice {...clash.notice} />}
+      {status.kind === 'conflict' && clash.notice === null && (
         <Notice kind="warning">
           <p>
             <strong>Someone else saved this post while you were editing.</strong> Your changes are
@@ -393,6 +425,7 @@ export function PostEditor(props: {
           }}
         />
       )}
+      {clash.dialog}
       {dialog?.kind === 'publish' && post !== null && (
         <PublishSummaryDialog
           post={post}
