@@ -25,6 +25,7 @@ import type { PostAction } from './publish-panel.js';
 import { findPublishProblems, hasBodyProblems } from './publish-check.js';
 import { SaveStatusLine } from './save-status-line.js';
 import { usePresence } from './presence.js';
+import { useSaveShortcut } from './use-save-shortcut.js';
 import { PresenceBar } from './presence-bar.js';
 import { ClashNotice, useFieldClash } from './use-field-clash.js';
 import { takeMergedFields } from './field-merge.js';
@@ -146,6 +147,7 @@ export function PostEditor(props: {
     writeLocalCopy(autosave.postId(), 'unsaved', copy);
   };
   const presence = usePresence(api, post?.id ?? null);
+  useSaveShortcut(() => void autosave.flush());
   const changed = () => {
     keepLocalCopy();
     presence.typed();
@@ -362,7 +364,12 @@ export function PostEditor(props: {
       />
       <div class="editor-layout">
         <div class="editor-main">
-          <PostFields form={form} problems={fieldProblems} onChange={setForm} />
+          <PostFields
+            form={form}
+            problems={fieldProblems}
+            onChange={setForm}
+            isNew={props.data.post === null}
+          />
           <BlockEditor
             key={body.key}
             initial={body.doc}

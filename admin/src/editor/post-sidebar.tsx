@@ -8,6 +8,7 @@ import type { PostForm } from './post-form.js';
 import { PublishPanel, type PostAction } from './publish-panel.js';
 import { problemFor } from './publish-check.js';
 import { RevisionsPanel } from './revisions-panel.js';
+import { SeoPreviews } from './seo-previews.js';
 import { TagsPicker } from './tags-picker.js';
 
 /** Everything about the post beside its text: publishing, people, images, address, SEO. */
@@ -98,6 +99,7 @@ export function PostSidebar(props: {
           value={form.seoDescription}
           onValue={(seoDescription) => onChange({ seoDescription })}
         />
+        <SeoPreviews form={form} url={post?.url ?? null} />
       </section>
       {post !== null && (
         <RevisionsPanel
