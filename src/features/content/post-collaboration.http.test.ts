@@ -39,7 +39,7 @@ describeEachEngine('two people saving one post', (ctx) => {
       ...extra,
     });
     expect(response.statusCode, response.body).toBe(201);
-    return (response.json() as { post: ApiPost }).post;
+    return response.json<{ post: ApiPost }>().post;
   };
 
   it('merges saves that changed different fields, and says which came from the other', async () => {
@@ -56,7 +56,7 @@ describeEachEngine('two people saving one post', (ctx) => {
       revision: post.revision,
     });
     expect(second.statusCode, second.body).toBe(200);
-    const merged = second.json() as { post: ApiPost; merged_fields: string[] };
+    const merged = second.json<{ post: ApiPost; merged_fields: string[] }>();
     expect(merged.post.title).toBe('Ferry strike is over');
     expect(merged.post.standfirst).toBe('Crews return on Tuesday.');
     expect(merged.merged_fields).toEqual(['standfirst']);
@@ -74,10 +74,10 @@ describeEachEngine('two people saving one post', (ctx) => {
       revision: post.revision,
     });
     expect(clash.statusCode).toBe(409);
-    const error = (clash.json() as { error: { code: string; fields: { field: string }[] } }).error;
+    const error = clash.json<{ error: { code: string; fields: { field: string }[] } }>().error;
     expect(error.code).toBe('edit_conflict');
     expect(error.fields.map((f) => f.field)).toEqual(['title']);
-    const stored = ((await api(ana, 'GET', `/posts/${post.id}`)).json() as { post: ApiPost }).post;
+    const stored = (await api(ana, 'GET', `/posts/${post.id}`)).json<{ post: ApiPost }>().post;
     expect(stored.title).toBe('Ana’s headline');
     expect(stored.seo_title).toBe('');
   });
@@ -93,7 +93,7 @@ describeEachEngine('two people saving one post', (ctx) => {
       revision: post.revision,
     });
     expect(second.statusCode, second.body).toBe(200);
-    const saved = (second.json() as { post: ApiPost }).post;
+    const saved = second.json<{ post: ApiPost }>().post;
     expect(saved.pending_changes).toMatchObject({
       title: 'A pending headline',
       standfirst: 'A pending standfirst.',
@@ -106,13 +106,13 @@ describeEachEngine('two people saving one post', (ctx) => {
     const beat = (who: { token: string }, session: string, typing: boolean) =>
       api(who, 'PUT', `/posts/${post.id}/presence`, { session, typing });
     expect((await beat(ana, 'ana-tab-0001', false)).json()).toEqual({ editors: [] });
-    const seen = (await beat(bo, 'bo-tab-00001', true)).json() as {
+    const seen = (await beat(bo, 'bo-tab-00001', true)).json<{
       editors: { name: string; typing: boolean; me: boolean }[];
-    };
+    }>();
     expect(seen.editors).toMatchObject([{ typing: false, me: false }]);
-    const back = (await beat(ana, 'ana-tab-0001', false)).json() as {
+    const back = (await beat(ana, 'ana-tab-0001', false)).json<{
       editors: { name: string; typing: boolean }[];
-    };
+    }>();
     expect(back.editors).toMatchObject([{ typing: true }]);
     expect(back.editors[0]?.name).not.toBe(seen.editors[0]?.name);
 
@@ -134,14 +134,14 @@ describeEachEngine('two people saving one post', (ctx) => {
         standfirst: `Ana’s ${word}.`,
         revision,
       });
-      revision = (saved.json() as { post: ApiPost }).post.revision;
+      revision = saved.json<{ post: ApiPost }>().post.revision;
     }
     t.clock.advance(60 * 60_000);
     await api(bo, 'PATCH', `/posts/${post.id}`, { standfirst: 'Bo’s turn.', revision });
 
-    const list = (await api(ana, 'GET', `/posts/${post.id}/revision-sessions`)).json() as {
+    const list = (await api(ana, 'GET', `/posts/${post.id}/revision-sessions`)).json<{
       sessions: { saved_by_name: string; revisions: { revision: number; standfirst: string }[] }[];
-    };
+    }>();
     expect(list.sessions.map((s) => s.revisions.map((r) => r.standfirst))).toEqual([
       ['Bo’s turn.'],
       ['Ana’s two.', 'Ana’s one.', 'Crews return on Monday.'],

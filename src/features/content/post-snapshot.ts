@@ -60,9 +60,7 @@ export function mergeFieldsOfInput(
       .map((t) => bySlug.get(t) ?? t.toLowerCase()),
     authors: prepared.authorIds,
   };
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, v]) => v !== undefined),
-  );
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
 /** Records the version a save left; drops this post's snapshots older than a day. */

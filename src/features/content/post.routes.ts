@@ -168,7 +168,10 @@ export function postRoutes(deps: PostRoutesDeps) {
           toPostInput(request.body),
         );
         const merged = saved.mergedFromTheirs ?? [];
-        return { ...(await one(saved)), ...(merged.length > 0 ? { merged_fields: [...merged] } : {}) };
+        return {
+          ...(await one(saved)),
+          ...(merged.length > 0 ? { merged_fields: [...merged] } : {}),
+        };
       },
     );
 
