@@ -35,15 +35,17 @@ export function AppShell({
     document.title = `${title} · Masthead CMS`;
   }, [title]);
 
-  // After moving to another screen, start reading from its top.
+  // After moving to another screen, start reading from its top. A new post getting its
+  // address is the same screen going on: the writer keeps their place (and keystrokes).
   const first = useRef(true);
+  const screenKey = found?.screen.instanceKey ?? location.path;
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
     main.current?.focus();
-  }, [location.path]);
+  }, [screenKey]);
 
   const visible = screens.filter(
     (s) => s.nav !== undefined && hasAtLeast(user.role, s.minimumRole),

@@ -76,13 +76,13 @@ export function FieldConflictDialog(props: {
               <legend>{clashLabels[field]}</legend>
               <div class="field-clash-columns">
                 <section aria-label={`${clashLabels[field]}: their version`}>
-                  <h4>Theirs ({props.who})</h4>
+                  <h3>Theirs ({props.who})</h3>
                   <p class="field-clash-value">
                     <WordDiff before={theirs} after={mine} show="before" />
                   </p>
                 </section>
                 <section aria-label={`${clashLabels[field]}: your version`}>
-                  <h4>Yours</h4>
+                  <h3>Yours</h3>
                   <p class="field-clash-value">
                     <WordDiff before={theirs} after={mine} show="after" />
                   </p>
