@@ -38,14 +38,17 @@ export function AppShell({
   // After moving to another screen, start reading from its top. A new post getting its
   // address is the same screen going on: the writer keeps their place (and keystrokes).
   const first = useRef(true);
-  const screenKey = found?.screen.instanceKey ?? location.path;
+  const previous = useRef(location.path);
   useEffect(() => {
+    const from = previous.current;
+    previous.current = location.path;
     if (first.current) {
       first.current = false;
       return;
     }
+    if (from.endsWith('/new') && found?.screen.instanceKey !== undefined) return;
     main.current?.focus();
-  }, [screenKey]);
+  }, [location.path]);
 
   const visible = screens.filter(
     (s) => s.nav !== undefined && hasAtLeast(user.role, s.minimumRole),
