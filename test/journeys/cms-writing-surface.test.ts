@@ -49,13 +49,13 @@ describe.skipIf(!isBrowserAvailable())('the writing surface', { timeout: 240_000
     await menu.waitFor();
     expect(await menu.getByRole('option').allTextContents()).toEqual(['Heading 2', 'Heading 3']);
     const body = page.getByRole('textbox', { name: 'Body' });
-    expect(await body.getAttribute('aria-activedescendant')).toBe('slash-option-h2');
+    await expect.poll(() => body.getAttribute('aria-activedescendant')).toBe('slash-option-h2');
     await expectNoAxeViolations(page, 'slash menu (desktop)');
     await page.setViewportSize({ width: 390, height: 844 });
     await expectNoAxeViolations(page, 'slash menu (phone)');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.keyboard.press('ArrowDown');
-    expect(await body.getAttribute('aria-activedescendant')).toBe('slash-option-h3');
+    await expect.poll(() => body.getAttribute('aria-activedescendant')).toBe('slash-option-h3');
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'detached' });
     await page.keyboard.type('Routes');
