@@ -15,6 +15,7 @@ import * as postNotes from './0030-post-notes.js';
 import * as postBin from './0031-post-bin.js';
 import * as narration from './0060-narration.js';
 import * as readerRevenue from './0040-reader-revenue.js';
+import * as postCollaboration from './0020-post-collaboration.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -34,4 +35,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0031-post-bin': postBin,
   '0060-narration': narration,
   '0040-reader-revenue': readerRevenue,
+  '0020-post-collaboration': postCollaboration,
 };

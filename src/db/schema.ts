@@ -59,6 +59,10 @@ import type {
   PaymentTable,
   SubscriptionTable,
 } from '../features/memberships/memberships.table.js';
+import type {
+  PostPresenceTable,
+  PostSnapshotTable,
+} from '../features/content/post-collaboration.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -108,4 +112,6 @@ export interface Database {
   payment_events: PaymentEventTable;
   test_payment_sessions: TestPaymentSessionTable;
   test_payment_subscriptions: TestPaymentSubscriptionTable;
+  post_snapshots: PostSnapshotTable;
+  post_presence: PostPresenceTable;
 }

@@ -12,6 +12,8 @@ import { postReviewRoutes } from '../features/content/post-review.routes.js';
 import { postBinRoutes } from '../features/content/post-bin.routes.js';
 import { postDeskRoutes } from '../features/content/post-desk.routes.js';
 import { postHandoffRoutes } from '../features/content/post-handoff.routes.js';
+import { postCollaborationRoutes } from '../features/content/post-collaboration.routes.js';
+import { createPostPresence } from '../features/content/post-presence.js';
 import { postRoutes } from '../features/content/post.routes.js';
 import { tagRoutes } from '../features/content/tag.routes.js';
 import { editorsPicksRoutes } from '../features/curation/editors-picks.routes.js';
@@ -269,6 +271,13 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         sessions: services.sessions,
         requireActor,
         secureCookies,
+      }),
+    );
+    await api.register(
+      postCollaborationRoutes({
+        posts: services.posts,
+        presence: createPostPresence({ db: services.database.db, clock: services.clock }),
+        requireActor,
       }),
     );
     await api.register(

@@ -93,7 +93,18 @@ export interface RevisionSummary {
   readonly title: string;
   readonly standfirst: string;
   readonly saved_by: string;
+  readonly saved_by_name: string;
   readonly saved_at: string;
+}
+
+/** Consecutive revisions by one person, each within half an hour of the last. */
+export interface RevisionSession {
+  readonly saved_by: string;
+  readonly saved_by_name: string;
+  readonly from: string;
+  readonly to: string;
+  /** Newest first. */
+  readonly revisions: readonly RevisionSummary[];
 }
 
 export interface StaffUser {

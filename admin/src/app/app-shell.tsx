@@ -51,14 +51,19 @@ export function AppShell({
     document.title = `${title} · Masthead CMS`;
   }, [title]);
 
-  // After moving to another screen, start reading from its top.
+  // After moving to another screen, start reading from its top. A new post getting its
+  // address is the same screen going on: the writer keeps their place (and keystrokes).
   const first = useRef(true);
+  const previous = useRef(location.path);
   useEffect(() => {
     setMenuOpen(false);
+    const from = previous.current;
+    previous.current = location.path;
     if (first.current) {
       first.current = false;
       return;
     }
+    if (from.endsWith('/new') && found?.screen.instanceKey !== undefined) return;
     main.current?.focus();
   }, [location.path]);
 

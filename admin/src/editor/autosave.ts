@@ -24,8 +24,11 @@ export interface AutosaveDeps {
   /** The current payload, or null when the editor is not ready. */
   readonly read: () => SavePayload | null;
   readonly onStatus: (status: SaveStatus) => void;
-  /** After each successful save; `upToDate` is false when more changes are waiting. */
-  readonly onSaved: (post: PostResource, upToDate: boolean) => void;
+  /**
+   * After each successful save; `upToDate` is false when more changes are waiting.
+   * `merged` names fields the server kept as someone else saved them meanwhile.
+   */
+  readonly onSaved: (post: PostResource, upToDate: boolean, merged: readonly string[]) => void;
   readonly delayMs?: number;
   /** While typing goes on, a save starts at least this often. */
   readonly maxWaitMs?: number;
@@ -50,6 +53,8 @@ export interface Autosave {
   postId(): string | null;
   /** The revision the next save will be based on. */
   revision(): number;
+  /** What the server had at that revision, as this editor last sent or adopted it. */
+  base(): SavePayload | null;
   dispose(): void;
 }
 
@@ -87,15 +92,15 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
     if (postId === null && payload.title.trim() === '') return report({ kind: 'needs-headline' });
     report({ kind: 'saving' });
     try {
-      const { post } =
+      const { post, merged_fields: merged = [] } =
         postId === null
-          ? await deps.api.send<{ post: PostResource }>(
+          ? await deps.api.send<{ post: PostResource; merged_fields?: string[] }>(
               'POST',
               '/posts',
               { ...payload, status: 'draft' },
               options,
             )
-          : await deps.api.send<{ post: PostResource }>(
+          : await deps.api.send<{ post: PostResource; merged_fields?: string[] }>(
               'PATCH',
               `/posts/${encodeURIComponent(postId)}`,
               { ...payload, revision },
@@ -105,7 +110,7 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
       revision = post.revision;
       lastSaved = snapshot;
       const upToDate = JSON.stringify(deps.read()) === snapshot;
-      deps.onSaved(post, upToDate);
+      deps.onSaved(post, upToDate, merged);
       return report(upToDate ? { kind: 'saved' } : { kind: 'unsaved' });
     } catch (error) {
       if (isApiError(error, 'edit_conflict')) return report({ kind: 'conflict', error });
@@ -177,6 +182,7 @@ export function createAutosave(deps: AutosaveDeps): Autosave {
     },
     postId: () => postId,
     revision: () => revision,
+    base: () => (lastSaved === null ? null : (JSON.parse(lastSaved) as SavePayload)),
     dispose() {
       clearTimeout(timer);
     },

@@ -14,6 +14,9 @@ import { createNodeViews, type NodeViewServices } from './node-views.js';
 import { cleanPastedHtml } from './paste-cleanup.js';
 import { PostSearchDialog } from './related-picker-dialog.js';
 import { UrlDialog, checkLinkHref } from './url-dialog.js';
+import { findSlashQuery, matchSlashItems, type SlashItem } from './slash-menu.js';
+import { SlashMenuList, slashMenuId, slashOptionId } from './slash-menu-list.js';
+import { cursorAtEndBelow, focusToolbar } from './surface-focus.js';
 
 /** What the post editor may ask of the block editor. */
 export interface BlockEditorHandle {
@@ -41,6 +44,20 @@ export function BlockEditor(props: {
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
+  const root = useRef<HTMLDivElement>(null);
+  const [slashActive, setSlashActive] = useState(0);
+  /** Where the "/" was that Escape closed the menu for. */
+  const [slashDismissed, setSlashDismissed] = useState<number | null>(null);
+  const slash = state === null ? null : findSlashQuery(state);
+  const slashOpen = slash !== null && slash.from !== slashDismissed;
+  const slashItems = slashOpen && state !== null ? matchSlashItems(slash.query, state) : [];
+  const active = Math.min(slashActive, Math.max(slashItems.length - 1, 0));
+  const menu = useRef<{ items: SlashItem[]; active: number; from: number } | null>(null);
+  menu.current = slashOpen ? { items: slashItems, active, from: slash.from } : null;
+  useEffect(() => setSlashActive(0), [slash?.query, slash?.from]);
+  useEffect(() => {
+    if (slash === null && slashDismissed !== null) setSlashDismissed(null);
+  });
 
   useEffect(() => {
     if (mount.current === null) return;
@@ -51,6 +68,27 @@ export function BlockEditor(props: {
     const view = new EditorView(mount.current, {
       state: EditorState.create({ doc: toEditorDoc(props.initial), plugins }),
       nodeViews: createNodeViews(props.services),
+      handleKeyDown(_view, event) {
+        if (event.altKey && event.key === 'F10') {
+          if (root.current !== null) focusToolbar(root.current);
+          return true;
+        }
+        const open = menu.current;
+        if (open === null) return false;
+        const count = open.items.length;
+        if (event.key === 'ArrowDown' && count > 0) setSlashActive((open.active + 1) % count);
+        else if (event.key === 'ArrowUp' && count > 0)
+          setSlashActive((open.active - 1 + count) % count);
+        else if (event.key === 'Enter' && count > 0) {
+          const item = open.items[open.active];
+          if (item !== undefined) chooseRef.current(item);
+        } else if (event.key === 'Escape') setSlashDismissed(open.from);
+        else return false;
+        return true;
+      },
+      handleDOMEvents: {
+        mousedown: (view, event) => cursorAtEndBelow(view, event),
+      },
       transformPastedHTML(html) {
         const cleaned = cleanPastedHtml(html);
         setPasteNotice(
@@ -64,6 +102,7 @@ export function BlockEditor(props: {
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': 'Body',
+        id: 'body-editor',
         'aria-describedby': 'body-editor-help',
         class: 'body-text',
         spellcheck: 'true',
@@ -96,19 +135,65 @@ export function BlockEditor(props: {
     run((view) => insertBlock(node)(view.state, view.dispatch));
   const close = () => setDialog(null);
 
+  /** Runs a "/" menu choice in place of the "/query" typed. */
+  const choose = (item: SlashItem) => {
+    const view = viewRef.current;
+    const open = findSlashQuery(view?.state ?? null);
+    if (view === null || open === null) return;
+    view.dispatch(view.state.tr.delete(open.from, open.to));
+    const action = item.action(view.state);
+    if (action?.kind === 'command') action.command(view.state, view.dispatch);
+    if (action?.kind === 'dialog') setDialog(action.dialog);
+    view.focus();
+  };
+  const chooseRef = useRef(choose);
+  chooseRef.current = choose;
+
+  // The text points at the menu's active option, so screen readers follow the arrows.
+  useEffect(() => {
+    const dom = viewRef.current?.dom;
+    if (dom === undefined) return;
+    const option = slashItems[active];
+    if (slashOpen) {
+      dom.setAttribute('aria-controls', slashMenuId);
+      if (option === undefined) dom.removeAttribute('aria-activedescendant');
+      else dom.setAttribute('aria-activedescendant', slashOptionId(option));
+    } else {
+      dom.removeAttribute('aria-controls');
+      dom.removeAttribute('aria-activedescendant');
+    }
+  });
+  const menuPlace = (() => {
+    const view = viewRef.current;
+    if (!slashOpen || view === null || root.current === null) return null;
+    const at = view.coordsAtPos(slash.to);
+    const box = root.current.getBoundingClientRect();
+    return { top: at.bottom - box.top + 4, left: Math.max(0, at.left - box.left) };
+  })();
+
   return (
-    <div class={props.showProblems ? 'block-editor show-problems' : 'block-editor'}>
+    <div ref={root} class={props.showProblems ? 'block-editor show-problems' : 'block-editor'}>
       {state !== null && viewRef.current !== null && (
         <EditorToolbar state={state} view={viewRef.current} onDialog={setDialog} />
       )}
       <p id="body-editor-help" class="visually-hidden">
-        Shortcuts: Control or Command with B for bold, I for italic, K for a link. Tab leaves the
-        editor.
+        Shortcuts: Control or Command with B for bold, I for italic, K for a link. Type / on an
+        empty line to insert a heading, list, image or other block. Alt with F10 moves to the
+        toolbar. Tab leaves the editor.
       </p>
       <p class="paste-notice" role="status">
         {pasteNotice}
       </p>
       <div ref={mount} class="block-editor-surface" />
+      {menuPlace !== null && (
+        <SlashMenuList
+          items={slashItems}
+          active={active}
+          top={menuPlace.top}
+          left={menuPlace.left}
+          onChoose={choose}
+        />
+      )}
       {dialog === 'image' && (
         <MediaPickerDialog
           title="Insert an image"

@@ -14,6 +14,7 @@ import {
   type TextStyle,
 } from './editor-commands.js';
 import { editorSchema as schema } from './editor-schema.js';
+import { useRovingToolbar } from './roving-toolbar.js';
 
 type Dialog = 'image' | 'embed' | 'related' | 'link';
 
@@ -63,8 +64,18 @@ export function EditorToolbar(props: {
     />
   );
 
+  const roving = useRovingToolbar(() => view.focus());
+
   return (
-    <div class="toolbar" role="group" aria-label="Formatting">
+    <div
+      ref={roving.ref}
+      class="toolbar"
+      role="toolbar"
+      aria-label="Formatting"
+      aria-controls="body-editor"
+      onKeyDown={roving.onKeyDown}
+      onFocusIn={roving.onFocusIn}
+    >
       <label class="visually-hidden" for="text-style">
         Text style
       </label>

@@ -26,6 +26,11 @@ import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import type { PostAction } from './publish-panel.js';
 import { findPublishProblems, hasBodyProblems } from './publish-check.js';
 import { SaveStatusLine } from './save-status-line.js';
+import { usePresence } from './presence.js';
+import { useSaveShortcut } from './use-save-shortcut.js';
+import { PresenceBar } from './presence-bar.js';
+import { ClashNotice, useFieldClash } from './use-field-clash.js';
+import { takeMergedFields } from './field-merge.js';
 
 const emptyBody: BodyDocument = { version: 1, blocks: [] };
 
@@ -76,8 +81,20 @@ export function PostEditor(props: {
         revision: props.data.post?.revision ?? 0,
         read,
         onStatus: setStatus,
-        onSaved(saved, upToDate) {
+        onSaved(saved, upToDate, merged) {
           setPost(saved);
+          if (merged.length > 0) {
+            // Someone else's changes to other fields came back with the save: show them.
+            const taken = takeMergedFields(formRef.current, toPostForm(saved), merged);
+            formRef.current = taken.form;
+            setFormState(taken.form);
+            if (taken.body) {
+              adoptOnReady.current = saved;
+              setBody((b) => ({ doc: editedVersion(saved).body, key: b.key + 1 }));
+            } else {
+              autosave.adopt(saved, read());
+            }
+          }
           if (!slugEdited.current) {
             formRef.current = { ...formRef.current, slug: saved.slug };
             setFormState(formRef.current);
@@ -131,8 +148,11 @@ export function PostEditor(props: {
     };
     writeLocalCopy(autosave.postId(), 'unsaved', copy);
   };
+  const presence = usePresence(api, post?.id ?? null);
+  useSaveShortcut(() => void autosave.flush());
   const changed = () => {
     keepLocalCopy();
+    presence.typed();
     autosave.changed();
   };
   const setForm = (changes: Partial<PostForm>) => {
@@ -299,6 +319,18 @@ export function PostEditor(props: {
 
   const fieldProblems = problems.filter((p) => !p.field.startsWith('body'));
   const mine = read();
+  const clash = useFieldClash({
+    status,
+    postId: post?.id ?? null,
+    mine: mine === null ? null : { form: formRef.current, body: mine.body },
+    base: autosave.base(),
+    onResolved(resolved, theirs) {
+      setPost(theirs);
+      load({ ...resolved, slugEdited: slugEdited.current }, null);
+      autosave.adopt(theirs, null);
+      changed();
+    },
+  });
 
   return (
     <div class="post-editor">
@@ -306,7 +338,9 @@ export function PostEditor(props: {
         <h1>{post === null ? 'New post' : 'Edit post'}</h1>
         <SaveStatusLine status={status} pending={post?.pending_changes != null} />
       </div>
-      {status.kind === 'conflict' && (
+      <PresenceBar others={presence.others} />
+      {clash.notice !== null && <ClashNotice {...clash.notice} />}
+      {status.kind === 'conflict' && clash.notice === null && (
         <Notice kind="warning">
           <p>
             <strong>Someone else saved this post while you were editing.</strong> Your changes are
@@ -333,7 +367,12 @@ export function PostEditor(props: {
       />
       <div class="editor-layout">
         <div class="editor-main">
-          <PostFields form={form} problems={fieldProblems} onChange={setForm} />
+          <PostFields
+            form={form}
+            problems={fieldProblems}
+            onChange={setForm}
+            isNew={props.data.post === null}
+          />
           <BlockEditor
             key={body.key}
             initial={body.doc}
@@ -406,6 +445,7 @@ export function PostEditor(props: {
           }}
         />
       )}
+      {clash.dialog}
       {dialog?.kind === 'publish' && post !== null && (
         <PublishSummaryDialog
           post={post}

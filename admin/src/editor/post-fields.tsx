@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../api/api-client.js';
-import { TextArea, TextField } from '../ui/fields.js';
+import { TextArea } from '../ui/fields.js';
+import { HeadlineField } from './headline-field.js';
 import type { PostForm } from './post-form.js';
 import { problemFor } from './publish-check.js';
 
@@ -8,14 +9,14 @@ export function PostFields(props: {
   readonly form: PostForm;
   readonly problems: readonly FieldProblem[];
   readonly onChange: (changes: Partial<PostForm>) => void;
+  /** A new post: the headline takes focus. */
+  readonly isNew?: boolean;
 }) {
   return (
     <div class="post-fields">
-      <TextField
-        label="Headline"
-        class="headline-input"
-        maxLength={300}
+      <HeadlineField
         value={props.form.title}
+        autoFocus={props.isNew === true}
         onValue={(title) => props.onChange({ title })}
         error={problemFor(props.problems, 'title')}
       />

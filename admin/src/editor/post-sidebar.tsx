@@ -9,6 +9,7 @@ import { PublishPanel, type PostAction } from './publish-panel.js';
 import { problemFor } from './publish-check.js';
 import { PostNotesPanel } from './post-notes-panel.js';
 import { RevisionsPanel } from './revisions-panel.js';
+import { SeoPreviews } from './seo-previews.js';
 import { TagsPicker } from './tags-picker.js';
 
 /** Everything about the post beside its text: publishing, people, images, address, SEO. */
@@ -99,6 +100,7 @@ export function PostSidebar(props: {
           value={form.seoDescription}
           onValue={(seoDescription) => onChange({ seoDescription })}
         />
+        <SeoPreviews form={form} url={post?.url ?? null} />
       </section>
       {post !== null && <PostNotesPanel postId={post.id} version={post.status} />}
       {post !== null && (

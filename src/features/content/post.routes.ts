@@ -53,6 +53,15 @@ function toPostInput(body: CreatePostBody | UpdatePostBody): PostInput {
 }
 
 const PostEnvelope = Type.Object({ post: PostResource });
+const MergedPostEnvelope = Type.Object({
+  post: PostResource,
+  merged_fields: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        'The save named an older revision and was merged: these fields keep what someone else saved meanwhile',
+    }),
+  ),
+});
 const RevisionParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   revision: Type.Integer({ minimum: 1 }),
@@ -158,18 +167,22 @@ export function postRoutes(deps: PostRoutesDeps) {
           summary: 'Change a post; send `revision` to refuse overwriting a newer save',
           params: PostIdParams,
           body: UpdatePostBody,
-          response: { 200: PostEnvelope },
+          response: { 200: MergedPostEnvelope },
         },
         bodyLimit: 4 * 1024 * 1024,
       },
-      async (request) =>
-        one(
-          await posts.updatePost(
-            requireActor(request),
-            request.params.id,
-            toPostInput(request.body),
-          ),
-        ),
+      async (request) => {
+        const saved = await posts.updatePost(
+          requireActor(request),
+          request.params.id,
+          toPostInput(request.body),
+        );
+        const merged = saved.mergedFromTheirs ?? [];
+        return {
+          ...(await one(saved)),
+          ...(merged.length > 0 ? { merged_fields: [...merged] } : {}),
+        };
+      },
     );
 
     app.delete(
@@ -283,6 +296,7 @@ export function postRoutes(deps: PostRoutesDeps) {
                   title: Type.String(),
                   standfirst: Type.String(),
                   saved_by: Type.String(),
+                  saved_by_name: Type.String(),
                   saved_at: Type.String(),
                 }),
               ),
@@ -298,6 +312,7 @@ export function postRoutes(deps: PostRoutesDeps) {
             title: r.title,
             standfirst: r.standfirst,
             saved_by: r.savedBy,
+            saved_by_name: r.savedByName,
             saved_at: r.savedAt.toISOString(),
           })),
         };

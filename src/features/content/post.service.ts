@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { withSlugRetry, type SlugChoice } from '../../platform/free-slug.js';
 import { newId } from '../../platform/ids.js';
@@ -31,6 +31,10 @@ import * as repo from './post.repository.js';
 import type { Post, PostStatus } from './post.js';
 import { decidePublicSlug, decideSlugRedirect } from './slug-redirect.js';
 import { slugify } from './slug.js';
+import { createRevisionHistory } from './post-revisions.js';
+import { recordPendingRevision } from './post-revision-log.js';
+import { recordSnapshot } from './post-snapshot.js';
+import { mergeStaleSave } from './post-stale-save.js';
 import type { TagService } from './tag.service.js';
 import type { PostChangeNotice } from './post-handoff.service.js';
 
@@ -179,6 +183,7 @@ export function createPostService(deps: PostServiceDeps) {
         standfirst: row.standfirst,
         body: row.body,
         saved_by: actor.id,
+        saved_by_name: actor.name,
         created_at: row.updated_at,
       });
     }
@@ -220,7 +225,9 @@ export function createPostService(deps: PostServiceDeps) {
       tags,
       checkSlug: (wanted, title) => decideSlug(trx, wanted, title, before.id, prepared.slugChoice),
     });
-    return loadForStaff(trx, before.id);
+    const after = await loadForStaff(trx, before.id);
+    await recordPendingRevision(trx, actor, before, after, clock.now());
+    return after;
   }
 
   /** Writes the pending version onto the post, with whatever else the save asks. */
@@ -243,8 +250,17 @@ export function createPostService(deps: PostServiceDeps) {
     return { ...after, pendingChanges: null };
   }
 
-  return {
+  const history = createRevisionHistory({
+    db,
+    update: (actor, id, input) => service.updatePost(actor, id, input),
+  });
+
+  const service = {
     ...createPublishedPostQueries(db),
+    listRevisions: history.listRevisions.bind(history),
+    listRevisionSessions: history.listRevisionSessions.bind(history),
+    getRevision: history.getRevision.bind(history),
+    restoreRevision: history.restoreRevision.bind(history),
 
     getPost: (id: string): Promise<Post> => load(db, id),
 
@@ -298,6 +314,7 @@ export function createPostService(deps: PostServiceDeps) {
             { slug: created.slug, status: created.status },
           );
           await announce(trx, null, created);
+          await recordSnapshot(trx, created, actor.name, clock.now());
           return created;
         });
       const post = await withSlugRetry(save, isSlugClash(input));
@@ -308,51 +325,66 @@ export function createPostService(deps: PostServiceDeps) {
     /**
      * Changes a post. A draft changes at once; a live or scheduled post's edits become
      * pending changes, unless the save also changes its status or time (see
-     * pending-changes.ts).
+     * pending-changes.ts). A save naming an older revision is merged field by field with
+     * what was saved meanwhile (post-stale-save.ts); `mergedFromTheirs` names the fields it
+     * left as the other person saved them.
      */
     async updatePost(
       actor: Actor,
       id: string,
-      input: PostInput,
+      given: PostInput,
       extras: { readonly note?: string | undefined } = {},
-    ): Promise<Post> {
-      const ready = await prepare(input);
+    ): Promise<Post & { readonly mergedFromTheirs?: readonly string[] }> {
+      const ready = await prepare(given);
       const save = (slugChoice: SlugChoice) =>
         db.transaction().execute(async (trx) => {
-          const prepared = { ...ready, slugChoice };
           const before = await loadForStaff(trx, id);
           ensureCanEdit(actor, before);
-          const changesStatus = input.status !== undefined && input.status !== before.status;
-          if (changesStatus || (input.publishedAt !== undefined && before.status !== 'draft')) {
-            ensureCanPublish(actor, before);
-          }
-          const route = decideEditRoute(before.status, input);
-          // Pending changes reach no reader: nothing to announce.
-          if (route === 'pending') return writePending(trx, actor, before, input, prepared);
-          const updated =
-            route === 'live'
-              ? await write(trx, actor, before, input, id, prepared)
-              : await writeWithPending(trx, actor, before, input, prepared);
-          await audit.record(
-            trx,
-            actor,
-            `post.${changeOf(before, updated) === 'updated' ? 'update' : changeOf(before, updated)}`,
-            { type: 'post', id },
-            {
-              slug: updated.slug,
-              revision: updated.revision,
-            },
-          );
-          await announce(trx, before, updated);
-          await deps.afterChange?.(trx, {
-            actor,
-            after: updated,
-            change: changeOf(before, updated),
-            note: extras.note,
-          });
-          return updated;
+          const merged = await mergeStaleSave(trx, before, given, { ...ready, slugChoice });
+          const { input, prepared } = merged;
+          const saved = await saveMerged(trx, before, input, prepared);
+          await recordSnapshot(trx, saved, actor.name, clock.now());
+          return merged.fromTheirs.length === 0
+            ? saved
+            : { ...saved, mergedFromTheirs: merged.fromTheirs };
         });
-      const post = await withSlugRetry(save, isSlugClash(input));
+      const saveMerged = async (
+        trx: Trx,
+        before: Post,
+        input: PostInput,
+        prepared: PreparedSave,
+      ): Promise<Post> => {
+        const changesStatus = input.status !== undefined && input.status !== before.status;
+        if (changesStatus || (input.publishedAt !== undefined && before.status !== 'draft')) {
+          ensureCanPublish(actor, before);
+        }
+        const route = decideEditRoute(before.status, input);
+        // Pending changes reach no reader: nothing to announce.
+        if (route === 'pending') return writePending(trx, actor, before, input, prepared);
+        const updated =
+          route === 'live'
+            ? await write(trx, actor, before, input, id, prepared)
+            : await writeWithPending(trx, actor, before, input, prepared);
+        await audit.record(
+          trx,
+          actor,
+          `post.${changeOf(before, updated) === 'updated' ? 'update' : changeOf(before, updated)}`,
+          { type: 'post', id },
+          {
+            slug: updated.slug,
+            revision: updated.revision,
+          },
+        );
+        await announce(trx, before, updated);
+        await deps.afterChange?.(trx, {
+          actor,
+          after: updated,
+          change: changeOf(before, updated),
+          note: extras.note,
+        });
+        return updated;
+      };
+      const post = await withSlugRetry(save, isSlugClash(given));
       await events.deliver();
       return post;
     },
@@ -385,6 +417,7 @@ export function createPostService(deps: PostServiceDeps) {
           { slug: applied.slug, revision: applied.revision, pending: 'applied' },
         );
         await announce(trx, before, applied);
+        await recordSnapshot(trx, applied, actor.name, clock.now());
         return applied;
       });
       await events.deliver();
@@ -408,7 +441,9 @@ export function createPostService(deps: PostServiceDeps) {
           { type: 'post', id },
           { slug: before.slug },
         );
-        return loadForStaff(trx, id);
+        const after = await loadForStaff(trx, id);
+        await recordSnapshot(trx, after, actor.name, clock.now());
+        return after;
       });
     },
 
@@ -433,29 +468,6 @@ export function createPostService(deps: PostServiceDeps) {
 
     unpublishPost(actor: Actor, id: string): Promise<Post> {
       return this.updatePost(actor, id, { status: 'draft' });
-    },
-
-    async listRevisions(actor: Actor, id: string) {
-      const post = await load(db, id);
-      ensureCanEdit(actor, { ...post, status: 'draft' });
-      return (await repo.listRevisions(db, id)).map((r) => ({
-        revision: r.revision,
-        title: r.title,
-        standfirst: r.standfirst,
-        savedBy: r.saved_by,
-        savedAt: new Date(r.created_at),
-      }));
-    },
-
-    /** Brings back the text of an earlier revision as a new save. */
-    async restoreRevision(actor: Actor, id: string, revision: number): Promise<Post> {
-      const row = await repo.findRevision(db, id, revision);
-      if (row === undefined) throw notFound(`Revision ${revision} of that post`);
-      return this.updatePost(actor, id, {
-        title: row.title,
-        standfirst: row.standfirst,
-        body: JSON.parse(row.body) as unknown,
-      });
     },
 
     /**
@@ -491,4 +503,5 @@ export function createPostService(deps: PostServiceDeps) {
       return result;
     },
   };
+  return service;
 }

@@ -55,6 +55,8 @@ export interface PostRevisionTable {
   body: string;
   saved_by: string;
   created_at: string;
+  /** Who saved it, as named at the time; empty for revisions older than the column. */
+  saved_by_name: Generated<string>;
 }
 
 export interface SlugRedirectTable {

@@ -1,6 +1,8 @@
 import { renderDemoImage, renderDemoPortrait } from '../../features/content/media-demo-images.js';
 import { seedDemoDesk } from './demo-desk.js';
 import { createPostService } from '../../features/content/post.service.js';
+import type { Actor } from '../../features/staff/actor.js';
+import { seedDemoRevisions } from './demo-revisions.js';
 import type { Post } from '../../features/content/post.js';
 import { systemActor } from '../../features/staff/actor.js';
 import { generatePassword } from '../../features/staff/password.js';
@@ -68,6 +70,7 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
 
   const ownerPassword = generatePassword();
   let ownerEmail = '';
+  const people = new Map<string, Actor>();
   for (const [index, author] of demoAuthors.entries()) {
     const photo = await media.upload(systemActor, {
       filename: `${author.slug}.png`,
@@ -76,7 +79,7 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     });
     const isOwner = author.role === 'owner';
     if (isOwner) ownerEmail = author.email;
-    await staff.createStaff(systemActor, {
+    const user = await staff.createStaff(systemActor, {
       email: author.email,
       name: author.name,
       role: author.role,
@@ -84,6 +87,13 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
       jobTitle: author.jobTitle,
       bio: author.bio,
       photoMediaId: photo.id,
+    });
+    people.set(author.role, {
+      id: `user:${user.id}`,
+      kind: 'user',
+      userId: user.id,
+      name: author.name,
+      role: author.role,
     });
   }
 
@@ -148,6 +158,21 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     await posts.updatePost(systemActor, post.id, { body: withRelatedCard(post, related.id) });
     // The demo's articles are live: the related card is a pending change until applied.
     if (post.status !== 'draft') await posts.applyPendingChanges(systemActor, post.id);
+  }
+
+  // The oldest article gets a history of two editing sessions by two people.
+  const oldest = ordered[0];
+  const oldestPost = oldest === undefined ? undefined : bySlug.get(oldest.slug);
+  const writer = people.get('editor');
+  const editor = people.get('owner');
+  if (
+    oldest !== undefined &&
+    oldestPost !== undefined &&
+    writer !== undefined &&
+    editor !== undefined
+  ) {
+    clock.set(new Date(now - oldest.hoursAgo * hourMs + 60 * 60_000));
+    await seedDemoRevisions(posts, clock, await posts.getPost(oldestPost.id), writer, editor);
   }
 
   // The news feed: a day's worth of short updates, the newest a few minutes old.
