@@ -38,6 +38,11 @@ import type {
 import type { DomainEventTable } from '../platform/events/domain-event.table.js';
 import type { CdnPurgeRequestTable } from '../platform/cdn/cdn-purge.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
+import type {
+  CampaignContributionTable,
+  CampaignTable,
+  CampaignVariantTable,
+} from '../features/campaigns/campaign.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -71,4 +76,7 @@ export interface Database {
   member_sessions: MemberSessionTable;
   member_links: MemberLinkTable;
   member_secrets: MemberSecretTable;
+  campaigns: CampaignTable;
+  campaign_variants: CampaignVariantTable;
+  campaign_contributions: CampaignContributionTable;
 }

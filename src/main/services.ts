@@ -53,6 +53,8 @@ import { toLiveFrame } from '../site/live/live-frame.js';
 import { newsFeedPaths } from '../site/live/news-feed-paths.js';
 import { absoluteUrl, sitePaths } from '../site/site-urls.js';
 import { createImageLookup } from './image-lookup.js';
+import { createCampaignService } from '../features/campaigns/campaign.service.js';
+import { createContributionRecorder } from '../features/campaigns/campaign-contribution.js';
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -277,6 +279,12 @@ export function createServices(options: ServiceOptions) {
     previewUrl: (id) => absoluteUrl(config.siteUrl, sitePaths.preview(id)),
   });
 
+  // Campaigns: live figures are remembered briefly and forgotten on every campaign event.
+  const campaigns = createCampaignService({ db, clock, audit, events });
+  const campaignContributions = createContributionRecorder({ clock, events });
+  bus.subscribe('campaign.changed', () => campaigns.forget());
+  bus.subscribe('campaign.contribution-recorded', () => campaigns.forget());
+
   return {
     config,
     logger,
@@ -319,6 +327,9 @@ export function createServices(options: ServiceOptions) {
     readerAudience,
     members,
     memberSignIn,
+    campaigns,
+    /** The seam payments calls inside its own transaction (`recordContribution(trx, …)`). */
+    campaignContributions,
     close: async () => {
       await events.stop();
       await bodyConverter.close();

@@ -30,6 +30,7 @@ export const permissions = {
   'redirects.manage': 'editor',
   'members.read': 'editor',
   'members.manage': 'administrator',
+  'campaigns.manage': 'editor',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

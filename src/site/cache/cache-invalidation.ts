@@ -2,6 +2,8 @@ import type { DomainEvent } from '../../platform/events/domain-events.js';
 import '../../features/redirects/redirect-events.js';
 import '../../features/content/content-events.js';
 import '../../features/staff/staff-events.js';
+import '../../features/campaigns/campaign-events.js';
+import { campaignFiguresTag } from '../campaigns/campaign-page-cache.js';
 import { cacheTags } from './cache-tags.js';
 
 /**
@@ -44,6 +46,11 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
       return [cacheTags.newsFeed];
     case 'redirects.changed':
       return [cacheTags.redirects];
+    case 'campaign.changed':
+      // A campaign starting, changing or stopping may place a banner on any page.
+      return [cacheTags.site];
+    case 'campaign.contribution-recorded':
+      return [campaignFiguresTag];
     default:
       return [];
   }
