@@ -56,6 +56,14 @@ export const VariantBody = Type.Object(
 );
 export type VariantBody = Static<typeof VariantBody>;
 
+export const CampaignCreateBody = Type.Object(
+  {
+    ...CampaignBody.properties,
+    variants: Type.Optional(Type.Array(VariantBody, { maxItems: 30 })),
+  },
+  { additionalProperties: false },
+);
+
 export const VariantPatch = Type.Partial(Type.Omit(VariantBody, ['placement']), {
   additionalProperties: false,
 });

@@ -7,6 +7,7 @@ import type { CampaignInput } from './campaign-input.js';
 import type { CampaignService, LiveCampaign } from './campaign.service.js';
 import {
   CampaignBody,
+  CampaignCreateBody,
   CampaignResource,
   CampaignResultsResource,
   PreviewBody,
@@ -105,10 +106,7 @@ export function campaignAdminRoutes(deps: CampaignAdminRoutesDeps) {
         schema: {
           tags,
           summary: 'Start a campaign',
-          body: Type.Intersect([
-            CampaignBody,
-            Type.Object({ variants: Type.Optional(Type.Array(VariantBody, { maxItems: 30 })) }),
-          ]),
+          body: CampaignCreateBody,
           response: { 201: Envelope },
         },
       },
