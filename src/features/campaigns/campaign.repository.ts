@@ -214,3 +214,16 @@ export async function listWallRows(
     .offset(offset)
     .execute();
 }
+
+/** Many contributions at once (the demo's history), in chunks the engines accept. */
+export async function insertContributions(
+  db: Executor,
+  rows: readonly Insertable<CampaignContributionTable>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('campaign_contributions')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  }
+}

@@ -5,6 +5,7 @@ import { systemActor } from '../../features/staff/actor.js';
 import { generatePassword } from '../../features/staff/password.js';
 import { createManualClock } from '../../platform/clock.js';
 import type { Services } from '../services.js';
+import { seedDemoCampaign } from '../../features/campaigns/campaign-demo.js';
 import { demoFeedEntries } from './demo-feed-entries.js';
 import {
   demoArticles,
@@ -182,6 +183,12 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
   if (compedId !== undefined) {
     await services.members.compMember(systemActor, compedId, new Date(now + 365 * 24 * hourMs));
   }
+
+  // A running campaign with progress, so the banner and the appeal show.
+  await seedDemoCampaign(
+    { db: services.database.db, campaigns: services.campaigns },
+    services.clock.now(),
+  );
 
   services.settings.forget();
   return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };
