@@ -34,6 +34,12 @@ export function clickUrl(campaignId: string, variantId: string, to: 'membership'
   return `/campaigns/${campaignId}/click?variant=${variantId}&to=${to}`;
 }
 
+/** Each landmark on a page has its own name. */
+const regionLabels = {
+  banner: { ask: 'Support our journalism', thanks: 'Thank you' },
+  appeal: { ask: 'Our appeal to readers', thanks: 'Our thanks to you' },
+} as const;
+
 function Progress({ figures }: { figures: CampaignFigures }) {
   return (
     <div class="campaign-progress">
@@ -86,7 +92,7 @@ export function CampaignPlacement({ view }: { view: PlacementView }) {
     <section
       data-campaign-placement={view.placement}
       class={`campaign campaign-${view.placement} campaign-${view.kind}`}
-      aria-label={view.kind === 'thanks' ? 'Thank you' : 'Support our journalism'}
+      aria-label={regionLabels[view.placement][view.kind]}
       data-campaign={view.campaignId}
       data-live={view.liveUrl}
       data-cap={view.cap}
