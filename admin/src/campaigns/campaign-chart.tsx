@@ -28,7 +28,14 @@ export function ProgressChart(props: {
         <title id="campaign-chart-title">
           Progress over time: {last?.total ?? 0} of {target} by {last?.day ?? ''}
         </title>
-        <line x1="0" x2={width} y1={goalY} y2={goalY} stroke="currentColor" stroke-dasharray="4 4" />
+        <line
+          x1="0"
+          x2={width}
+          y1={goalY}
+          y2={goalY}
+          stroke="currentColor"
+          stroke-dasharray="4 4"
+        />
         <polyline points={points} fill="none" stroke="#b3261e" stroke-width="3" />
       </svg>
       <details>

@@ -16,7 +16,8 @@ import { percent, toCampaignBody } from './campaign-form.js';
 import { CampaignPreview } from './campaign-preview.js';
 
 type Message = { kind: 'success' | 'error'; text: string };
-const placeholderHint = 'Markdown; {goal}, {count}, {supporters} and {remaining} show live figures.';
+const placeholderHint =
+  'Markdown; {goal}, {count}, {supporters} and {remaining} show live figures.';
 
 function Results(props: { results: CampaignResultsResource; onChanged: () => void; id: string }) {
   const { api } = useApp();
@@ -47,7 +48,8 @@ function Results(props: { results: CampaignResultsResource; onChanged: () => voi
             <td>{v.clicks}</td>
             <td>{v.conversions}</td>
             <td>
-              {percent(v.conversion.rate)} ({percent(v.conversion.low)}–{percent(v.conversion.high)})
+              {percent(v.conversion.rate)} ({percent(v.conversion.low)}–{percent(v.conversion.high)}
+              )
             </td>
             <td>
               <button
@@ -115,7 +117,9 @@ export function CampaignPage({ params }: ScreenProps) {
     () =>
       Promise.all([
         api.get<{ campaign: CampaignResource }>(`/campaigns/${encodeURIComponent(id)}`),
-        api.get<{ results: CampaignResultsResource }>(`/campaigns/${encodeURIComponent(id)}/results`),
+        api.get<{ results: CampaignResultsResource }>(
+          `/campaigns/${encodeURIComponent(id)}/results`,
+        ),
       ]),
     `campaign ${id}`,
   );
@@ -179,7 +183,11 @@ export function CampaignPage({ params }: ScreenProps) {
           {body !== null && (
             <form class="stack" onSubmit={(event) => void save(event)}>
               <h2>Settings</h2>
-              <TextField label="Name" value={body.name} onValue={(name) => setBody({ ...body, name })} />
+              <TextField
+                label="Name"
+                value={body.name}
+                onValue={(name) => setBody({ ...body, name })}
+              />
               <SelectField
                 label="What counts toward the goal"
                 value={body.goal_kind}
@@ -227,7 +235,13 @@ export function CampaignPage({ params }: ScreenProps) {
                 hint="Section slugs, separated by commas; empty for every page."
                 value={body.section_slugs.join(', ')}
                 onValue={(v) =>
-                  setBody({ ...body, section_slugs: v.split(',').map((s) => s.trim()).filter(Boolean) })
+                  setBody({
+                    ...body,
+                    section_slugs: v
+                      .split(',')
+                      .map((s) => s.trim())
+                      .filter(Boolean),
+                  })
                 }
               />
               <SelectField
@@ -269,7 +283,9 @@ export function CampaignPage({ params }: ScreenProps) {
                 <VariantEditor
                   key={variant.id}
                   variant={variant}
-                  onValue={(next) => setVariants(variants.map((v) => (v.id === next.id ? next : v)))}
+                  onValue={(next) =>
+                    setVariants(variants.map((v) => (v.id === next.id ? next : v)))
+                  }
                 />
               ))}
               <div class="actions">

@@ -66,7 +66,12 @@ export function CampaignPreview(props: {
               srcdoc={frameDocument(preview.css_url, placement.html)}
               width={width.px}
               height={placement.placement === 'banner' ? 220 : 420}
-              style={{ maxWidth: '100%', border: '1px solid #ccc', display: 'block', marginBottom: '0.75rem' }}
+              style={{
+                maxWidth: '100%',
+                border: '1px solid #ccc',
+                display: 'block',
+                marginBottom: '0.75rem',
+              }}
               sandbox=""
             />
           ))}

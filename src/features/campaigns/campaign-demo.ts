@@ -93,7 +93,14 @@ export async function seedDemoCampaign(
   // …and 640 new members in the drive's first ten days, some on the thank-you wall.
   for (let i = 0; i < 640; i += 1) {
     const at = startsAt.getTime() + Math.floor(((i + 0.5) / 640) * 10 * dayMs) - 60_000;
-    rows.push(row(i, Math.min(at, now.getTime() - 60_000), i % 5 === 0 ? 'gift' : 'paying_member', i % 16 === 0));
+    rows.push(
+      row(
+        i,
+        Math.min(at, now.getTime() - 60_000),
+        i % 5 === 0 ? 'gift' : 'paying_member',
+        i % 16 === 0,
+      ),
+    );
   }
   await deps.db.transaction().execute((trx) => insertContributions(trx, rows));
   deps.campaigns.forget();

@@ -38,7 +38,8 @@ export function decideProgress(input: ProgressInput): CampaignProgress {
           phase = 'stretching';
         } else {
           phase = 'thanking';
-          target = stretchTarget !== null && stretchTarget > goalTarget ? stretchTarget : goalTarget;
+          target =
+            stretchTarget !== null && stretchTarget > goalTarget ? stretchTarget : goalTarget;
         }
         break;
       case 'thank':

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { systemActor } from '../staff/actor.js';
@@ -164,7 +164,13 @@ describeEachEngine('campaigns', (ctx) => {
       method: 'POST',
       url: `/api/admin/campaigns/${campaign.id}/variants`,
       headers: { authorization: `Bearer ${admin}` },
-      payload: { placement: 'appeal', name: 'Plain', headline: 'Support us', body: 'Join.', weight: 1 },
+      payload: {
+        placement: 'appeal',
+        name: 'Plain',
+        headline: 'Support us',
+        body: 'Join.',
+        weight: 1,
+      },
     });
     expect(added.statusCode).toBe(201);
     const plain = added
@@ -177,10 +183,12 @@ describeEachEngine('campaigns', (ctx) => {
       headers: { authorization: `Bearer ${admin}` },
     });
     const variants = promoted.json<{ campaign: CampaignResource }>().campaign.variants;
-    expect(variants.filter((v) => v.placement === 'appeal').map((v) => [v.name, v.status])).toEqual([
-      ['One in 10,000', 'stopped'],
-      ['Plain', 'running'],
-    ]);
+    expect(variants.filter((v) => v.placement === 'appeal').map((v) => [v.name, v.status])).toEqual(
+      [
+        ['One in 10,000', 'stopped'],
+        ['Plain', 'running'],
+      ],
+    );
     t.clock.advance(3_000);
     const page = await get(`/${slug}`);
     expect(page.body).toContain('Support us');
@@ -193,7 +201,9 @@ describeEachEngine('campaigns', (ctx) => {
       url: `/api/admin/campaigns/${campaign.id}/preview`,
       headers: { authorization: `Bearer ${admin}` },
       payload: {
-        variants: [{ placement: 'appeal', headline: 'Only {remaining} to go', body: '**{count}** so far' }],
+        variants: [
+          { placement: 'appeal', headline: 'Only {remaining} to go', body: '**{count}** so far' },
+        ],
         thanks_headline: 'Thanks',
         thanks_body: 'Thanks, {supporters}.',
       },

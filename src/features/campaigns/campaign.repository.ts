@@ -169,7 +169,10 @@ export interface DayRow {
 }
 
 /** Counted contributions per UTC day of the window, for the progress chart. */
-export async function countContributionsByDay(db: Executor, window: CountWindow): Promise<DayRow[]> {
+export async function countContributionsByDay(
+  db: Executor,
+  window: CountWindow,
+): Promise<DayRow[]> {
   let query = db
     .selectFrom('campaign_contributions')
     .where('occurred_at', '>=', window.from)

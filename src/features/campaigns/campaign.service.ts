@@ -146,7 +146,12 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         db,
         rows.map((r) => r.id),
       );
-      return rows.map((row) => toCampaign(row, variants.filter((v) => v.campaign_id === row.id)));
+      return rows.map((row) =>
+        toCampaign(
+          row,
+          variants.filter((v) => v.campaign_id === row.id),
+        ),
+      );
     },
 
     async getCampaign(actor: Actor, id: string): Promise<Campaign> {
@@ -331,7 +336,10 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       return (await repo.addToVariantCounter(db, campaignId, 'clicks', variantId, 1)) > 0;
     },
 
-    async listWall(campaign: Campaign, page: number): Promise<{ entries: WallEntry[]; more: boolean }> {
+    async listWall(
+      campaign: Campaign,
+      page: number,
+    ): Promise<{ entries: WallEntry[]; more: boolean }> {
       const rows = await repo.listWallRows(
         db,
         { from: campaign.startsAt.toISOString(), until: campaign.endsAt.toISOString() },

@@ -59,7 +59,9 @@ export interface Campaign {
 function parseList<T extends string>(json: string, allowed: readonly T[]): T[] {
   const value: unknown = JSON.parse(json);
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v));
+  return value.filter(
+    (v): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v),
+  );
 }
 
 function parseStrings(json: string): string[] {
@@ -79,11 +81,11 @@ export function toCampaignVariant(row: CampaignVariantRow): CampaignVariant {
     name: row.name,
     headline: row.headline,
     body: row.body,
-    weight: Number(row.weight),
+    weight: row.weight,
     status: oneOf(row.status, variantStatuses, 'stopped'),
-    position: Number(row.position),
-    impressions: Number(row.impressions),
-    clicks: Number(row.clicks),
+    position: row.position,
+    impressions: row.impressions,
+    clicks: row.clicks,
   };
 }
 
@@ -93,8 +95,8 @@ export function toCampaign(row: CampaignRow, variants: readonly CampaignVariantR
     slug: row.slug,
     name: row.name,
     goalKind: oneOf(row.goal_kind, goalKinds, 'members'),
-    goalTarget: Number(row.goal_target),
-    stretchTarget: row.stretch_target === null ? null : Number(row.stretch_target),
+    goalTarget: row.goal_target,
+    stretchTarget: row.stretch_target === null ? null : row.stretch_target,
     atGoal: oneOf(row.at_goal, atGoalChoices, 'stretch'),
     currency: row.currency,
     startsAt: new Date(row.starts_at),
@@ -103,8 +105,8 @@ export function toCampaign(row: CampaignRow, variants: readonly CampaignVariantR
     askAudiences: parseList(row.ask_audiences, campaignAudiences),
     thanksHeadline: row.thanks_headline,
     thanksBody: row.thanks_body,
-    capViews: Number(row.cap_views),
-    capDays: Number(row.cap_days),
+    capViews: row.cap_views,
+    capDays: row.cap_days,
     variants: variants
       .map(toCampaignVariant)
       .sort((a, b) => (a.placement === b.placement ? a.position - b.position : 0)),

@@ -15,8 +15,13 @@ const figures: CampaignFigures = {
 
 describe('campaign copy', () => {
   it('fills the placeholders with figures the island can keep current', () => {
-    const html = renderCampaignCopy('All thanks to **{supporters}** supporters. {remaining} to go!', figures);
-    expect(html).toContain('<strong><span data-campaign-figure="supporters">12,000</span></strong>');
+    const html = renderCampaignCopy(
+      'All thanks to **{supporters}** supporters. {remaining} to go!',
+      figures,
+    );
+    expect(html).toContain(
+      '<strong><span data-campaign-figure="supporters">12,000</span></strong>',
+    );
     expect(html).toContain('<span data-campaign-figure="remaining">360</span> to go!');
   });
 

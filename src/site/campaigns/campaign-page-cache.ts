@@ -19,4 +19,3 @@ export function withCampaignPlacements<O extends { variesByAudience?: boolean }>
     options: { ...options, variesByAudience: true },
   };
 }
-

@@ -1,10 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import type { Campaign, CampaignVariant } from '../../features/campaigns/campaign.js';
 import type { LiveCampaign } from '../../features/campaigns/campaign.service.js';
-import type {
-  PreviewBody,
-  PreviewResource,
-} from '../../features/campaigns/campaign.resources.js';
+import type { PreviewBody, PreviewResource } from '../../features/campaigns/campaign.resources.js';
 import type { CampaignAssets } from './campaign-assets.js';
 import { CampaignPlacement } from './campaign-placements.js';
 import { toPlacementView } from './campaign-views.js';
@@ -19,8 +16,11 @@ export function previewPlacements(
   body: PreviewBody,
   deps: { assets: CampaignAssets; cssUrl: string; siteUrl: string; locale: string },
 ): PreviewResource {
-  const placements: { placement: 'banner' | 'appeal' | 'newsletter'; label: string; html: string }[] =
-    [];
+  const placements: {
+    placement: 'banner' | 'appeal' | 'newsletter';
+    label: string;
+    html: string;
+  }[] = [];
   const asking = { ...live.progress, phase: 'asking' as const };
   body.variants.forEach((v, index) => {
     const variant: CampaignVariant = {
@@ -47,7 +47,12 @@ export function previewPlacements(
     const one = { campaign, progress: asking };
     if (v.placement === 'newsletter') {
       const block = toNewsletterBlock(one, { siteUrl: deps.siteUrl, locale: deps.locale });
-      if (block !== null) placements.push({ placement: 'newsletter', label: `Newsletter ${index + 1}`, html: block.html });
+      if (block !== null)
+        placements.push({
+          placement: 'newsletter',
+          label: `Newsletter ${index + 1}`,
+          html: block.html,
+        });
       return;
     }
     const view = toPlacementView(

@@ -112,7 +112,10 @@ export function campaignRoutes(deps: CampaignRoutesDeps) {
 
     app.get(
       '/campaigns/:slug/thanks',
-      { config: cacheablePage(['page']), schema: { hide: true, params: SlugParams, querystring: PageQuery } },
+      {
+        config: cacheablePage(['page']),
+        schema: { hide: true, params: SlugParams, querystring: PageQuery },
+      },
       async (request, reply) => {
         const found = await deps.campaignService.findCampaignBySlug(request.params.slug);
         if (found === null) throw new AppError('not_found', 'There is no such campaign.');

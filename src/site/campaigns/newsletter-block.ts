@@ -65,7 +65,9 @@ export function toNewsletterBlock(
     '',
     progressLine,
     '',
-    thanking ? `See who made it possible: ${wall}` : `Become a member: ${member}\nGift membership: ${gift}`,
+    thanking
+      ? `See who made it possible: ${wall}`
+      : `Become a member: ${member}\nGift membership: ${gift}`,
   ].join('\n');
   return { html, text };
 }
