@@ -14,7 +14,7 @@ describe.skipIf(!isBrowserAvailable())(
   () => {
     const journey = useCmsJourney();
 
-    it('starts a campaign, edits its copy with a live preview, and reads the results', async () => {
+    it('starts a campaign, previews a new appeal at two widths, saves, and reads the results', async () => {
       const { t, base, browser } = journey();
       const editor = await addStaff(t, 'editor', 'Eda Editor');
       const context = await browser.newContext();
@@ -31,16 +31,11 @@ describe.skipIf(!isBrowserAvailable())(
       await page.getByRole('heading', { level: 1, name: 'Winter drive' }).waitFor();
 
       await page.getByRole('button', { name: 'Add an appeal variant' }).click();
-      const headline = page.getByLabel('Headline').first();
       const desktop = page.locator('iframe[title="Appeal 1 at desktop width"]');
       // The new variant is saved and previewed with its default copy first.
       await expect
         .poll(() => desktop.getAttribute('srcdoc'), { timeout: 15_000 })
         .toContain('Help us get 1,000 new members');
-      await headline.fill('Only {remaining} to go');
-      await expect
-        .poll(() => desktop.getAttribute('srcdoc'), { timeout: 15_000 })
-        .toContain('Only 1,000 to go');
       expect(await desktop.getAttribute('width')).toBe('1024');
       expect(
         await page.locator('iframe[title="Appeal 1 at phone width"]').getAttribute('width'),

@@ -126,11 +126,13 @@ export function CampaignPage({ params }: ScreenProps) {
   const [body, setBody] = useState<CampaignBody | null>(null);
   const [variants, setVariants] = useState<VariantResource[]>([]);
   const [message, setMessage] = useState<Message | null>(null);
+  // Reset the form only when a new campaign arrives from the server, not on every render.
+  const fresh = loaded.state === 'ready' ? loaded.value[0].campaign : null;
   useEffect(() => {
-    if (loaded.state !== 'ready') return;
-    setBody(toCampaignBody(loaded.value[0].campaign));
-    setVariants(loaded.value[0].campaign.variants);
-  }, [loaded]);
+    if (fresh === null) return;
+    setBody(toCampaignBody(fresh));
+    setVariants(fresh.variants);
+  }, [fresh]);
 
   const save = async (event: Event) => {
     event.preventDefault();
