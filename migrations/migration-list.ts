@@ -16,6 +16,7 @@ import * as postBin from './0031-post-bin.js';
 import * as narration from './0060-narration.js';
 import * as readerRevenue from './0040-reader-revenue.js';
 import * as postCollaboration from './0020-post-collaboration.js';
+import * as campaigns from './0080-campaigns.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -36,4 +37,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0060-narration': narration,
   '0040-reader-revenue': readerRevenue,
   '0020-post-collaboration': postCollaboration,
+  '0080-campaigns': campaigns,
 };

@@ -63,6 +63,11 @@ import type {
   PostPresenceTable,
   PostSnapshotTable,
 } from '../features/content/post-collaboration.table.js';
+import type {
+  CampaignContributionTable,
+  CampaignTable,
+  CampaignVariantTable,
+} from '../features/campaigns/campaign.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -114,4 +119,7 @@ export interface Database {
   test_payment_subscriptions: TestPaymentSubscriptionTable;
   post_snapshots: PostSnapshotTable;
   post_presence: PostPresenceTable;
+  campaigns: CampaignTable;
+  campaign_variants: CampaignVariantTable;
+  campaign_contributions: CampaignContributionTable;
 }

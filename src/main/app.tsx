@@ -75,6 +75,10 @@ import { seoRoutes } from '../site/seo/seo.routes.js';
 import type { TrustProxy } from '../config/config.js';
 import type { Services } from './services.js';
 import { maxEncodedSlugLength } from '../features/content/slug.js';
+import { campaignAdminRoutes } from '../features/campaigns/campaign.routes.js';
+import { loadCampaignAssets } from '../site/campaigns/campaign-assets.js';
+import { campaignRoutes } from '../site/campaigns/campaign.routes.js';
+import { previewPlacements } from '../site/campaigns/campaign-preview.js';
 
 /** The config's proxy setting as Fastify takes it; a hop count becomes a test per hop. */
 function toTrustProxy(
@@ -128,6 +132,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const assets = loadSiteAssets();
   const newsFeedIsland = assets.islands['news-feed'];
   const audioPlayerIsland = assets.islands['audio-player'];
+  const campaignAssets = loadCampaignAssets();
 
   // Before the page cache: `/?p=123` would otherwise find the cached front page.
   await app.register(legacyQueryRedirects, { redirects: services.redirects });
@@ -314,6 +319,19 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       }),
     );
     await api.register(
+      campaignAdminRoutes({
+        campaigns: services.campaigns,
+        requireActor,
+        preview: async (live, body) =>
+          previewPlacements(live, body, {
+            assets: campaignAssets,
+            cssUrl: assets.css.url,
+            siteUrl: config.siteUrl,
+            locale: (await services.settings.getSiteSettings()).locale,
+          }),
+      }),
+    );
+    await api.register(
       outboxRoutes({
         outbox: services.outbox,
         transportKind: services.mailer.transportKind,
@@ -366,8 +384,16 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     staff: services.staff,
     settings: services.settings,
     images: services.images,
+    campaigns: {
+      campaigns: services.campaigns,
+      assets: campaignAssets,
+      islandUrl: assets.islands.campaign.url,
+    },
   };
   await app.register(previewRoutes(sitePages));
+  await app.register(
+    campaignRoutes({ ...sitePages, campaignService: services.campaigns, campaignAssets }),
+  );
   const memberPages = {
     ...sitePages,
     signIn: services.memberSignIn,

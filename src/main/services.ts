@@ -68,6 +68,8 @@ import { absoluteUrl, sitePaths } from '../site/site-urls.js';
 import { createImageLookup } from './image-lookup.js';
 import { createNarrationService } from '../features/narration/narration.service.js';
 import { chooseSpeechEngine } from '../platform/tts/choose-speech-engine.js';
+import { createCampaignService } from '../features/campaigns/campaign.service.js';
+import { createContributionRecorder } from '../features/campaigns/campaign-contribution.js';
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -376,6 +378,11 @@ export function createServices(options: ServiceOptions) {
     listPublished: (page) => posts.listPublished({ page, limit: 100 }),
   });
   bus.subscribe('post.changed', (event) => narration.onPostChanged(event));
+  // Campaigns: live figures are remembered briefly and forgotten on every campaign event.
+  const campaigns = createCampaignService({ db, clock, audit, events });
+  const campaignContributions = createContributionRecorder({ clock, events });
+  bus.subscribe('campaign.changed', () => campaigns.forget());
+  bus.subscribe('campaign.contribution-recorded', () => campaigns.forget());
 
   return {
     config,
@@ -432,6 +439,9 @@ export function createServices(options: ServiceOptions) {
     gifts,
     revenueEmails,
     revenue,
+    campaigns,
+    /** The seam payments calls inside its own transaction (`recordContribution(trx, …)`). */
+    campaignContributions,
     close: async () => {
       await speech.close();
       await events.stop();

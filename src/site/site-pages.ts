@@ -11,6 +11,8 @@ import type { HeadTags } from './layout/head-tags.js';
 import type { SiteAssets } from './site-assets.js';
 import { loadSiteFrame, type SiteFrame } from './site-frame.js';
 import { absoluteUrl } from './site-urls.js';
+import type { CampaignPagesDeps } from './campaigns/campaign-views.js';
+import { withCampaignPlacements } from './campaigns/campaign-page-cache.js';
 
 /** What every reader page of the site needs. */
 export interface SitePagesDeps {
@@ -21,6 +23,8 @@ export interface SitePagesDeps {
   readonly staff: Pick<StaffService, 'findStaffBySlug'>;
   readonly settings: Pick<SettingsService, 'getSiteSettings'>;
   readonly images: ImageLookup;
+  /** Campaign placements on every page; none when left out. */
+  readonly campaigns?: CampaignPagesDeps | undefined;
 }
 
 export const postsPerPage = 12;
@@ -30,6 +34,7 @@ export function loadFrame(deps: SitePagesDeps): Promise<SiteFrame> {
     assets: deps.assets,
     getSiteSettings: () => deps.settings.getSiteSettings(),
     listSections: () => deps.posts.listSections(),
+    campaigns: deps.campaigns,
   });
 }
 
@@ -62,6 +67,8 @@ export function sendPage(
   options: SendPageOptions = {},
 ): FastifyReply {
   if (options.liveEmbeds === true || hasEmbedFrame(html)) allowEmbedFrames(reply);
+  // A page with campaign placements differs by audience and shows live figures.
+  ({ tags, options } = withCampaignPlacements(html, tags, options));
   const varies = options.variesByAudience === true;
   if (request.actor !== null) {
     reply.header('cache-control', 'private, no-store');

@@ -20,6 +20,8 @@ import { SiteSettingsPage } from '../settings/site-settings-page.js';
 import { ApiTokensPage } from '../staff/api-tokens-page.js';
 import { StaffPage } from '../staff/staff-page.js';
 import { NarrationPage } from '../narration/narration-page.js';
+import { CampaignPage } from '../campaigns/campaign-page.js';
+import { CampaignsPage } from '../campaigns/campaigns-page.js';
 
 /**
  * Every signed-in screen of the CMS, in one list. A later feature (news feed, newsletters,
@@ -163,6 +165,19 @@ export const screens: readonly Screen[] = [
     title: 'Member',
     minimumRole: 'editor',
     component: MemberDetailPage,
+  },
+  {
+    path: '/campaigns',
+    title: 'Campaigns',
+    minimumRole: 'editor',
+    component: CampaignsPage,
+    nav: { label: 'Campaigns', group: 'Run the site' },
+  },
+  {
+    path: '/campaigns/:id',
+    title: 'Campaign',
+    minimumRole: 'editor',
+    component: CampaignPage,
   },
   {
     path: '/staff',

@@ -33,6 +33,7 @@ export const permissions = {
   'narration.manage': 'editor',
   'revenue.read': 'administrator',
   'revenue.manage': 'administrator',
+  'campaigns.manage': 'editor',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

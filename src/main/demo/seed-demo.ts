@@ -9,6 +9,7 @@ import { generatePassword } from '../../features/staff/password.js';
 import { createManualClock } from '../../platform/clock.js';
 import { seedDemoRevenue } from './demo-revenue.js';
 import type { Services } from '../services.js';
+import { seedDemoCampaign } from '../../features/campaigns/campaign-demo.js';
 import { demoFeedEntries } from './demo-feed-entries.js';
 import {
   demoArticles,
@@ -214,6 +215,11 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
   if (deskAuthor !== undefined) await seedDemoDesk(services, deskAuthor, new Date(now));
   // Only the embedded provider: a demo never sends events to a real Stripe account.
   if (services.payments.testPayments !== null) await seedDemoRevenue(services);
+  // A running campaign with progress, so the banner and the appeal show.
+  await seedDemoCampaign(
+    { db: services.database.db, campaigns: services.campaigns },
+    services.clock.now(),
+  );
 
   services.settings.forget();
   return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };

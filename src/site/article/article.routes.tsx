@@ -69,10 +69,16 @@ export function articleRoutes(
       const more = sameSection.filter((p) => p.id !== post.id).slice(0, moreOnSectionCount);
       const otherPicks = picks.filter((p) => p.id !== post.id);
       const html = renderPage({
-        ...frame.layout(request, head, { editUrl: sitePaths.editPost(post.id) }),
+        ...frame.layout(request, head, {
+          editUrl: sitePaths.editPost(post.id),
+          section: section?.slug ?? null,
+        }),
         children: (
           <div class="article-layout">
-            <ArticlePage article={{ ...article, audio }} />
+            <div class="article-main">
+              <ArticlePage article={{ ...article, audio }} />
+              {frame.appeal(request, section?.slug ?? null)}
+            </div>
             <aside class="article-aside" aria-label="More to read">
               {section !== null && (
                 <CompactList

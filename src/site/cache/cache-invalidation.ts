@@ -3,6 +3,8 @@ import '../../features/redirects/redirect-events.js';
 import '../../features/content/content-events.js';
 import '../../features/staff/staff-events.js';
 import '../../features/narration/narration-events.js';
+import '../../features/campaigns/campaign-events.js';
+import { campaignFiguresTag } from '../campaigns/campaign-page-cache.js';
 import { cacheTags } from './cache-tags.js';
 
 /**
@@ -48,6 +50,11 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
     case 'narration.changed':
       // The article's player and the podcast feeds.
       return [cacheTags.post(event.payload.postId), cacheTags.podcast];
+    case 'campaign.changed':
+      // A campaign starting, changing or stopping may place a banner on any page.
+      return [cacheTags.site];
+    case 'campaign.contribution-recorded':
+      return [campaignFiguresTag];
     default:
       return [];
   }

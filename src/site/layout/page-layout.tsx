@@ -20,6 +20,8 @@ export interface PageLayoutProps {
   readonly nav: readonly NavItem[];
   readonly currentPath: string;
   readonly staff: StaffView | null;
+  /** A site-wide banner above the header (a campaign's), or nothing. */
+  readonly banner?: ComponentChildren;
   readonly children: ComponentChildren;
 }
 
@@ -90,6 +92,7 @@ export function PageLayout(props: PageLayoutProps) {
             </div>
           </nav>
         )}
+        {props.banner}
         <header class="site-header">
           <div class="wrap">
             <p class="site-title">
