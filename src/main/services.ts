@@ -70,6 +70,7 @@ import { createNarrationService } from '../features/narration/narration.service.
 import { chooseSpeechEngine } from '../platform/tts/choose-speech-engine.js';
 import { createCampaignService } from '../features/campaigns/campaign.service.js';
 import { createContributionRecorder } from '../features/campaigns/campaign-contribution.js';
+import { withRevenueContributions } from '../features/campaigns/revenue-contributions.js';
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -309,12 +310,15 @@ export function createServices(options: ServiceOptions) {
     record: (trx, event) => paymentInbox.recordIn(trx, event),
   });
   const graceMs = config.paymentGraceDays * 24 * 60 * 60 * 1000;
+  // Memberships, gifts and donations count toward campaigns in their own transaction.
+  const campaignContributions = createContributionRecorder({ clock, events });
+  const revenueEvents = withRevenueContributions(events, campaignContributions);
   const tiers = createTierService({ db, clock, audit });
   const paymentProcessor = createPaymentProcessor({
     db,
     engine,
     clock,
-    events,
+    events: revenueEvents,
     jobs,
     inbox: paymentInbox,
     graceMs,
@@ -328,7 +332,7 @@ export function createServices(options: ServiceOptions) {
     processor: paymentProcessor,
     inbox: paymentInbox,
   });
-  const gifts = createGiftService({ db, clock, jobs, events });
+  const gifts = createGiftService({ db, clock, jobs, events: revenueEvents });
   const revenue = createRevenueService({
     db,
     clock,
@@ -380,7 +384,6 @@ export function createServices(options: ServiceOptions) {
   bus.subscribe('post.changed', (event) => narration.onPostChanged(event));
   // Campaigns: live figures are remembered briefly and forgotten on every campaign event.
   const campaigns = createCampaignService({ db, clock, audit, events });
-  const campaignContributions = createContributionRecorder({ clock, events });
   bus.subscribe('campaign.changed', () => campaigns.forget());
   bus.subscribe('campaign.contribution-recorded', () => campaigns.forget());
 
