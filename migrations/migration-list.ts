@@ -11,6 +11,7 @@ import * as pendingChanges from './0016-pending-changes.js';
 import * as redirects from './0015-redirects.js';
 import * as cdnPurge from './0017-cdn-purge.js';
 import * as postPublicSlug from './0011-post-public-slug.js';
+import * as newsletters from './0050-newsletters.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -26,4 +27,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0015-redirects': redirects,
   '0017-cdn-purge': cdnPurge,
   '0011-post-public-slug': postPublicSlug,
+  '0050-newsletters': newsletters,
 };

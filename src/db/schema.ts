@@ -38,6 +38,17 @@ import type {
 import type { DomainEventTable } from '../platform/events/domain-event.table.js';
 import type { CdnPurgeRequestTable } from '../platform/cdn/cdn-purge.table.js';
 import type { JobTable } from '../platform/jobs/job.table.js';
+import type {
+  ConsentTable,
+  DeliveryTable,
+  IssueTable,
+  NewsletterKeyTable,
+  NewsletterTable,
+  SignupTable,
+  SubscriberTable,
+  SubscriptionTable,
+  SuppressionTable,
+} from '../features/newsletters/newsletter.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -71,4 +82,13 @@ export interface Database {
   member_sessions: MemberSessionTable;
   member_links: MemberLinkTable;
   member_secrets: MemberSecretTable;
+  newsletters: NewsletterTable;
+  newsletter_subscribers: SubscriberTable;
+  newsletter_subscriptions: SubscriptionTable;
+  newsletter_signups: SignupTable;
+  newsletter_consents: ConsentTable;
+  email_suppressions: SuppressionTable;
+  newsletter_issues: IssueTable;
+  newsletter_deliveries: DeliveryTable;
+  newsletter_keys: NewsletterKeyTable;
 }

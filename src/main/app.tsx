@@ -51,6 +51,12 @@ import { newsFeedRoutes } from '../site/live/news-feed.routes.js';
 import { accountRoutes } from '../site/members/account.routes.js';
 import { signInRoutes } from '../site/members/signin.routes.js';
 import { siteRoutes } from '../site/site.routes.js';
+import { newsletterRoutes } from '../site/newsletters/newsletter.routes.js';
+import { emailLinkRoutes } from '../site/newsletters/email-links.routes.js';
+import { loadNewsletterIsland } from '../site/newsletters/newsletter-island-asset.js';
+import { createSignupBlock } from '../site/newsletters/signup-block.js';
+import { newsletterAdminRoutes } from '../features/newsletters/newsletter.routes.js';
+import { emailWebhookRoutes } from '../features/newsletters/webhooks/email-webhook.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
@@ -103,6 +109,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const secureCookies = config.siteUrl.startsWith('https:');
   const assets = loadSiteAssets();
   const newsFeedIsland = loadNewsFeedIsland();
+  const newsletterIsland = loadNewsletterIsland();
 
   // Before the page cache: `/?p=123` would otherwise find the cached front page.
   await app.register(legacyQueryRedirects, { redirects: services.redirects });
@@ -267,6 +274,13 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       }),
     );
     await api.register(
+      newsletterAdminRoutes({
+        newsletters: services.newsletters.newsletters,
+        issues: services.newsletters.issues,
+        requireActor,
+      }),
+    );
+    await api.register(
       outboxRoutes({
         outbox: services.outbox,
         transportKind: services.mailer.transportKind,
@@ -315,6 +329,26 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   };
   await app.register(signInRoutes({ ...memberPages, audience: services.readerAudience }));
   await app.register(accountRoutes({ ...memberPages, members: services.members }));
+  await app.register(
+    newsletterRoutes({
+      ...sitePages,
+      newsletters: services.newsletters.newsletters,
+      subscriptions: services.newsletters.subscriptions,
+      island: newsletterIsland,
+    }),
+  );
+  await app.register(
+    emailLinkRoutes({ ...sitePages, subscriptions: services.newsletters.subscriptions }),
+  );
+  await app.register(
+    emailWebhookRoutes({
+      newsletters: services.newsletters.newsletters,
+      postmarkAuth: config.postmarkWebhookAuth,
+      sesTopicArns: config.sesTopicArns,
+      logger,
+      sns: services.newsletters.sns,
+    }),
+  );
   await app.register(newsFeedLiveRoutes({ hub: services.feedLive, limits: services.liveLimits }));
   await app.register(
     newsFeedRoutes({
@@ -334,6 +368,10 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         clock: services.clock,
         islandUrl: newsFeedIsland.url,
       },
+      signupBlock: createSignupBlock({
+        newsletters: services.newsletters.newsletters,
+        islandUrl: newsletterIsland.url,
+      }),
     }),
   );
   await app.register(

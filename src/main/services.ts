@@ -53,6 +53,7 @@ import { toLiveFrame } from '../site/live/live-frame.js';
 import { newsFeedPaths } from '../site/live/news-feed-paths.js';
 import { absoluteUrl, sitePaths } from '../site/site-urls.js';
 import { createImageLookup } from './image-lookup.js';
+import { createNewsletterFeature } from '../features/newsletters/newsletter-feature.js';
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -225,7 +226,11 @@ export function createServices(options: ServiceOptions) {
   });
 
   const siteTitle = async (): Promise<string> => (await settings.getSiteSettings()).title;
-  const mail = chooseMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
+  const mail = chooseMailTransport({
+    smtpUrl: config.smtpUrl,
+    dataDir: config.dataDir,
+    smtpPool: config.smtpPool,
+  });
   const mailer = createMailer({
     transport: mail.transport,
     clock,
@@ -264,6 +269,23 @@ export function createServices(options: ServiceOptions) {
     siteTitle,
     allowsSignups: async () => (await settings.getSiteSettings()).allowMemberSignups,
     events,
+  });
+
+  const newsletters = createNewsletterFeature({
+    db,
+    clock,
+    logger,
+    jobs,
+    mailer,
+    transport: mail.transport,
+    siteUrl: config.siteUrl,
+    siteTitle,
+    newsroomFrom: async () => decideFromAddress(config.mailFrom, await siteTitle(), config.siteUrl),
+    findPostsByIds: (ids) => posts.findPostsByIds(ids),
+    images,
+    bodyConverter,
+    rate: config.newsletterRate,
+    onSubmitted: () => metrics.countEmailSent(),
   });
 
   const reviews = createPostReviewService({
@@ -319,6 +341,7 @@ export function createServices(options: ServiceOptions) {
     readerAudience,
     members,
     memberSignIn,
+    newsletters,
     close: async () => {
       await events.stop();
       await bodyConverter.close();

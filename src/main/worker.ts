@@ -32,6 +32,11 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'post.review': async (payload) => {
         await services.reviews.sendReviewEmails(payload);
       },
+      'newsletters.confirmation': (payload) =>
+        services.newsletters.subscriptions.sendConfirmation(payload),
+      'newsletters.start-send': (payload) => services.newsletters.sender.startSend(payload),
+      'newsletters.send-batch': (payload, context) =>
+        services.newsletters.sender.sendBatch(payload, context),
       ...(services.cdnPurgeApi === null
         ? {}
         : { 'cdn.purge': handleCdnPurge({ db: database.db, api: services.cdnPurgeApi }) }),

@@ -7,11 +7,14 @@ import { frontRoutes } from './front/front.routes.js';
 import { sectionRoutes } from './section/section.routes.js';
 import type { NewsFeedWidgetDeps } from './live/news-feed-widget-data.js';
 import type { SitePagesDeps } from './site-pages.js';
+import type { SignupBlock } from './newsletters/signup-block.js';
 
 export interface SiteRoutesDeps extends SitePagesDeps {
   readonly picks: Pick<EditorsPicksService, 'listLivePicks'>;
   /** The news feed widget's data; the front page shows the widget when given. */
   readonly newsFeed?: NewsFeedWidgetDeps;
+  /** The newsletter sign-up block on the front page and after each article's body. */
+  readonly signupBlock?: SignupBlock;
 }
 
 /** The reader site: front page, sections, authors, articles, and their assets. */

@@ -30,6 +30,8 @@ export const permissions = {
   'redirects.manage': 'editor',
   'members.read': 'editor',
   'members.manage': 'administrator',
+  'newsletters.manage': 'editor',
+  'newsletters.subscribers': 'administrator',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

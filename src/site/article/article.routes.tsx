@@ -15,6 +15,7 @@ import { NewsFeedWidget } from '../live/news-feed-widget.js';
 import { loadNewsFeedWidget, type NewsFeedWidgetDeps } from '../live/news-feed-widget-data.js';
 import { ArticlePage } from './article-page.js';
 import { toArticleView } from './article-view.js';
+import type { SignupBlock } from '../newsletters/signup-block.js';
 
 const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const articleRoute = { config: cacheablePage(), schema: { hide: true, params: Params } };
@@ -25,6 +26,7 @@ export function articleRoutes(
   deps: SitePagesDeps & {
     picks: Pick<EditorsPicksService, 'listLivePicks'>;
     newsFeed?: NewsFeedWidgetDeps | undefined;
+    signupBlock?: SignupBlock | undefined;
   },
 ) {
   return async (app: AppInstance): Promise<void> => {
@@ -44,13 +46,14 @@ export function articleRoutes(
         throw new AppError('not_found', 'There is no article at this address. It may have moved.');
       }
       const section = sectionOf(post);
-      const [frame, sameSection, picks, newsFeed] = await Promise.all([
+      const [frame, sameSection, picks, newsFeed, signup] = await Promise.all([
         loadFrame(deps),
         section === null
           ? Promise.resolve([])
           : deps.posts.listPublished({ tag: section.slug, limit: moreOnSectionCount + 1 }),
         deps.picks.listLivePicks(6),
         deps.newsFeed === undefined ? null : loadNewsFeedWidget(deps.newsFeed, 4),
+        deps.signupBlock?.(sitePaths.article(post.slug), 'article-signup') ?? null,
       ]);
       const { article, head } = await toArticleView(
         post,
@@ -68,7 +71,10 @@ export function articleRoutes(
         ...frame.layout(request, head, { editUrl: sitePaths.editPost(post.id) }),
         children: (
           <div class="article-layout">
-            <ArticlePage article={article} />
+            <div class="article-column">
+              <ArticlePage article={article} />
+              {signup}
+            </div>
             <aside class="article-aside" aria-label="More to read">
               {section !== null && (
                 <CompactList
