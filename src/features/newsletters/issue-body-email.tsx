@@ -85,7 +85,9 @@ function EmailBlock({ block, context }: { block: Block; context: EmailBodyContex
       const src = found?.src ?? (isAllowedImageSrc(block.src) ? block.src : null);
       if (src === null) return null;
       const height =
-        found === undefined ? undefined : Math.round((found.height * emailImageWidth) / found.width);
+        found === undefined
+          ? undefined
+          : Math.round((found.height * emailImageWidth) / found.width);
       return (
         <div class="issue-image">
           <img
@@ -158,7 +160,9 @@ function blockText(block: Block, context: EmailBodyContext): string | null {
       return inlineText(block.content, context.siteUrl).toUpperCase();
     case 'list':
       return block.items
-        .map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${inlineText(item, context.siteUrl)}`)
+        .map(
+          (item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${inlineText(item, context.siteUrl)}`,
+        )
         .join('\n');
     case 'quote':
       return `> ${inlineText(block.content, context.siteUrl)}${block.attribution === undefined ? '' : `\n— ${block.attribution}`}`;
@@ -183,5 +187,7 @@ function blockText(block: Block, context: EmailBodyContext): string | null {
 
 /** The same body as the plain-text part, links written out after their words. */
 export function toEmailBodyText(body: BodyDocument, context: EmailBodyContext): string[] {
-  return body.blocks.map((block) => blockText(block, context)).filter((t): t is string => t !== null);
+  return body.blocks
+    .map((block) => blockText(block, context))
+    .filter((t): t is string => t !== null);
 }

@@ -2,7 +2,12 @@ import juice from 'juice';
 import { renderToString } from 'preact-render-to-string';
 import { toEmailText } from '../../platform/mail/render-email.js';
 import type { BodyDocument } from '../content/body/body.types.js';
-import { EmailBody, emailImageWidth, toEmailBodyText, type EmailBodyContext } from './issue-body-email.js';
+import {
+  EmailBody,
+  emailImageWidth,
+  toEmailBodyText,
+  type EmailBodyContext,
+} from './issue-body-email.js';
 
 /** Stand-ins for each recipient's own links, replaced per message at send time. */
 export const recipientSlots = {
@@ -20,7 +25,12 @@ export interface IssueView {
     readonly title: string;
     readonly standfirst: string;
     readonly url: string;
-    readonly image: { readonly src: string; readonly alt: string; readonly width: number; readonly height: number } | null;
+    readonly image: {
+      readonly src: string;
+      readonly alt: string;
+      readonly width: number;
+      readonly height: number;
+    } | null;
   } | null;
   readonly body: BodyDocument;
   /** For a recipient without access to a gated article: where to read the rest. */
@@ -88,7 +98,9 @@ function IssueDocument({ view }: { view: IssueView }) {
                           src={article.image.src}
                           alt={article.image.alt}
                           width={emailImageWidth}
-                          height={Math.round((article.image.height * emailImageWidth) / article.image.width)}
+                          height={Math.round(
+                            (article.image.height * emailImageWidth) / article.image.width,
+                          )}
                         />
                       </div>
                     )}

@@ -50,7 +50,11 @@ export function createIssueRenderer(
       const found = images.get(id);
       return found === undefined
         ? undefined
-        : { src: toAbsoluteUrl(found.largest.url, deps.siteUrl), width: found.largest.width, height: found.largest.height };
+        : {
+            src: toAbsoluteUrl(found.largest.url, deps.siteUrl),
+            width: found.largest.width,
+            height: found.largest.height,
+          };
     };
     const feature = post?.featureImage ?? null;
     const featureImage = feature === null ? undefined : imageOf(feature.mediaId);
@@ -88,7 +92,9 @@ export function createIssueRenderer(
         image: imageOf,
         related: (id) => {
           const found = related.find((p) => p.id === id && p.status === 'published');
-          return found === undefined ? undefined : { title: found.title, url: articleUrl(found.slug) };
+          return found === undefined
+            ? undefined
+            : { title: found.title, url: articleUrl(found.slug) };
         },
       },
     });

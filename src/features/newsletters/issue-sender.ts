@@ -125,11 +125,18 @@ export function createIssueSender(deps: IssueSenderDeps) {
         for (const member of members) {
           if (!isMemberStatus(member.status)) continue;
           const until = member.status_until === null ? null : new Date(member.status_until);
-          entitlements.set(member.email, decideEntitlement({ status: member.status, statusUntil: until }, now));
+          entitlements.set(
+            member.email,
+            decideEntitlement({ status: member.status, statusUntil: until }, now),
+          );
         }
         const renderer = createIssueRenderer(deps, issue, newsletter);
         const from = toSenderAddress(newsletter, newsroomFrom);
-        const record = (subscriberId: string, status: 'submitted' | 'failed', error: string | null) =>
+        const record = (
+          subscriberId: string,
+          status: 'submitted' | 'failed',
+          error: string | null,
+        ) =>
           issues.recordDelivery(db, {
             issueId,
             subscriberId,
@@ -145,10 +152,16 @@ export function createIssueSender(deps: IssueSenderDeps) {
           for (let next = queue.shift(); next !== undefined && !stopped; next = queue.shift()) {
             const recipient = next;
             if (suppressed.has(recipient.email)) {
-              await record(recipient.subscriber_id, 'failed', 'The address is on the suppression list.');
+              await record(
+                recipient.subscriber_id,
+                'failed',
+                'The address is on the suppression list.',
+              );
               continue;
             }
-            const rendered = await renderer.forEntitlement(entitlements.get(recipient.email) ?? 'anonymous');
+            const rendered = await renderer.forEntitlement(
+              entitlements.get(recipient.email) ?? 'anonymous',
+            );
             const unsubscribeToken = links.unsubscribe(recipient.subscriber_id, newsletter.id);
             const own = personalise(rendered, {
               preferencesUrl: `${deps.siteUrl}${newsletterPaths.preferences(links.preferences(recipient.subscriber_id))}`,
@@ -162,7 +175,10 @@ export function createIssueSender(deps: IssueSenderDeps) {
                 subject: own.subject,
                 text: own.text,
                 html: own.html,
-                messageId: toMessageId(`newsletter:${issueId}:${recipient.subscriber_id}`, deps.siteUrl),
+                messageId: toMessageId(
+                  `newsletter:${issueId}:${recipient.subscriber_id}`,
+                  deps.siteUrl,
+                ),
                 date: clock.now(),
                 ...(newsletter.replyTo === null ? {} : { replyTo: newsletter.replyTo }),
                 headers: toListHeaders({ siteUrl: deps.siteUrl, unsubscribeToken, newsletter }),
@@ -187,7 +203,11 @@ export function createIssueSender(deps: IssueSenderDeps) {
       }
       if (!(await issues.hasUnfinishedDeliveries(db, issueId))) {
         const at = toTimestamp(clock.now());
-        await issues.moveIssue(db, issueId, ['sending'], { status: 'sent', finished_at: at, updated_at: at });
+        await issues.moveIssue(db, issueId, ['sending'], {
+          status: 'sent',
+          finished_at: at,
+          updated_at: at,
+        });
       }
     },
   };

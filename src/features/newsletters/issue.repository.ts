@@ -16,7 +16,11 @@ export async function updateIssue(
 }
 
 export async function findIssue(executor: Executor, id: string): Promise<IssueRow | undefined> {
-  return executor.selectFrom('newsletter_issues').selectAll().where('id', '=', id).executeTakeFirst();
+  return executor
+    .selectFrom('newsletter_issues')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listIssues(
@@ -24,7 +28,8 @@ export async function listIssues(
   query: { newsletterId?: string; limit: number },
 ): Promise<IssueRow[]> {
   let select = executor.selectFrom('newsletter_issues').selectAll();
-  if (query.newsletterId !== undefined) select = select.where('newsletter_id', '=', query.newsletterId);
+  if (query.newsletterId !== undefined)
+    select = select.where('newsletter_id', '=', query.newsletterId);
   return select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
 }
 
@@ -73,7 +78,10 @@ export async function insertDeliveries(
         members = members
           .where('members.status', '!=', 'free')
           .where((w) =>
-            w.or([w('members.status_until', 'is', null), w('members.status_until', '>', input.now)]),
+            w.or([
+              w('members.status_until', 'is', null),
+              w('members.status_until', '>', input.now),
+            ]),
           );
       }
       return members;
@@ -175,7 +183,10 @@ export async function countDeliveries(
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
 }
 
-export async function hasUnfinishedDeliveries(executor: Executor, issueId: string): Promise<boolean> {
+export async function hasUnfinishedDeliveries(
+  executor: Executor,
+  issueId: string,
+): Promise<boolean> {
   const row = await executor
     .selectFrom('newsletter_deliveries')
     .select('subscriber_id')

@@ -76,7 +76,9 @@ export function createIssueService(deps: IssueServiceDeps) {
       await getNewsletter(input.newsletterId);
       await checkPost(input.postId);
       const body =
-        input.body === undefined ? { version: 1, blocks: [] } : await deps.bodyConverter.convert(input.body);
+        input.body === undefined
+          ? { version: 1, blocks: [] }
+          : await deps.bodyConverter.convert(input.body);
       const now = toTimestamp(clock.now());
       const id = newId();
       await repo.insertIssue(db, {
@@ -107,10 +109,14 @@ export function createIssueService(deps: IssueServiceDeps) {
       ensureCan(actor, 'newsletters.manage', 'edit newsletter issues');
       const row = await getIssueRow(id);
       if (row.status !== 'draft') {
-        throw new AppError('conflict', 'Only a draft issue can be changed. Cancel its schedule first.');
+        throw new AppError(
+          'conflict',
+          'Only a draft issue can be changed. Cancel its schedule first.',
+        );
       }
       await checkPost(input.postId);
-      const body = input.body === undefined ? undefined : await deps.bodyConverter.convert(input.body);
+      const body =
+        input.body === undefined ? undefined : await deps.bodyConverter.convert(input.body);
       await repo.updateIssue(db, id, {
         ...(input.subject === undefined ? {} : { subject: input.subject }),
         ...(input.preheader === undefined ? {} : { preheader: input.preheader }),
@@ -121,7 +127,10 @@ export function createIssueService(deps: IssueServiceDeps) {
       return toIssue(await getIssueRow(id));
     },
 
-    async listIssues(actor: Actor, query: { newsletterId?: string; limit: number }): Promise<Issue[]> {
+    async listIssues(
+      actor: Actor,
+      query: { newsletterId?: string; limit: number },
+    ): Promise<Issue[]> {
       ensureCan(actor, 'newsletters.manage', 'see newsletter issues');
       return (await repo.listIssues(db, query)).map(toIssue);
     },
@@ -136,7 +145,10 @@ export function createIssueService(deps: IssueServiceDeps) {
     async previewIssue(actor: Actor, id: string): Promise<RenderedIssue> {
       ensureCan(actor, 'newsletters.manage', 'preview newsletter issues');
       const rendered = await render(toIssue(await getIssueRow(id)));
-      return personalise(rendered, { preferencesUrl: '#preferences', unsubscribeUrl: '#unsubscribe' });
+      return personalise(rendered, {
+        preferencesUrl: '#preferences',
+        unsubscribeUrl: '#unsubscribe',
+      });
     },
 
     /** Mails the issue to one address (usually one's own), marked as a test. */
@@ -179,12 +191,16 @@ export function createIssueService(deps: IssueServiceDeps) {
       }
       const newsletter = await getNewsletter(row.newsletter_id);
       if (newsletter.status !== 'active') {
-        throw new AppError('conflict', 'This newsletter is archived. Make it active to send issues.');
+        throw new AppError(
+          'conflict',
+          'This newsletter is archived. Make it active to send issues.',
+        );
       }
       const now = clock.now();
       const runAt = at === null || at.getTime() <= now.getTime() ? now : at;
       await db.transaction().execute(async (trx) => {
-        if (row.scheduled_at !== null) await deps.jobs.cancel(trx, `newsletter-start:${id}:${row.scheduled_at}`);
+        if (row.scheduled_at !== null)
+          await deps.jobs.cancel(trx, `newsletter-start:${id}:${row.scheduled_at}`);
         await repo.updateIssue(trx, id, {
           status: runAt === now ? 'draft' : 'scheduled',
           scheduled_at: toTimestamp(runAt),

@@ -33,7 +33,13 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
   return async (app: AppInstance): Promise<void> => {
     app.get(
       '/newsletters',
-      { schema: { tags, summary: 'Every newsletter, in order, with its confirmed subscribers', response: { 200: Type.Object({ newsletters: Type.Array(NewsletterResource) }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Every newsletter, in order, with its confirmed subscribers',
+          response: { 200: Type.Object({ newsletters: Type.Array(NewsletterResource) }) },
+        },
+      },
       async (request) => {
         requireActor(request);
         const all = await newsletters.listNewsletters();
@@ -43,7 +49,14 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
 
     app.post(
       '/newsletters',
-      { schema: { tags, summary: 'Create a newsletter', body: NewsletterBody, response: { 201: Type.Object({ newsletter: NewsletterResource }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Create a newsletter',
+          body: NewsletterBody,
+          response: { 201: Type.Object({ newsletter: NewsletterResource }) },
+        },
+      },
       async (request, reply) => {
         const created = await newsletters.createNewsletter(requireActor(request), {
           ...toNewsletterInput(request.body),
@@ -56,10 +69,24 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
 
     app.patch(
       '/newsletters/:id',
-      { schema: { tags, summary: 'Change a newsletter', params: IdParams, body: NewsletterPatch, response: { 200: Type.Object({ newsletter: NewsletterResource }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Change a newsletter',
+          params: IdParams,
+          body: NewsletterPatch,
+          response: { 200: Type.Object({ newsletter: NewsletterResource }) },
+        },
+      },
       async (request) => {
-        const changed = await newsletters.updateNewsletter(requireActor(request), request.params.id, toNewsletterInput(request.body));
-        const count = (await newsletters.listNewsletters()).find((e) => e.newsletter.id === changed.id)?.subscribers ?? 0;
+        const changed = await newsletters.updateNewsletter(
+          requireActor(request),
+          request.params.id,
+          toNewsletterInput(request.body),
+        );
+        const count =
+          (await newsletters.listNewsletters()).find((e) => e.newsletter.id === changed.id)
+            ?.subscribers ?? 0;
         return { newsletter: toNewsletterResource(changed, count) };
       },
     );
@@ -72,7 +99,14 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
           summary: 'Subscribers of a newsletter, newest first, with counts by state',
           params: IdParams,
           querystring: Type.Object({
-            status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('confirmed'), Type.Literal('unsubscribed'), Type.Literal('bounced')])),
+            status: Type.Optional(
+              Type.Union([
+                Type.Literal('pending'),
+                Type.Literal('confirmed'),
+                Type.Literal('unsubscribed'),
+                Type.Literal('bounced'),
+              ]),
+            ),
             q: Type.Optional(Type.String({ maxLength: 200 })),
             page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -111,11 +145,17 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
           tags,
           summary: 'Confirmed sign-ups per day (UTC)',
           params: IdParams,
-          querystring: Type.Object({ days: Type.Integer({ minimum: 1, maximum: 366, default: 30 }) }),
+          querystring: Type.Object({
+            days: Type.Integer({ minimum: 1, maximum: 366, default: 30 }),
+          }),
         },
       },
       async (request) => ({
-        growth: await newsletters.growth(requireActor(request), request.params.id, request.query.days),
+        growth: await newsletters.growth(
+          requireActor(request),
+          request.params.id,
+          request.query.days,
+        ),
       }),
     );
 
@@ -137,13 +177,22 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
         bodyLimit: maxSubscriberImportBytes + 1024,
         schema: {
           tags,
-          summary: 'Import confirmed subscribers from CSV (columns email, consent); a dry run writes nothing',
+          summary:
+            'Import confirmed subscribers from CSV (columns email, consent); a dry run writes nothing',
           params: IdParams,
-          body: Type.Object({ csv: Type.String({ maxLength: maxSubscriberImportBytes }), dry_run: Type.Boolean({ default: true }) }),
+          body: Type.Object({
+            csv: Type.String({ maxLength: maxSubscriberImportBytes }),
+            dry_run: Type.Boolean({ default: true }),
+          }),
         },
       },
       async (request) => {
-        const result = await newsletters.importSubscribers(requireActor(request), request.params.id, request.body.csv, request.body.dry_run);
+        const result = await newsletters.importSubscribers(
+          requireActor(request),
+          request.params.id,
+          request.body.csv,
+          request.body.dry_run,
+        );
         return {
           dry_run: result.dryRun,
           added: result.added,
@@ -156,8 +205,15 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
 
     app.get(
       '/newsletters/suppressions',
-      { schema: { tags, summary: 'Addresses never mailed: bounces, complaints, and those added by staff' } },
-      async (request) => ({ suppressions: await newsletters.listSuppressions(requireActor(request), 500) }),
+      {
+        schema: {
+          tags,
+          summary: 'Addresses never mailed: bounces, complaints, and those added by staff',
+        },
+      },
+      async (request) => ({
+        suppressions: await newsletters.listSuppressions(requireActor(request), 500),
+      }),
     );
 
     app.post(
@@ -166,18 +222,31 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
         schema: {
           tags,
           summary: 'Never mail an address again',
-          body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), detail: Type.Optional(Type.String({ maxLength: 500 })) }),
+          body: Type.Object({
+            email: Type.String({ minLength: 3, maxLength: 254 }),
+            detail: Type.Optional(Type.String({ maxLength: 500 })),
+          }),
         },
       },
       async (request, reply) => {
-        await newsletters.addSuppression(requireActor(request), request.body.email, request.body.detail ?? '');
+        await newsletters.addSuppression(
+          requireActor(request),
+          request.body.email,
+          request.body.detail ?? '',
+        );
         return reply.status(204).send();
       },
     );
 
     app.delete(
       '/newsletters/suppressions/:email',
-      { schema: { tags, summary: 'Mail an address again', params: Type.Object({ email: Type.String({ maxLength: 254 }) }) } },
+      {
+        schema: {
+          tags,
+          summary: 'Mail an address again',
+          params: Type.Object({ email: Type.String({ maxLength: 254 }) }),
+        },
+      },
       async (request, reply) => {
         await newsletters.removeSuppression(requireActor(request), request.params.email);
         return reply.status(204).send();
@@ -190,20 +259,33 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
         schema: {
           tags,
           summary: 'Issues, newest first',
-          querystring: Type.Object({ newsletter_id: Type.Optional(Type.String({ maxLength: 64 })), limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }),
+          querystring: Type.Object({
+            newsletter_id: Type.Optional(Type.String({ maxLength: 64 })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          }),
           response: { 200: Type.Object({ issues: Type.Array(IssueResource) }) },
         },
       },
       async (request) => {
         const { newsletter_id: newsletterId, limit } = request.query;
-        const found = await issues.listIssues(requireActor(request), { ...(newsletterId === undefined ? {} : { newsletterId }), limit });
+        const found = await issues.listIssues(requireActor(request), {
+          ...(newsletterId === undefined ? {} : { newsletterId }),
+          limit,
+        });
         return { issues: found.map(toIssueResource) };
       },
     );
 
     app.post(
       '/newsletters/issues',
-      { schema: { tags, summary: 'Write an issue, or make one of a published article', body: IssueBody, response: { 201: Type.Object({ issue: IssueResource }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Write an issue, or make one of a published article',
+          body: IssueBody,
+          response: { 201: Type.Object({ issue: IssueResource }) },
+        },
+      },
       async (request, reply) => {
         const body = request.body;
         const issue = await issues.createIssue(requireActor(request), {
@@ -211,7 +293,9 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
           subject: body.subject,
           ...(body.preheader === undefined ? {} : { preheader: body.preheader }),
           ...(body.post_id === undefined ? {} : { postId: body.post_id }),
-          ...(body.markdown === undefined ? {} : { body: { format: 'markdown' as const, text: body.markdown } }),
+          ...(body.markdown === undefined
+            ? {}
+            : { body: { format: 'markdown' as const, text: body.markdown } }),
         });
         return reply.status(201).send({ issue: toIssueResource(issue) });
       },
@@ -219,14 +303,24 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
 
     app.patch(
       '/newsletters/issues/:id',
-      { schema: { tags, summary: 'Change a draft issue', params: IdParams, body: IssuePatch, response: { 200: Type.Object({ issue: IssueResource }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Change a draft issue',
+          params: IdParams,
+          body: IssuePatch,
+          response: { 200: Type.Object({ issue: IssueResource }) },
+        },
+      },
       async (request) => {
         const body = request.body;
         const issue = await issues.updateIssue(requireActor(request), request.params.id, {
           ...(body.subject === undefined ? {} : { subject: body.subject }),
           ...(body.preheader === undefined ? {} : { preheader: body.preheader }),
           ...(body.post_id === undefined ? {} : { postId: body.post_id }),
-          ...(body.markdown === undefined ? {} : { body: { format: 'markdown' as const, text: body.markdown } }),
+          ...(body.markdown === undefined
+            ? {}
+            : { body: { format: 'markdown' as const, text: body.markdown } }),
         });
         return { issue: toIssueResource(issue) };
       },
@@ -234,7 +328,14 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
 
     app.get(
       '/newsletters/issues/:id',
-      { schema: { tags, summary: 'An issue and how its send is going', params: IdParams, response: { 200: Type.Object({ issue: IssueResource, progress: ProgressResource }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'An issue and how its send is going',
+          params: IdParams,
+          response: { 200: Type.Object({ issue: IssueResource, progress: ProgressResource }) },
+        },
+      },
       async (request) => {
         const found = await issues.getIssue(requireActor(request), request.params.id);
         return { issue: toIssueResource(found.issue), progress: found.progress };
@@ -244,12 +345,21 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
     app.get(
       '/newsletters/issues/:id/preview',
       { schema: { tags, summary: 'The issue as a paying member receives it', params: IdParams } },
-      async (request) => ({ preview: await issues.previewIssue(requireActor(request), request.params.id) }),
+      async (request) => ({
+        preview: await issues.previewIssue(requireActor(request), request.params.id),
+      }),
     );
 
     app.post(
       '/newsletters/issues/:id/test',
-      { schema: { tags, summary: 'Mail the issue to one address, marked as a test', params: IdParams, body: Type.Object({ to: Type.String({ maxLength: 254 }) }) } },
+      {
+        schema: {
+          tags,
+          summary: 'Mail the issue to one address, marked as a test',
+          params: IdParams,
+          body: Type.Object({ to: Type.String({ maxLength: 254 }) }),
+        },
+      },
       async (request, reply) => {
         await issues.testSend(requireActor(request), request.params.id, request.body.to);
         return reply.status(202).send({ queued: true });
@@ -263,12 +373,17 @@ export function newsletterAdminRoutes(deps: NewsletterAdminRoutesDeps) {
           tags,
           summary: 'Send the issue now, or schedule it',
           params: IdParams,
-          body: Type.Object({ at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])) }),
+          body: Type.Object({
+            at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+          }),
           response: { 202: Type.Object({ issue: IssueResource }) },
         },
       },
       async (request, reply) => {
-        const at = request.body.at === undefined || request.body.at === null ? null : new Date(request.body.at);
+        const at =
+          request.body.at === undefined || request.body.at === null
+            ? null
+            : new Date(request.body.at);
         const issue = await issues.sendIssue(requireActor(request), request.params.id, at);
         return reply.status(202).send({ issue: toIssueResource(issue) });
       },

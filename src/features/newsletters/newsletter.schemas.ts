@@ -2,7 +2,11 @@ import { Type, type Static } from 'typebox';
 import type { Issue, SendProgress } from './issue.js';
 import type { Newsletter } from './newsletter.js';
 
-const Audience = Type.Union([Type.Literal('everyone'), Type.Literal('members'), Type.Literal('paying')]);
+const Audience = Type.Union([
+  Type.Literal('everyone'),
+  Type.Literal('members'),
+  Type.Literal('paying'),
+]);
 const Status = Type.Union([Type.Literal('active'), Type.Literal('archived')]);
 
 export const NewsletterResource = Type.Object({
@@ -48,8 +52,12 @@ export function toNewsletterInput(body: NewsletterPatch) {
     ...(body.description === undefined ? {} : { description: body.description }),
     ...(body.author_name === undefined ? {} : { authorName: body.author_name }),
     ...(body.sender_name === undefined ? {} : { senderName: body.sender_name }),
-    ...(body.sender_email === undefined ? {} : { senderEmail: body.sender_email === '' ? null : body.sender_email }),
-    ...(body.reply_to === undefined ? {} : { replyTo: body.reply_to === '' ? null : body.reply_to }),
+    ...(body.sender_email === undefined
+      ? {}
+      : { senderEmail: body.sender_email === '' ? null : body.sender_email }),
+    ...(body.reply_to === undefined
+      ? {}
+      : { replyTo: body.reply_to === '' ? null : body.reply_to }),
     ...(body.cadence === undefined ? {} : { cadence: body.cadence }),
     ...(body.audience === undefined ? {} : { audience: body.audience }),
     ...(body.status === undefined ? {} : { status: body.status }),
@@ -57,7 +65,10 @@ export function toNewsletterInput(body: NewsletterPatch) {
   };
 }
 
-export function toNewsletterResource(newsletter: Newsletter, subscribers: number): NewsletterResource {
+export function toNewsletterResource(
+  newsletter: Newsletter,
+  subscribers: number,
+): NewsletterResource {
   return {
     id: newsletter.id,
     slug: newsletter.slug,
@@ -92,7 +103,12 @@ export const IssueResource = Type.Object({
   preheader: Type.String(),
   post_id: Type.Union([Type.String(), Type.Null()]),
   origin: Type.String(),
-  status: Type.Union([Type.Literal('draft'), Type.Literal('scheduled'), Type.Literal('sending'), Type.Literal('sent')]),
+  status: Type.Union([
+    Type.Literal('draft'),
+    Type.Literal('scheduled'),
+    Type.Literal('sending'),
+    Type.Literal('sent'),
+  ]),
   scheduled_at: Type.Union([Type.String(), Type.Null()]),
   started_at: Type.Union([Type.String(), Type.Null()]),
   finished_at: Type.Union([Type.String(), Type.Null()]),
@@ -133,7 +149,9 @@ export const IssueBody = Type.Object({
   subject: Type.String({ minLength: 1, maxLength: 200 }),
   preheader: Type.Optional(Type.String({ maxLength: 200 })),
   post_id: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
-  markdown: Type.Optional(Type.String({ maxLength: 200_000, description: 'The written body, in Markdown' })),
+  markdown: Type.Optional(
+    Type.String({ maxLength: 200_000, description: 'The written body, in Markdown' }),
+  ),
 });
 export type IssueBody = Static<typeof IssueBody>;
 export const IssuePatch = Type.Partial(Type.Omit(IssueBody, ['newsletter_id']));

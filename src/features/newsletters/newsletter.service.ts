@@ -12,7 +12,11 @@ import * as repo from './newsletter.repository.js';
 import * as subscribers from './subscriber.repository.js';
 import * as lists from './subscriber-list.repository.js';
 import { markBounced } from './issue.repository.js';
-import { parseSubscriberCsv, toSubscriberCsv, type SubscriberImportProblem } from './subscriber-csv.js';
+import {
+  parseSubscriberCsv,
+  toSubscriberCsv,
+  type SubscriberImportProblem,
+} from './subscriber-csv.js';
 
 export interface NewsletterInput {
   readonly slug: string;
@@ -62,8 +66,14 @@ export function createNewsletterService(deps: { db: Db; clock: Clock }) {
 
   return {
     async listNewsletters(): Promise<{ newsletter: Newsletter; subscribers: number }[]> {
-      const [rows, counts] = await Promise.all([repo.listNewsletterRows(db), repo.countConfirmedByNewsletter(db)]);
-      return rows.map((row) => ({ newsletter: toNewsletter(row), subscribers: counts.get(row.id) ?? 0 }));
+      const [rows, counts] = await Promise.all([
+        repo.listNewsletterRows(db),
+        repo.countConfirmedByNewsletter(db),
+      ]);
+      return rows.map((row) => ({
+        newsletter: toNewsletter(row),
+        subscribers: counts.get(row.id) ?? 0,
+      }));
     },
 
     async findNewsletterBySlug(slug: string): Promise<Newsletter | null> {
@@ -98,14 +108,21 @@ export function createNewsletterService(deps: { db: Db; clock: Clock }) {
         });
       } catch (error) {
         if (decideConstraintViolation(error) === 'unique') {
-          throw new AppError('slug_taken', `Another newsletter already uses the address "${input.slug}".`);
+          throw new AppError(
+            'slug_taken',
+            `Another newsletter already uses the address "${input.slug}".`,
+          );
         }
         throw error;
       }
       return get(id);
     },
 
-    async updateNewsletter(actor: Actor, id: string, input: Partial<NewsletterInput>): Promise<Newsletter> {
+    async updateNewsletter(
+      actor: Actor,
+      id: string,
+      input: Partial<NewsletterInput>,
+    ): Promise<Newsletter> {
       ensureCan(actor, 'newsletters.manage', 'change newsletters');
       await get(id);
       checkAddress('sender_email', input.senderEmail);
@@ -153,7 +170,10 @@ export function createNewsletterService(deps: { db: Db; clock: Clock }) {
       const today = new Date(`${clock.now().toISOString().slice(0, 10)}T00:00:00.000Z`);
       const from = new Date(today.getTime() - (days - 1) * dayMs);
       const found = new Map(
-        (await lists.countConfirmationsByDay(db, newsletterId, toTimestamp(from))).map((r) => [r.day, r.count]),
+        (await lists.countConfirmationsByDay(db, newsletterId, toTimestamp(from))).map((r) => [
+          r.day,
+          r.count,
+        ]),
       );
       return Array.from({ length: days }, (_, i) => {
         const day = new Date(from.getTime() + i * dayMs).toISOString().slice(0, 10);
@@ -191,14 +211,19 @@ export function createNewsletterService(deps: { db: Db; clock: Clock }) {
             continue;
           }
           const existing = await subscribers.findSubscriberByEmail(trx, row.email);
-          const current = existing === undefined ? [] : await subscribers.listSubscriptionsOf(trx, existing.id);
+          const current =
+            existing === undefined ? [] : await subscribers.listSubscriptionsOf(trx, existing.id);
           if (current.some((s) => s.newsletter_id === newsletterId && s.status === 'confirmed')) {
             alreadySubscribed += 1;
             continue;
           }
           added += 1;
           if (dryRun) continue;
-          const subscriber = await subscribers.ensureSubscriber(trx, { id: newId(), email: row.email, now });
+          const subscriber = await subscribers.ensureSubscriber(trx, {
+            id: newId(),
+            email: row.email,
+            now,
+          });
           await subscribers.upsertSubscription(trx, {
             subscriberId: subscriber.id,
             newsletterId,
@@ -252,9 +277,15 @@ export function createNewsletterService(deps: { db: Db; clock: Clock }) {
     if (!isEmailAddress(email)) return;
     const now = toTimestamp(clock.now());
     await db.transaction().execute(async (trx) => {
-      await subscribers.insertSuppression(trx, { ...input, email, detail: input.detail.slice(0, 500), now });
+      await subscribers.insertSuppression(trx, {
+        ...input,
+        email,
+        detail: input.detail.slice(0, 500),
+        now,
+      });
       const subscriber = await subscribers.findSubscriberByEmail(trx, email);
-      if (subscriber !== undefined) await subscribers.endSubscriptions(trx, subscriber.id, 'bounced', now);
+      if (subscriber !== undefined)
+        await subscribers.endSubscriptions(trx, subscriber.id, 'bounced', now);
       if (input.reason !== 'manual') await markBounced(trx, email);
     });
   }

@@ -41,7 +41,9 @@ export function parseSubscriberCsv(text: string): {
   if (emailAt < 0 || consentAt < 0) {
     return {
       rows: [],
-      problems: [{ line: 1, message: 'The first line must name the columns "email" and "consent".' }],
+      problems: [
+        { line: 1, message: 'The first line must name the columns "email" and "consent".' },
+      ],
     };
   }
   const rows: SubscriberImportRow[] = [];
@@ -51,8 +53,10 @@ export function parseSubscriberCsv(text: string): {
     const line = index + 2;
     const email = normaliseEmail(record[emailAt] ?? '');
     const consent = (record[consentAt] ?? '').slice(0, 500);
-    if (!isEmailAddress(email)) problems.push({ line, message: `"${email}" is not an e-mail address.` });
-    else if (consent === '') problems.push({ line, message: `${email} has no consent: say how they agreed.` });
+    if (!isEmailAddress(email))
+      problems.push({ line, message: `"${email}" is not an e-mail address.` });
+    else if (consent === '')
+      problems.push({ line, message: `${email} has no consent: say how they agreed.` });
     else if (seen.has(email)) problems.push({ line, message: `${email} appears twice.` });
     else {
       seen.add(email);
@@ -63,7 +67,13 @@ export function parseSubscriberCsv(text: string): {
 }
 
 export function toSubscriberCsv(
-  rows: readonly { email: string; status: string; source: string; created_at: string; confirmed_at: string | null }[],
+  rows: readonly {
+    email: string;
+    status: string;
+    source: string;
+    created_at: string;
+    confirmed_at: string | null;
+  }[],
 ): string {
   return stringify(
     rows.map((row) => [row.email, row.status, row.source, row.created_at, row.confirmed_at ?? '']),

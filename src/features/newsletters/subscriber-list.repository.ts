@@ -9,10 +9,19 @@ export async function listSubscribersOf(
   let select = executor
     .selectFrom('newsletter_subscriptions as s')
     .innerJoin('newsletter_subscribers as sub', 'sub.id', 's.subscriber_id')
-    .select(['sub.id', 'sub.email', 's.status', 's.source', 's.created_at', 's.confirmed_at', 's.ended_at'])
+    .select([
+      'sub.id',
+      'sub.email',
+      's.status',
+      's.source',
+      's.created_at',
+      's.confirmed_at',
+      's.ended_at',
+    ])
     .where('s.newsletter_id', '=', query.newsletterId);
   if (query.status !== undefined) select = select.where('s.status', '=', query.status);
-  if (query.q !== undefined && query.q !== '') select = select.where('sub.email', 'like', `%${query.q.toLowerCase()}%`);
+  if (query.q !== undefined && query.q !== '')
+    select = select.where('sub.email', 'like', `%${query.q.toLowerCase()}%`);
   return select
     .orderBy('s.created_at', 'desc')
     .orderBy('sub.id')
@@ -32,7 +41,11 @@ export async function countSubscriptionsByStatus(executor: Executor, newsletterI
 }
 
 /** Confirmations per day (UTC) since `from`: the growth chart. */
-export async function countConfirmationsByDay(executor: Executor, newsletterId: string, from: string) {
+export async function countConfirmationsByDay(
+  executor: Executor,
+  newsletterId: string,
+  from: string,
+) {
   const day = sql<string>`substr(${sql.ref('confirmed_at')}, 1, 10)`;
   const rows = await executor
     .selectFrom('newsletter_subscriptions')

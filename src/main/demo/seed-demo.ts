@@ -6,6 +6,7 @@ import { generatePassword } from '../../features/staff/password.js';
 import { createManualClock } from '../../platform/clock.js';
 import type { Services } from '../services.js';
 import { demoFeedEntries } from './demo-feed-entries.js';
+import { seedDemoNewsletters } from './demo-newsletters.js';
 import {
   demoArticles,
   demoAuthors,
@@ -182,6 +183,8 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
   if (compedId !== undefined) {
     await services.members.compMember(systemActor, compedId, new Date(now + 365 * 24 * hourMs));
   }
+
+  await seedDemoNewsletters(services);
 
   services.settings.forget();
   return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };

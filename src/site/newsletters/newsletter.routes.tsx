@@ -30,7 +30,10 @@ export const signupLimits = {
 } as const;
 
 const tooMany = (): AppError =>
-  new AppError('rate_limited', 'Too many sign-ups were sent from here. Please wait a few minutes and try again.');
+  new AppError(
+    'rate_limited',
+    'Too many sign-ups were sent from here. Please wait a few minutes and try again.',
+  );
 
 function addressKey(request: FastifyRequest): string {
   const body = request.body as { email?: unknown } | undefined;
@@ -40,8 +43,10 @@ function addressKey(request: FastifyRequest): string {
 
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
-  return (accept.includes('application/json') && !accept.includes('text/html')) ||
-    (request.headers['content-type'] ?? '').includes('application/json');
+  return (
+    (accept.includes('application/json') && !accept.includes('text/html')) ||
+    (request.headers['content-type'] ?? '').includes('application/json')
+  );
 }
 
 /** `/newsletters`, `/newsletters/{slug}` and `POST /newsletters/subscribe`. */
@@ -80,15 +85,21 @@ export function newsletterRoutes(deps: NewsletterRoutesDeps) {
 
   return async (app: AppInstance): Promise<void> => {
     const perClient = app.createRateLimit({ ...signupLimits.perClient });
-    const perAddress = app.createRateLimit({ ...signupLimits.perAddress, keyGenerator: addressKey });
+    const perAddress = app.createRateLimit({
+      ...signupLimits.perAddress,
+      keyGenerator: addressKey,
+    });
 
     app.get('/assets/newsletters/:file', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.split('?')[0] !== deps.island.url) throw new AppError('not_found', 'This file was not found.');
+      if (request.url.split('?')[0] !== deps.island.url)
+        throw new AppError('not_found', 'This file was not found.');
       return sendAsset(request, reply, deps.island);
     });
 
     app.get('/newsletters', { schema: { hide: true } }, async (request, reply) => {
-      const all = (await deps.newsletters.listNewsletters()).map((e) => e.newsletter).filter((n) => n.status === 'active');
+      const all = (await deps.newsletters.listNewsletters())
+        .map((e) => e.newsletter)
+        .filter((n) => n.status === 'active');
       const open = await offered(request);
       return sendNewsletterPage(deps, request, reply, {
         title: 'Newsletters',
@@ -105,7 +116,9 @@ export function newsletterRoutes(deps: NewsletterRoutesDeps) {
                   </h2>
                   <p>{n.description}</p>
                   <p class="newsletter-meta">
-                    {[n.cadence, n.authorName === '' ? '' : `by ${n.authorName}`].filter((t) => t !== '').join(' · ')}
+                    {[n.cadence, n.authorName === '' ? '' : `by ${n.authorName}`]
+                      .filter((t) => t !== '')
+                      .join(' · ')}
                     {!open.includes(n) && (
                       <>
                         {' '}
@@ -146,7 +159,10 @@ export function newsletterRoutes(deps: NewsletterRoutesDeps) {
           <>
             <p class="standfirst">{newsletter.description}</p>
             <p class="newsletter-meta">
-              {[newsletter.cadence, newsletter.authorName === '' ? '' : `by ${newsletter.authorName}`]
+              {[
+                newsletter.cadence,
+                newsletter.authorName === '' ? '' : `by ${newsletter.authorName}`,
+              ]
                 .filter((t) => t !== '')
                 .join(' · ')}
             </p>
@@ -161,7 +177,8 @@ export function newsletterRoutes(deps: NewsletterRoutesDeps) {
               />
             ) : (
               <p>
-                This newsletter is for {newsletter.audience === 'paying' ? 'paying members' : 'members'}.{' '}
+                This newsletter is for{' '}
+                {newsletter.audience === 'paying' ? 'paying members' : 'members'}.{' '}
                 <a href={`/signin?next=/newsletters/${newsletter.slug}`}>Sign in</a> to subscribe.
               </p>
             )}
@@ -173,7 +190,8 @@ export function newsletterRoutes(deps: NewsletterRoutesDeps) {
     app.post('/newsletters/subscribe', { schema: { hide: true } }, async (request, reply) => {
       const json = wantsJson(request);
       const [client, address] = await Promise.all([perClient(request), perAddress(request)]);
-      if ((!client.isAllowed && client.isExceeded) || (!address.isAllowed && address.isExceeded)) throw tooMany();
+      if ((!client.isAllowed && client.isExceeded) || (!address.isAllowed && address.isExceeded))
+        throw tooMany();
       const fields: SignupFields = readSignupFields(request.body);
       const success = (message: string) =>
         json
@@ -183,12 +201,33 @@ export function newsletterRoutes(deps: NewsletterRoutesDeps) {
               path: '/newsletters',
               children: <Notice kind="ok">{message}</Notice>,
             });
-      const failure = (status: number, error: { field: 'email' | 'newsletters'; message: string }) =>
+      const failure = (
+        status: number,
+        error: { field: 'email' | 'newsletters'; message: string },
+      ) =>
         json
-          ? reply.status(status).header('cache-control', 'no-store').send({
-              error: { code: status === 403 ? 'forbidden' : 'validation_failed', message: error.message, fields: [error] },
-            })
-          : formPage(request, reply, { email: fields.email, chosen: fields.newsletters, error, sourcePage: fields.source, member: null }, status);
+          ? reply
+              .status(status)
+              .header('cache-control', 'no-store')
+              .send({
+                error: {
+                  code: status === 403 ? 'forbidden' : 'validation_failed',
+                  message: error.message,
+                  fields: [error],
+                },
+              })
+          : formPage(
+              request,
+              reply,
+              {
+                email: fields.email,
+                chosen: fields.newsletters,
+                error,
+                sourcePage: fields.source,
+                member: null,
+              },
+              status,
+            );
 
       // A bot filled the field people never see: answer as for anyone, record nothing.
       if (fields.honeypot !== '') return success(signupSuccessText);
@@ -205,17 +244,28 @@ export function newsletterRoutes(deps: NewsletterRoutesDeps) {
           member:
             session === null
               ? null
-              : { email: session.member.email, entitlement: readerEntitlement(request) === 'staff' ? 'staff' : session.entitlement },
+              : {
+                  email: session.member.email,
+                  entitlement:
+                    readerEntitlement(request) === 'staff' ? 'staff' : session.entitlement,
+                },
         });
       } catch (error) {
-        if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'forbidden')) throw error;
+        if (
+          !isAppError(error) ||
+          (error.code !== 'validation_failed' && error.code !== 'forbidden')
+        )
+          throw error;
         const field = error.fields[0];
         return failure(error.status, {
           field: field?.field === 'newsletters' ? 'newsletters' : 'email',
-          message: field?.field === 'newsletters' ? error.message : (field?.message ?? error.message),
+          message:
+            field?.field === 'newsletters' ? error.message : (field?.message ?? error.message),
         });
       }
-      const own = session !== null && (oneClick || normaliseEmail(fields.email) === normaliseEmail(session.member.email));
+      const own =
+        session !== null &&
+        (oneClick || normaliseEmail(fields.email) === normaliseEmail(session.member.email));
       return success(own ? 'Thank you! You are subscribed.' : signupSuccessText);
     });
   };

@@ -18,15 +18,23 @@ function text(value: unknown, max: number): string | null {
 }
 
 export function readSignupFields(body: unknown): SignupFields {
-  const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const fields =
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : {};
   const email = text(fields.email, 320);
   const listed = fields.newsletters;
   const raw = Array.isArray(listed) ? listed : listed === undefined ? [] : [listed];
-  const newsletters = raw.filter((v): v is string => typeof v === 'string' && v.length <= 100).slice(0, 20);
+  const newsletters = raw
+    .filter((v): v is string => typeof v === 'string' && v.length <= 100)
+    .slice(0, 20);
   const source = toSafeNextPath(text(fields.source, 500)) ?? '/';
   const problem =
     email === null
-      ? { field: 'email' as const, message: 'Please enter a correct e-mail address, such as name@example.com.' }
+      ? {
+          field: 'email' as const,
+          message: 'Please enter a correct e-mail address, such as name@example.com.',
+        }
       : newsletters.length !== raw.length
         ? { field: 'newsletters' as const, message: 'Choose newsletters from the list.' }
         : null;

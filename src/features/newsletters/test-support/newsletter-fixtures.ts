@@ -33,7 +33,11 @@ export function formBody(fields: Record<string, string | readonly string[]>): st
 export const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' } as const;
 
 /** The subscription state of an address for a newsletter, read straight from the table. */
-export async function subscriptionStatus(t: TestApp, email: string, newsletterId: string): Promise<string | null> {
+export async function subscriptionStatus(
+  t: TestApp,
+  email: string,
+  newsletterId: string,
+): Promise<string | null> {
   const row = await t.services.database.db
     .selectFrom('newsletter_subscriptions as s')
     .innerJoin('newsletter_subscribers as sub', 'sub.id', 's.subscriber_id')

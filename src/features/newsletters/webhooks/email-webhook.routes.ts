@@ -20,7 +20,9 @@ export function createSnsVerifier(): SnsVerifier {
   return {
     verify: (payload) => validator.validate(payload as SnsPayloadValidator.SnsPayload),
     trustCertificate(url, pem) {
-      (validator as unknown as { certCache: { set(key: string, value: string): void } }).certCache.set(url, pem);
+      (
+        validator as unknown as { certCache: { set(key: string, value: string): void } }
+      ).certCache.set(url, pem);
     },
   };
 }
@@ -57,48 +59,82 @@ export function emailWebhookRoutes(deps: EmailWebhookDeps) {
     const perClient = app.createRateLimit({ max: 600, timeWindow: 60 * 1000 });
     const limit = async (request: FastifyRequest) => {
       const client = await perClient(request);
-      if (!client.isAllowed && client.isExceeded) throw new AppError('rate_limited', 'Too many webhook calls.');
+      if (!client.isAllowed && client.isExceeded)
+        throw new AppError('rate_limited', 'Too many webhook calls.');
     };
 
-    app.post('/webhooks/ses', { schema: { hide: true }, bodyLimit: 256 * 1024 }, async (request, reply) => {
-      await limit(request);
-      const raw = typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null);
-      let payload: SnsPayloadValidator.SnsPayload;
-      try {
-        payload = await sns.verify(raw);
-      } catch (error) {
-        throw new AppError('forbidden', 'The SNS message signature could not be verified.', [], { cause: error });
-      }
-      if (deps.sesTopicArns.length > 0 && !deps.sesTopicArns.includes(payload.TopicArn)) {
-        throw new AppError('forbidden', 'Messages from this SNS topic are not accepted here.');
-      }
-      if (payload.Type === 'SubscriptionConfirmation') {
-        const url = payload.SubscribeURL ?? '';
-        if (subscribeUrlPattern.test(url)) {
-          await fetch(url).catch((error: unknown) => deps.logger.warn({ err: error }, 'SNS subscription not confirmed'));
+    app.post(
+      '/webhooks/ses',
+      { schema: { hide: true }, bodyLimit: 256 * 1024 },
+      async (request, reply) => {
+        await limit(request);
+        const raw =
+          typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null);
+        let payload: SnsPayloadValidator.SnsPayload;
+        try {
+          payload = await sns.verify(raw);
+        } catch (error) {
+          throw new AppError('forbidden', 'The SNS message signature could not be verified.', [], {
+            cause: error,
+          });
+        }
+        if (deps.sesTopicArns.length > 0 && !deps.sesTopicArns.includes(payload.TopicArn)) {
+          throw new AppError('forbidden', 'Messages from this SNS topic are not accepted here.');
+        }
+        if (payload.Type === 'SubscriptionConfirmation') {
+          const url = payload.SubscribeURL ?? '';
+          if (subscribeUrlPattern.test(url)) {
+            await fetch(url).catch((error: unknown) =>
+              deps.logger.warn({ err: error }, 'SNS subscription not confirmed'),
+            );
+          }
+          return reply.status(204).send();
+        }
+        if (payload.Type !== 'Notification') return reply.status(204).send();
+        const outcome = readSesNotification(payload.Message);
+        if (outcome.kind === 'bounce' && outcome.permanent) {
+          for (const email of outcome.recipients)
+            await deps.newsletters.suppress({
+              email,
+              reason: 'bounce',
+              source: 'ses',
+              detail: outcome.detail,
+            });
+        } else if (outcome.kind === 'complaint') {
+          for (const email of outcome.recipients)
+            await deps.newsletters.suppress({
+              email,
+              reason: 'complaint',
+              source: 'ses',
+              detail: outcome.detail,
+            });
         }
         return reply.status(204).send();
-      }
-      if (payload.Type !== 'Notification') return reply.status(204).send();
-      const outcome = readSesNotification(payload.Message);
-      if (outcome.kind === 'bounce' && outcome.permanent) {
-        for (const email of outcome.recipients) await deps.newsletters.suppress({ email, reason: 'bounce', source: 'ses', detail: outcome.detail });
-      } else if (outcome.kind === 'complaint') {
-        for (const email of outcome.recipients) await deps.newsletters.suppress({ email, reason: 'complaint', source: 'ses', detail: outcome.detail });
-      }
-      return reply.status(204).send();
-    });
+      },
+    );
 
-    app.post('/webhooks/postmark', { schema: { hide: true }, bodyLimit: 256 * 1024 }, async (request, reply) => {
-      await limit(request);
-      if (deps.postmarkAuth === null || !hasBasicAuth(request, deps.postmarkAuth)) {
-        throw new AppError('unauthenticated', 'The Postmark webhook needs its credentials (MASTHEAD_POSTMARK_WEBHOOK_AUTH).');
-      }
-      const outcome = readPostmarkEvent(request.body);
-      if (outcome.kind === 'suppress') {
-        await deps.newsletters.suppress({ email: outcome.email, reason: outcome.reason, source: 'postmark', detail: outcome.detail });
-      }
-      return reply.status(204).send();
-    });
+    app.post(
+      '/webhooks/postmark',
+      { schema: { hide: true }, bodyLimit: 256 * 1024 },
+      async (request, reply) => {
+        await limit(request);
+        if (deps.postmarkAuth === null || !hasBasicAuth(request, deps.postmarkAuth)) {
+          throw new AppError(
+            'unauthenticated',
+            'The Postmark webhook needs its credentials (MASTHEAD_POSTMARK_WEBHOOK_AUTH).',
+          );
+        }
+        const outcome = readPostmarkEvent(request.body);
+        if (outcome.kind === 'suppress') {
+          await deps.newsletters.suppress({
+            email: outcome.email,
+            reason: outcome.reason,
+            source: 'postmark',
+            detail: outcome.detail,
+          });
+        }
+        return reply.status(204).send();
+      },
+    );
   };
 }

@@ -1,6 +1,11 @@
 /** What an Amazon SES notification tells about one message, read once at the edge. */
 export type SesOutcome =
-  | { readonly kind: 'bounce'; readonly permanent: boolean; readonly recipients: readonly string[]; readonly detail: string }
+  | {
+      readonly kind: 'bounce';
+      readonly permanent: boolean;
+      readonly recipients: readonly string[];
+      readonly detail: string;
+    }
   | { readonly kind: 'complaint'; readonly recipients: readonly string[]; readonly detail: string }
   | { readonly kind: 'other' };
 
@@ -42,8 +47,15 @@ export function readSesNotification(message: string): SesOutcome {
     };
   }
   if (type === 'Complaint' && wire.complaint !== undefined) {
-    const feedback = typeof wire.complaint.complaintFeedbackType === 'string' ? wire.complaint.complaintFeedbackType : 'complaint';
-    return { kind: 'complaint', recipients: addresses(wire.complaint.complainedRecipients), detail: `SES ${feedback}` };
+    const feedback =
+      typeof wire.complaint.complaintFeedbackType === 'string'
+        ? wire.complaint.complaintFeedbackType
+        : 'complaint';
+    return {
+      kind: 'complaint',
+      recipients: addresses(wire.complaint.complainedRecipients),
+      detail: `SES ${feedback}`,
+    };
   }
   return { kind: 'other' };
 }
