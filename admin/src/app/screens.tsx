@@ -9,6 +9,7 @@ import { MemberDetailPage } from '../members/member-detail-page.js';
 import { MemberImportPage } from '../members/member-import-page.js';
 import { MembersPage } from '../members/members-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
+import { NewslettersPage } from '../newsletters/newsletters-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
 import { NewsFeedPage } from '../news-feed/news-feed-page.js';
 import { PostsListPage } from '../posts/posts-list-page.js';
@@ -146,6 +147,13 @@ export const screens: readonly Screen[] = [
     title: 'Member',
     minimumRole: 'editor',
     component: MemberDetailPage,
+  },
+  {
+    path: '/newsletters',
+    title: 'Newsletters',
+    minimumRole: 'editor',
+    component: NewslettersPage,
+    nav: { label: 'Newsletters', group: 'Run the site' },
   },
   {
     path: '/staff',
