@@ -113,7 +113,10 @@ describeEachEngine('double opt-in, preferences and one-click unsubscribe over SM
       /^List-Unsubscribe: <http:\/\/news\.test\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@news\.test\?subject=unsubscribe%20[\w.%-]+>$/,
     );
     expect(line('precedence')).toBe('Precedence: bulk');
-    expect(line('list-id')).toBe(`List-Id: "Daily Briefing" <${daily.slug}.news.test>`);
+    // Header names are case-insensitive; nodemailer writes this one as `List-ID`.
+    expect(line('list-id').toLowerCase()).toBe(
+      `list-id: "daily briefing" <${daily.slug}.news.test>`,
+    );
 
     const preferencesPath = linkIn(welcome?.text ?? '', '/email/preferences');
     const preferences = await t.app.inject({ method: 'GET', url: preferencesPath });

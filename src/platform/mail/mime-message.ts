@@ -2,11 +2,15 @@ import { createTransport } from 'nodemailer';
 import type { OutgoingMail } from './mail-transport.js';
 
 /** Header values are single lines: a line break would start a header of its own. */
-function toHeaderLines(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const lines: Record<string, string> = {};
+function toHeaderLines(
+  headers: Readonly<Record<string, string>>,
+): Record<string, { prepared: true; value: string }> {
+  const lines: Record<string, { prepared: true; value: string }> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(name)) throw new Error(`"${name}" is not a header name.`);
-    lines[name] = value.replace(/[\r\n]+/g, ' ');
+    // Prepared: written as given (ASCII, one line), not re-encoded; `List-Id`'s quoted
+    // phrase and the unsubscribe URLs must reach mail programs exactly as made.
+    lines[name] = { prepared: true, value: value.replace(/[\r\n]+/g, ' ') };
   }
   return lines;
 }

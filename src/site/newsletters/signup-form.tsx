@@ -79,16 +79,16 @@ export function SignupForm(props: SignupFormProps) {
             <input type="hidden" name="csrf" value={member.csrf} />
           </>
         )}
+        {listError !== null && (
+          <p class="field-error" role="alert">
+            {listError}
+          </p>
+        )}
         {props.newsletters.length === 1 ? (
           <input type="hidden" name="newsletters" value={only.id} />
         ) : (
           <fieldset class="newsletter-choice">
             <legend>Newsletters</legend>
-            {listError !== null && (
-              <p class="field-error" role="alert">
-                {listError}
-              </p>
-            )}
             {props.newsletters.map((newsletter) => (
               <div class="newsletter-option" key={newsletter.id}>
                 <input

@@ -41,7 +41,7 @@ describeEachEngine('the sign-up form with bad input', (ctx) => {
       expect(answer.body).toContain(
         'Please enter a correct e-mail address, such as name@example.com.',
       );
-      expect(answer.body).toContain(`value="${email}"`);
+      if (email !== '') expect(answer.body).toContain(`value="${email}"`);
       expect(answer.body).toContain('aria-invalid="true"');
       expect(answer.body).toContain('indicates required');
     }
