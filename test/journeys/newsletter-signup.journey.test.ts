@@ -84,7 +84,7 @@ describe.skipIf(!isBrowserAvailable())('a reader subscribes from an article', ()
     expect(await findAxeViolations(page)).toEqual([]);
     expect(await statusOf('plain@example.com')).toEqual(['pending']);
     await context.close();
-  });
+  }, 180_000);
 
   it('with JavaScript: the answer appears inside the form and the page stays', async () => {
     const context = await browser.newContext();
@@ -106,5 +106,5 @@ describe.skipIf(!isBrowserAvailable())('a reader subscribes from an article', ()
     expect(await findAxeViolations(page)).toEqual([]);
     await expect.poll(() => statusOf('island@example.com')).toEqual(['pending', 'pending']);
     await context.close();
-  });
+  }, 180_000);
 });

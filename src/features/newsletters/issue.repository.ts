@@ -104,7 +104,7 @@ export async function insertDeliveries(
     .execute();
   const counted = await executor
     .selectFrom('newsletter_deliveries')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('batch').as('last')])
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('batch').as('last')])
     .where('issue_id', '=', input.issueId)
     .executeTakeFirstOrThrow();
   return Number(counted.n);
@@ -118,7 +118,7 @@ export async function listBatchNumbers(executor: Executor, issueId: string): Pro
     .where('issue_id', '=', issueId)
     .orderBy('batch')
     .execute();
-  return rows.map((row) => Number(row.batch));
+  return rows.map((row) => row.batch);
 }
 
 /**
@@ -176,7 +176,7 @@ export async function countDeliveries(
 ): Promise<Record<string, number>> {
   const rows = await executor
     .selectFrom('newsletter_deliveries')
-    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['status', eb.fn.countAll<number | string>().as('n')])
     .where('issue_id', '=', issueId)
     .groupBy('status')
     .execute();

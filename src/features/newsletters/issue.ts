@@ -55,7 +55,7 @@ export function toIssue(row: IssueRow): Issue {
     scheduledAt: toDate(row.scheduled_at),
     startedAt: toDate(row.started_at),
     finishedAt: toDate(row.finished_at),
-    recipients: Number(row.recipients),
+    recipients: row.recipients,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

@@ -14,7 +14,7 @@ export function toNewsletter(row: NewsletterRow): Newsletter {
     cadence: row.cadence,
     audience: toAudience(row.audience),
     status: toNewsletterStatus(row.status),
-    sortOrder: Number(row.sort_order),
+    sortOrder: row.sort_order,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

@@ -44,7 +44,7 @@ export async function updateNewsletterRow(
 export async function countConfirmedByNewsletter(executor: Executor): Promise<Map<string, number>> {
   const rows = await executor
     .selectFrom('newsletter_subscriptions')
-    .select((eb) => ['newsletter_id', eb.fn.countAll<number>().as('count')])
+    .select((eb) => ['newsletter_id', eb.fn.countAll<number | string>().as('count')])
     .where('status', '=', 'confirmed')
     .groupBy('newsletter_id')
     .execute();

@@ -46,7 +46,7 @@ async function addSubscribers(t: TestApp, newsletter: Newsletter, count: number)
 async function countSubmitted(t: TestApp, issueId: string): Promise<number> {
   const row = await t.services.database.db
     .selectFrom('newsletter_deliveries')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('issue_id', '=', issueId)
     .where('status', '=', 'submitted')
     .executeTakeFirstOrThrow();

@@ -30,7 +30,7 @@ export function parseSubscriberCsv(text: string): {
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as string[][];
+    });
   } catch {
     return { rows: [], problems: [{ line: 1, message: 'The file is not valid CSV.' }] };
   }

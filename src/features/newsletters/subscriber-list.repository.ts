@@ -33,7 +33,7 @@ export async function listSubscribersOf(
 export async function countSubscriptionsByStatus(executor: Executor, newsletterId: string) {
   const rows = await executor
     .selectFrom('newsletter_subscriptions')
-    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['status', eb.fn.countAll<number | string>().as('n')])
     .where('newsletter_id', '=', newsletterId)
     .groupBy('status')
     .execute();
@@ -49,7 +49,7 @@ export async function countConfirmationsByDay(
   const day = sql<string>`substr(${sql.ref('confirmed_at')}, 1, 10)`;
   const rows = await executor
     .selectFrom('newsletter_subscriptions')
-    .select((eb) => [day.as('day'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => [day.as('day'), eb.fn.countAll<number | string>().as('n')])
     .where('newsletter_id', '=', newsletterId)
     .where('confirmed_at', '>=', from)
     .groupBy(day)

@@ -189,11 +189,13 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
         request.email === '' ? (request.member?.email ?? '') : request.email,
       );
       if (!isEmailAddress(typed)) throw invalid([{ field: 'email', message: badAddressMessage }]);
-      const memberOwn = request.member !== null && normaliseEmail(request.member.email) === typed;
-      const chosen = await chosenNewsletters(
-        request.newsletterIds,
-        memberOwn ? (request.member?.entitlement ?? 'anonymous') : 'anonymous',
-      );
+      const own =
+        request.member !== null && normaliseEmail(request.member.email) === typed
+          ? request.member
+          : null;
+      const memberOwn = own !== null;
+      const entitlement = own?.entitlement ?? 'anonymous';
+      const chosen = await chosenNewsletters(request.newsletterIds, entitlement);
       const links = await deps.links();
       const now = clock.now();
       const at = toTimestamp(now);
@@ -295,7 +297,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     /** Confirms a sign-up (or a change of address) by its token, once. */
     async confirm(token: string): Promise<{ preferencesToken: string }> {
       const { state, row } = await inspect(token);
-      if (state === 'unknown' || row === undefined) {
+      if (row === undefined) {
         throw new AppError(
           'not_found',
           'This confirmation link is not valid. Subscribe again to get a new one.',

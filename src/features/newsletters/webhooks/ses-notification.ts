@@ -29,13 +29,14 @@ function addresses(list: unknown): string[] {
  * `notificationType`, or event publishing's with `eventType`).
  */
 export function readSesNotification(message: string): SesOutcome {
-  let wire: SesWire;
+  let parsed: unknown;
   try {
-    wire = JSON.parse(message) as SesWire;
+    parsed = JSON.parse(message);
   } catch {
     return { kind: 'other' };
   }
-  if (typeof wire !== 'object' || wire === null) return { kind: 'other' };
+  if (typeof parsed !== 'object' || parsed === null) return { kind: 'other' };
+  const wire = parsed as SesWire;
   const type = wire.notificationType ?? wire.eventType;
   if (type === 'Bounce' && wire.bounce !== undefined) {
     const subtype = typeof wire.bounce.bounceSubType === 'string' ? wire.bounce.bounceSubType : '';
