@@ -17,6 +17,7 @@ import * as narration from './0060-narration.js';
 import * as readerRevenue from './0040-reader-revenue.js';
 import * as postCollaboration from './0020-post-collaboration.js';
 import * as campaigns from './0080-campaigns.js';
+import * as newsletters from './0050-newsletters.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -38,4 +39,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0040-reader-revenue': readerRevenue,
   '0020-post-collaboration': postCollaboration,
   '0080-campaigns': campaigns,
+  '0050-newsletters': newsletters,
 };

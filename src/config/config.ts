@@ -50,6 +50,14 @@ export interface Config {
   readonly paymentMethods: readonly PaymentMethod[];
   /** Days a member keeps reading after a failed renewal while the card is retried. */
   readonly paymentGraceDays: number;
+  /** Newsletter messages a worker process submits per second at most; 0: as fast as it can. */
+  readonly newsletterRate: number;
+  /** SMTP connections kept open for sending (`MASTHEAD_SMTP_POOL`). */
+  readonly smtpPool: number;
+  /** Postmark's webhook credentials `user:password` (basic auth); null: the webhook is closed. */
+  readonly postmarkWebhookAuth: string | null;
+  /** SNS topic ARNs whose SES notifications are believed; empty: any topic with a valid signature. */
+  readonly sesTopicArns: readonly string[];
 }
 
 export const paymentMethods = ['visa', 'mastercard', 'amex', 'discover', 'maestro'] as const;
@@ -120,6 +128,16 @@ function readPort(env: Env, name: string, fallback: number): number {
     throw new ConfigError(name, 'a whole number from 0 to 65535', raw);
   }
   return port;
+}
+
+function readCount(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `a whole number from ${min} to ${max}`, raw);
+  }
+  return value;
 }
 
 function readUrl(env: Env, name: string, fallback: string, protocols: readonly string[]): string {
@@ -419,5 +437,12 @@ export function loadConfig(env: Env = process.env): Config {
     stripe: readStripe(env),
     paymentMethods: readPaymentMethods(env),
     paymentGraceDays: readWholeNumber(env, 'MASTHEAD_PAYMENT_GRACE_DAYS', 7, 60),
+    newsletterRate: readCount(env, 'MASTHEAD_NEWSLETTER_RATE', 0, 0, 100_000),
+    smtpPool: readCount(env, 'MASTHEAD_SMTP_POOL', 5, 1, 100),
+    postmarkWebhookAuth: read(env, 'MASTHEAD_POSTMARK_WEBHOOK_AUTH') ?? null,
+    sesTopicArns: (read(env, 'MASTHEAD_SES_TOPIC_ARNS') ?? '')
+      .split(',')
+      .map((arn) => arn.trim())
+      .filter((arn) => arn !== ''),
   });
 }

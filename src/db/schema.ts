@@ -68,6 +68,17 @@ import type {
   CampaignTable,
   CampaignVariantTable,
 } from '../features/campaigns/campaign.table.js';
+import type {
+  ConsentTable,
+  DeliveryTable,
+  IssueTable,
+  NewsletterKeyTable,
+  NewsletterTable,
+  SignupTable,
+  SubscriberTable,
+  SubscriptionTable as NewsletterSubscriptionTable,
+  SuppressionTable,
+} from '../features/newsletters/newsletter.table.js';
 
 /** Every table Masthead owns; each feature declares its own table types. */
 export interface Database {
@@ -122,4 +133,13 @@ export interface Database {
   campaigns: CampaignTable;
   campaign_variants: CampaignVariantTable;
   campaign_contributions: CampaignContributionTable;
+  newsletters: NewsletterTable;
+  newsletter_subscribers: SubscriberTable;
+  newsletter_subscriptions: NewsletterSubscriptionTable;
+  newsletter_signups: SignupTable;
+  newsletter_consents: ConsentTable;
+  email_suppressions: SuppressionTable;
+  newsletter_issues: IssueTable;
+  newsletter_deliveries: DeliveryTable;
+  newsletter_keys: NewsletterKeyTable;
 }

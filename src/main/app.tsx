@@ -69,6 +69,11 @@ import {
 import { narrationRoutes } from '../features/narration/narration.routes.js';
 import { audioRoutes } from '../site/narration/audio.routes.js';
 import { podcastRoutes } from '../site/narration/podcast.routes.js';
+import { newsletterRoutes } from '../site/newsletters/newsletter.routes.js';
+import { emailLinkRoutes } from '../site/newsletters/email-links.routes.js';
+import { createSignupBlock } from '../site/newsletters/signup-block.js';
+import { newsletterAdminRoutes } from '../features/newsletters/newsletter.routes.js';
+import { emailWebhookRoutes } from '../features/newsletters/webhooks/email-webhook.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../site/feeds/feed.routes.js';
 import { searchRoutes } from '../site/search/search.routes.js';
 import { seoRoutes } from '../site/seo/seo.routes.js';
@@ -133,6 +138,7 @@ export async function buildApp(services: Services): Promise<AppInstance> {
   const newsFeedIsland = assets.islands['news-feed'];
   const audioPlayerIsland = assets.islands['audio-player'];
   const campaignAssets = loadCampaignAssets();
+  const newsletterIsland = assets.islands.newsletter;
 
   // Before the page cache: `/?p=123` would otherwise find the cached front page.
   await app.register(legacyQueryRedirects, { redirects: services.redirects });
@@ -332,6 +338,13 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       }),
     );
     await api.register(
+      newsletterAdminRoutes({
+        newsletters: services.newsletters.newsletters,
+        issues: services.newsletters.issues,
+        requireActor,
+      }),
+    );
+    await api.register(
       outboxRoutes({
         outbox: services.outbox,
         transportKind: services.mailer.transportKind,
@@ -425,6 +438,26 @@ export async function buildApp(services: Services): Promise<AppInstance> {
       testCheckoutRoutes({ payments: services.payments.testPayments, siteUrl: config.siteUrl }),
     );
   }
+  await app.register(
+    newsletterRoutes({
+      ...sitePages,
+      newsletters: services.newsletters.newsletters,
+      subscriptions: services.newsletters.subscriptions,
+      island: newsletterIsland,
+    }),
+  );
+  await app.register(
+    emailLinkRoutes({ ...sitePages, subscriptions: services.newsletters.subscriptions }),
+  );
+  await app.register(
+    emailWebhookRoutes({
+      newsletters: services.newsletters.newsletters,
+      postmarkAuth: config.postmarkWebhookAuth,
+      sesTopicArns: config.sesTopicArns,
+      logger,
+      sns: services.newsletters.sns,
+    }),
+  );
   await app.register(newsFeedLiveRoutes({ hub: services.feedLive, limits: services.liveLimits }));
   await app.register(
     newsFeedRoutes({
@@ -449,6 +482,10 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         disclosure: config.tts.disclosure,
         islandUrl: audioPlayerIsland.url,
       },
+      signupBlock: createSignupBlock({
+        newsletters: services.newsletters.newsletters,
+        islandUrl: newsletterIsland.url,
+      }),
     }),
   );
   await app.register(

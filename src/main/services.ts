@@ -71,6 +71,7 @@ import { chooseSpeechEngine } from '../platform/tts/choose-speech-engine.js';
 import { createCampaignService } from '../features/campaigns/campaign.service.js';
 import { createContributionRecorder } from '../features/campaigns/campaign-contribution.js';
 import { withRevenueContributions } from '../features/campaigns/revenue-contributions.js';
+import { createNewsletterFeature } from '../features/newsletters/newsletter-feature.js';
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -259,7 +260,11 @@ export function createServices(options: ServiceOptions) {
   });
 
   const siteTitle = async (): Promise<string> => (await settings.getSiteSettings()).title;
-  const mail = chooseMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
+  const mail = chooseMailTransport({
+    smtpUrl: config.smtpUrl,
+    dataDir: config.dataDir,
+    smtpPool: config.smtpPool,
+  });
   const mailer = createMailer({
     transport: mail.transport,
     clock,
@@ -357,6 +362,23 @@ export function createServices(options: ServiceOptions) {
     graceMs,
   });
 
+  const newsletters = createNewsletterFeature({
+    db,
+    clock,
+    logger,
+    jobs,
+    mailer,
+    transport: mail.transport,
+    siteUrl: config.siteUrl,
+    siteTitle,
+    newsroomFrom: async () => decideFromAddress(config.mailFrom, await siteTitle(), config.siteUrl),
+    findPostsByIds: (ids) => posts.findPostsByIds(ids),
+    images,
+    bodyConverter,
+    rate: config.newsletterRate,
+    onSubmitted: () => metrics.countEmailSent(),
+  });
+
   const reviews = createPostReviewService({
     db,
     clock,
@@ -445,6 +467,7 @@ export function createServices(options: ServiceOptions) {
     campaigns,
     /** The seam payments calls inside its own transaction (`recordContribution(trx, …)`). */
     campaignContributions,
+    newsletters,
     close: async () => {
       await speech.close();
       await events.stop();

@@ -48,6 +48,11 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
         await services.bin.purgeDuePost(payload);
       },
       'narration.generate': (payload, context) => services.narration.handleJob(payload, context),
+      'newsletters.confirmation': (payload) =>
+        services.newsletters.subscriptions.sendConfirmation(payload),
+      'newsletters.start-send': (payload) => services.newsletters.sender.startSend(payload),
+      'newsletters.send-batch': (payload, context) =>
+        services.newsletters.sender.sendBatch(payload, context),
       ...(services.cdnPurgeApi === null
         ? {}
         : { 'cdn.purge': handleCdnPurge({ db: database.db, api: services.cdnPurgeApi }) }),

@@ -8,6 +8,7 @@ import { sectionRoutes } from './section/section.routes.js';
 import type { NewsFeedWidgetDeps } from './live/news-feed-widget-data.js';
 import type { SitePagesDeps } from './site-pages.js';
 import type { ArticleAudioDeps } from './narration/article-audio.js';
+import type { SignupBlock } from './newsletters/signup-block.js';
 
 export interface SiteRoutesDeps extends SitePagesDeps {
   readonly picks: Pick<EditorsPicksService, 'listLivePicks'>;
@@ -15,6 +16,8 @@ export interface SiteRoutesDeps extends SitePagesDeps {
   readonly newsFeed?: NewsFeedWidgetDeps;
   /** Narrations: the article page shows a player when audio is ready. */
   readonly narration?: ArticleAudioDeps;
+  /** The newsletter sign-up block on the front page and after each article's body. */
+  readonly signupBlock?: SignupBlock;
 }
 
 /** The reader site: front page, sections, authors, articles, and their assets. */

@@ -11,6 +11,7 @@ import { MembersPage } from '../members/members-page.js';
 import { RevenuePage } from '../revenue/revenue-page.js';
 import { MediaLibraryPage } from '../media/media-library-page.js';
 import { BinPage } from '../posts/bin-page.js';
+import { NewslettersPage } from '../newsletters/newsletters-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
 import { NewsFeedPage } from '../news-feed/news-feed-page.js';
 import { PostsListPage } from '../posts/posts-list-page.js';
@@ -178,6 +179,13 @@ export const screens: readonly Screen[] = [
     title: 'Campaign',
     minimumRole: 'editor',
     component: CampaignPage,
+  },
+  {
+    path: '/newsletters',
+    title: 'Newsletters',
+    minimumRole: 'editor',
+    component: NewslettersPage,
+    nav: { label: 'Newsletters', group: 'Run the site' },
   },
   {
     path: '/staff',

@@ -34,6 +34,8 @@ export const permissions = {
   'revenue.read': 'administrator',
   'revenue.manage': 'administrator',
   'campaigns.manage': 'editor',
+  'newsletters.manage': 'editor',
+  'newsletters.subscribers': 'administrator',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

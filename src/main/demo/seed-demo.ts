@@ -11,6 +11,7 @@ import { seedDemoRevenue } from './demo-revenue.js';
 import type { Services } from '../services.js';
 import { seedDemoCampaign } from '../../features/campaigns/campaign-demo.js';
 import { demoFeedEntries } from './demo-feed-entries.js';
+import { seedDemoNewsletters } from './demo-newsletters.js';
 import {
   demoArticles,
   demoAuthors,
@@ -220,6 +221,7 @@ export async function seedDemoNewsroom(services: Services): Promise<SeededDemo |
     { db: services.database.db, campaigns: services.campaigns },
     services.clock.now(),
   );
+  await seedDemoNewsletters(services);
 
   services.settings.forget();
   return { title: demoNewsroom.title, email: ownerEmail, password: ownerPassword };

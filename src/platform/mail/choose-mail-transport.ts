@@ -6,12 +6,20 @@ import { createSmtpTransport } from './smtp-transport.js';
  * SMTP when `MASTHEAD_SMTP_URL` is set, else the local outbox. The outbox is returned as
  * well, for the Admin API to read; it is null with SMTP.
  */
-export function chooseMailTransport(options: { smtpUrl: string | null; dataDir: string }): {
+export function chooseMailTransport(options: {
+  smtpUrl: string | null;
+  dataDir: string;
+  smtpPool?: number;
+}): {
   readonly transport: MailTransport;
   readonly outbox: OutboxTransport | null;
 } {
   if (options.smtpUrl !== null) {
-    return { transport: createSmtpTransport({ url: options.smtpUrl }), outbox: null };
+    const url = options.smtpUrl;
+    const transport = createSmtpTransport(
+      options.smtpPool === undefined ? { url } : { url, maxConnections: options.smtpPool },
+    );
+    return { transport, outbox: null };
   }
   const outbox = createOutboxTransport({ dataDir: options.dataDir });
   return { transport: outbox, outbox };

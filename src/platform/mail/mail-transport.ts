@@ -14,6 +14,13 @@ export interface OutgoingMail {
   /** Without angle brackets, e.g. `3f2a…@news.example`. */
   readonly messageId: string;
   readonly date: Date;
+  /** Where replies go, when not to the From. */
+  readonly replyTo?: string;
+  /**
+   * Extra header fields of this one message (`List-Unsubscribe`, `List-Id`, `Precedence`…).
+   * Values are single lines; adapters refuse none and add them as given.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**

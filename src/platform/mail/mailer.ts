@@ -8,6 +8,11 @@ export interface MailMessage {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** A From of its own (a newsletter's sender); the newsroom's when left out. */
+  readonly from?: string;
+  readonly replyTo?: string;
+  /** Extra header fields, e.g. `List-Unsubscribe` on newsletter e-mail. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface MailerDeps {
@@ -43,7 +48,7 @@ export function createMailer(deps: MailerDeps): Mailer {
     async send(message, key) {
       await transport.send({
         ...message,
-        from: await deps.from(),
+        from: message.from ?? (await deps.from()),
         messageId: toMessageId(key, siteUrl),
         date: clock.now(),
       });

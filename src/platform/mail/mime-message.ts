@@ -1,6 +1,20 @@
 import { createTransport } from 'nodemailer';
 import type { OutgoingMail } from './mail-transport.js';
 
+/** Header values are single lines: a line break would start a header of its own. */
+function toHeaderLines(
+  headers: Readonly<Record<string, string>>,
+): Record<string, { prepared: true; value: string }> {
+  const lines: Record<string, { prepared: true; value: string }> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(name)) throw new Error(`"${name}" is not a header name.`);
+    // Prepared: written as given (ASCII, one line), not re-encoded; `List-Id`'s quoted
+    // phrase and the unsubscribe URLs must reach mail programs exactly as made.
+    lines[name] = { prepared: true, value: value.replace(/[\r\n]+/g, ' ') };
+  }
+  return lines;
+}
+
 /** The fields nodemailer needs for a message, the same for every adapter. */
 export function toNodemailerMessage(mail: OutgoingMail) {
   return {
@@ -11,6 +25,8 @@ export function toNodemailerMessage(mail: OutgoingMail) {
     html: mail.html,
     messageId: `<${mail.messageId}>`,
     date: mail.date,
+    ...(mail.replyTo === undefined ? {} : { replyTo: mail.replyTo }),
+    ...(mail.headers === undefined ? {} : { headers: toHeaderLines(mail.headers) }),
   };
 }
 

@@ -11,6 +11,8 @@ export interface OutboxMessage {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** Extra header fields the message carried (`List-Unsubscribe`…), if any. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** ISO 8601 UTC: when Masthead submitted it. */
   readonly createdAt: string;
 }
@@ -92,7 +94,13 @@ export function createOutboxTransport(deps: { dataDir: string }): OutboxTranspor
     async send(mail: OutgoingMail) {
       const id = toOutboxId(mail.messageId);
       await mkdir(folder, { recursive: true });
-      const parts = { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html };
+      const parts = {
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(mail.headers === undefined ? {} : { headers: mail.headers }),
+      };
       await writeAtomically(fileOf(id), await buildMimeMessage(mail));
       await writeAtomically(path.join(folder, `${id}.json`), JSON.stringify(parts));
       const line: IndexLine = { id, createdAt: mail.date.toISOString() };

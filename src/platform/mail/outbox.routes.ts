@@ -27,6 +27,7 @@ const OutboxResponse = Type.Object({
       subject: Type.String(),
       text: Type.String(),
       html: Type.String(),
+      headers: Type.Optional(Type.Record(Type.String(), Type.String())),
       created_at: Type.String({ description: 'ISO 8601 UTC: when it was submitted' }),
     }),
   ),
@@ -57,6 +58,7 @@ export function outboxRoutes(deps: OutboxRoutesDeps) {
             subject: message.subject,
             text: message.text,
             html: message.html,
+            ...(message.headers === undefined ? {} : { headers: message.headers }),
             created_at: message.createdAt,
           })),
         };

@@ -16,6 +16,7 @@ import { loadNewsFeedWidget, type NewsFeedWidgetDeps } from '../live/news-feed-w
 import { ArticlePage } from './article-page.js';
 import { toArticleView } from './article-view.js';
 import { loadArticleAudio, type ArticleAudioDeps } from '../narration/article-audio.js';
+import type { SignupBlock } from '../newsletters/signup-block.js';
 
 const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const articleRoute = { config: cacheablePage(), schema: { hide: true, params: Params } };
@@ -27,6 +28,7 @@ export function articleRoutes(
     picks: Pick<EditorsPicksService, 'listLivePicks'>;
     newsFeed?: NewsFeedWidgetDeps | undefined;
     narration?: ArticleAudioDeps | undefined;
+    signupBlock?: SignupBlock | undefined;
   },
 ) {
   return async (app: AppInstance): Promise<void> => {
@@ -47,7 +49,7 @@ export function articleRoutes(
       }
       const section = sectionOf(post);
       const entitlement = readerEntitlement(request);
-      const [frame, sameSection, picks, newsFeed, audio] = await Promise.all([
+      const [frame, sameSection, picks, newsFeed, audio, signup] = await Promise.all([
         loadFrame(deps),
         section === null
           ? Promise.resolve([])
@@ -55,6 +57,7 @@ export function articleRoutes(
         deps.picks.listLivePicks(6),
         deps.newsFeed === undefined ? null : loadNewsFeedWidget(deps.newsFeed, 4),
         deps.narration === undefined ? null : loadArticleAudio(deps.narration, post, entitlement),
+        deps.signupBlock?.(sitePaths.article(post.slug), 'article-signup') ?? null,
       ]);
       const { article, head } = await toArticleView(
         post,
@@ -78,6 +81,7 @@ export function articleRoutes(
             <div class="article-main">
               <ArticlePage article={{ ...article, audio }} />
               {frame.appeal(request, section?.slug ?? null)}
+              {signup}
             </div>
             <aside class="article-aside" aria-label="More to read">
               {section !== null && (

@@ -10,6 +10,7 @@ import { NewsFeedWidget } from '../live/news-feed-widget.js';
 import { loadNewsFeedWidget, type NewsFeedWidgetDeps } from '../live/news-feed-widget-data.js';
 import { FrontPage } from './front-page.js';
 import { cacheablePage } from '../cache/page-cache.plugin.js';
+import type { SignupBlock } from '../newsletters/signup-block.js';
 
 const topCount = 4;
 const perSection = 3;
@@ -20,6 +21,7 @@ export function frontRoutes(
   deps: SitePagesDeps & {
     picks: Pick<EditorsPicksService, 'listLivePicks'>;
     newsFeed?: NewsFeedWidgetDeps;
+    signupBlock?: SignupBlock | undefined;
   },
 ) {
   return async (app: AppInstance): Promise<void> => {
@@ -39,6 +41,7 @@ export function frontRoutes(
       const [lead, ...top] = await toStoryCards(latest, frame.site, deps.images);
       const newsFeed =
         deps.newsFeed === undefined ? null : await loadNewsFeedWidget(deps.newsFeed, 6);
+      const signUp = (await deps.signupBlock?.('/', 'front-signup')) ?? null;
       const sectionViews = await Promise.all(
         rows.map(async ({ tag, posts }) => ({
           name: tag.name,
@@ -64,7 +67,10 @@ export function frontRoutes(
               top,
               picks: toCompactItems(picks),
               sections: sectionViews,
-              slots: { newsFeed: newsFeed === null ? null : <NewsFeedWidget {...newsFeed} /> },
+              slots: {
+                newsFeed: newsFeed === null ? null : <NewsFeedWidget {...newsFeed} />,
+                signUp,
+              },
             }}
           />
         ),

@@ -7,6 +7,7 @@ export const islandEntries = {
   'news-feed': 'src/site/live/island/news-feed.island.ts',
   'audio-player': 'src/site/narration/island/audio-player.island.ts',
   campaign: 'src/site/campaigns/island/campaign.island.ts',
+  newsletter: 'src/site/newsletters/island/newsletter-signup.island.ts',
 } as const satisfies Record<string, string>;
 
 export type IslandName = keyof typeof islandEntries;
