@@ -35,13 +35,15 @@ export function IssuePanel(props: {
   const status = progress?.issue.status ?? props.issue.status;
 
   useEffect(() => {
-    let stop = false;
+    // An object, so the closure reads the value the clean-up sets.
+    const cancelled = { current: false };
+    const isCancelled = () => cancelled.current;
     const poll = async () => {
-      while (!stop) {
+      while (!isCancelled()) {
         const found = await api
           .get<{ issue: IssueResource; progress: Progress }>(`/newsletters/issues/${id}`)
           .catch(() => null);
-        if (stop) return;
+        if (isCancelled()) return;
         if (found !== null) setProgress(found);
         if (found === null || found.issue.status === 'sent' || found.issue.status === 'draft')
           return;
@@ -50,7 +52,7 @@ export function IssuePanel(props: {
     };
     void poll();
     return () => {
-      stop = true;
+      cancelled.current = true;
     };
   }, [id, props.issue.status]);
 

@@ -8,7 +8,6 @@ import { normaliseEmail } from '../../features/staff/email-address.js';
 import { toSecretHash } from '../../features/staff/secret-hash.js';
 import { AppError, isAppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
-import { sendAsset } from '../assets.routes.js';
 import type { SiteAsset } from '../site-assets.js';
 import type { SitePagesDeps } from '../site-pages.js';
 import { ensureMemberCsrf } from '../members/member-csrf.js';
@@ -89,7 +88,6 @@ export function newsletterRoutes(deps: NewsletterRoutesDeps) {
       ...signupLimits.perAddress,
       keyGenerator: addressKey,
     });
-
 
     app.get('/newsletters', { schema: { hide: true } }, async (request, reply) => {
       const all = (await deps.newsletters.listNewsletters())

@@ -97,9 +97,9 @@ describeEachEngine('the sign-up form with bad input', (ctx) => {
       },
     );
     expect(ok.statusCode).toBe(200);
-    expect(ok.json<Record<string, unknown>>()).toEqual({
-      message: expect.stringContaining("We've sent you a confirmation e-mail"),
-    });
+    expect(ok.json<{ message: string }>().message).toContain(
+      "We've sent you a confirmation e-mail",
+    );
   });
 
   it('refuses a members-only newsletter to a reader who is not signed in, and says why', async () => {
