@@ -41,7 +41,7 @@ describe.skipIf(!isBrowserAvailable())(
 
       const desk = await browser.newContext();
       const editorPage = await signInThroughCms(desk, base, editor.email);
-      await editorPage.getByRole('link', { name: 'Review queue' }).click();
+      await editorPage.getByRole('link', { name: /^Review queue/ }).click();
       const item = editorPage.getByRole('link', { name: 'Night buses to run all week' });
       await item.waitFor();
       expect(await editorPage.getByText('Ready for the morning.').count()).toBe(1);

@@ -75,10 +75,15 @@ describeEachEngine('metrics', (ctx) => {
     });
     expect(invited.statusCode, invited.body).toBe(201);
     const before = await scrape();
-    expect(sumOf(before, 'masthead_jobs', { status: 'queued' })).toBeGreaterThan(0);
+    const queued = { status: 'queued' };
+    expect(sumOf(before, 'masthead_jobs', queued)).toBeGreaterThan(0);
     await t.runJobs();
     const after = await scrape();
-    expect(sumOf(after, 'masthead_jobs', { status: 'queued' })).toBe(0);
+    // The invitation's e-mail job ran; jobs due later (a narration waits out a burst of
+    // edits) may stay queued.
+    expect(sumOf(after, 'masthead_jobs', queued)).toBeLessThan(
+      sumOf(before, 'masthead_jobs', queued),
+    );
     expect(sumOf(after, 'masthead_emails_sent_total')).toBeGreaterThan(
       sumOf(before, 'masthead_emails_sent_total'),
     );
