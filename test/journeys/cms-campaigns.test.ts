@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBrowserAvailable } from '../support/browser.js';
+import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
   addStaff,
   expectNoAxeViolations,
@@ -10,7 +10,7 @@ import {
 
 describe.skipIf(!isBrowserAvailable())(
   'an editor starts a campaign and previews its appeals',
-  { timeout: 180_000 },
+  { timeout: journeyTimeout },
   () => {
     const journey = useCmsJourney();
 

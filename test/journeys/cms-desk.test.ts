@@ -223,7 +223,7 @@ describe.skipIf(!isBrowserAvailable())(
       await page.getByLabel('Headline').waitFor();
       const bar = page.getByRole('region', { name: 'Publish bar' });
       expect(await bar.isVisible()).toBe(true);
-      const toolbar = page.getByRole('group', { name: 'Formatting' });
+      const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
       const box = await toolbar.evaluate((el) => ({
         rowHeight: el.querySelector('button')?.offsetHeight ?? 0,
         height: el.clientHeight,
