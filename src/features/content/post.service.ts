@@ -9,32 +9,25 @@ import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { can, ensureCan } from '../staff/permissions.js';
 import type { BodyConverter } from './body/body-converter.js';
-import type { BodyDocument } from './body/body.types.js';
-import { emptyBody } from './body/validate-body.js';
 import './content-events.js';
 import { checkLengths, decideBody, type PostInput } from './post-input.js';
 import { toPosts } from './post-mapping.js';
 import { createPublishedPostQueries } from './post-queries.js';
 import { resolveAuthors } from './post-authors.js';
-import { changeOf, editConflict, toPostChanged } from './post-change.js';
+import { changeOf, toPostChanged } from './post-change.js';
 import { load, loadForStaff } from './post-load.js';
-import { decideSlug, freeSlugFor, isSlugClash } from './post-slug.js';
-import { schedulerActor, syncPublishJob } from './post-publish-job.js';
-import { decidePostRow, hasTextChanged } from './post-row.js';
-import { doesSlugFollowTitle } from './draft-slug.js';
-import { decideSchedule } from './post-schedule.js';
-import { decideEditRoute, pendingAsInput } from './pending-changes.js';
-import { deletePendingChanges, savePendingVersion } from './pending-changes.store.js';
+import { isSlugClash } from './post-slug.js';
+import { schedulerActor } from './post-publish-job.js';
+import { decideEditRoute } from './pending-changes.js';
+import { deletePendingChanges } from './pending-changes.store.js';
 import type { ReviewState } from './post-review.js';
-import { ensureCanEdit, ensureCanPublish, findPublishProblems, isOwnerOf } from './post-policy.js';
+import { ensureCanEdit, ensureCanPublish, isOwnerOf } from './post-policy.js';
 import * as repo from './post.repository.js';
 import type { Post, PostStatus } from './post.js';
-import { decidePublicSlug, decideSlugRedirect } from './slug-redirect.js';
-import { slugify } from './slug.js';
 import { createRevisionHistory } from './post-revisions.js';
-import { recordPendingRevision } from './post-revision-log.js';
 import { recordSnapshot } from './post-snapshot.js';
 import { mergeStaleSave } from './post-stale-save.js';
+import { createPostWriter, type PreparedSave } from './post-write.js';
 import type { TagService } from './tag.service.js';
 import type { PostChangeNotice } from './post-handoff.service.js';
 
@@ -53,14 +46,6 @@ export interface PostServiceDeps {
   readonly afterChange?: (trx: Trx, notice: PostChangeNotice) => Promise<void>;
 }
 
-/** What a save needs that is worked out before its transaction opens. */
-interface PreparedSave {
-  readonly body: BodyDocument | undefined;
-  readonly authorIds: string[] | undefined;
-  /** How to pick a slug made from the title; see `withSlugRetry`. */
-  readonly slugChoice: SlugChoice;
-}
-
 export interface PostListQuery {
   readonly status?: PostStatus | undefined;
   readonly tag?: string | undefined;
@@ -77,7 +62,8 @@ export interface PostListQuery {
 export type PostService = ReturnType<typeof createPostService>;
 
 export function createPostService(deps: PostServiceDeps) {
-  const { db, clock, audit, tags, jobs, events } = deps;
+  const { db, clock, audit, events } = deps;
+  const { write, writePending, writeWithPending } = createPostWriter(deps);
 
   /**
    * Checks lengths, converts Markdown or HTML and finds the authors: the slow parts of a
@@ -101,153 +87,6 @@ export function createPostService(deps: PostServiceDeps) {
     change = changeOf(before, after),
   ): Promise<void> {
     await events.record(trx, 'post.changed', toPostChanged(before, after, change));
-  }
-
-  /** Writes the fields of a save, its tags and authors, and a revision when the text changed. */
-  async function write(
-    trx: Trx,
-    actor: Actor,
-    before: Post | null,
-    input: PostInput,
-    id: string,
-    prepared: PreparedSave,
-  ): Promise<Post> {
-    const { authorIds } = prepared;
-    const now = clock.now();
-    const title = (input.title ?? before?.title ?? '').trim();
-    const followsTitle = before !== null && doesSlugFollowTitle(before, input);
-    const slug =
-      input.slug !== undefined || before === null
-        ? await decideSlug(
-            trx,
-            input.slug,
-            title === '' ? 'untitled' : title,
-            id,
-            prepared.slugChoice,
-          )
-        : followsTitle
-          ? await freeSlugFor(
-              trx,
-              slugify(title === '' ? 'untitled' : title),
-              prepared.slugChoice,
-              before.slug,
-            )
-          : before.slug;
-    const schedule = decideSchedule(input, before, now);
-    const row = {
-      ...decidePostRow({
-        id,
-        actor,
-        before,
-        input,
-        body: prepared.body ?? before?.body ?? emptyBody(),
-        slug,
-        schedule,
-        now,
-      }),
-      public_slug: decidePublicSlug(before, { slug, status: schedule.status }),
-    };
-    if (before === null) {
-      await repo.insertPost(trx, row);
-    } else {
-      const expected = input.revision ?? before.revision;
-      if (!(await repo.updatePostAtRevision(trx, id, expected, row))) {
-        throw editConflict(before.revision, expected);
-      }
-    }
-    if (input.tags !== undefined) {
-      const resolved = await tags.resolveTags(trx, actor, input.tags);
-      await repo.replacePostTags(
-        trx,
-        id,
-        resolved.map((t) => t.id),
-      );
-    }
-    if (authorIds !== undefined) {
-      await repo.replacePostAuthors(trx, id, authorIds);
-    } else if (before === null && actor.userId !== null) {
-      await repo.replacePostAuthors(trx, id, [actor.userId]);
-    }
-    // Only a slug readers have seen leads on: a draft's rename must not reveal its headline.
-    if (before !== null && before.slug !== slug) {
-      const redirectFrom = decideSlugRedirect(before, slug);
-      if (redirectFrom !== null) await repo.insertRedirect(trx, redirectFrom, id, row.updated_at);
-      await repo.deleteRedirect(trx, slug);
-    }
-    if (hasTextChanged(before, row)) {
-      await repo.insertRevision(trx, {
-        id: newId(),
-        post_id: id,
-        revision: row.revision,
-        title: row.title,
-        standfirst: row.standfirst,
-        body: row.body,
-        saved_by: actor.id,
-        saved_by_name: actor.name,
-        created_at: row.updated_at,
-      });
-    }
-    const after = await load(trx, id);
-    if (after.status !== 'draft') {
-      ensureCanPublish(actor, after);
-      const problems = findPublishProblems(after);
-      if (problems.length > 0) {
-        throw new AppError('validation_failed', 'This post is not ready to publish yet.', problems);
-      }
-    }
-    await syncPublishJob(jobs, trx, before, after);
-    return after;
-  }
-
-  /**
-   * A save of a live or scheduled post's text goes into its pending version; the post's
-   * revision still moves on, so two people saving the same post still hear of each other.
-   */
-  async function writePending(
-    trx: Trx,
-    actor: Actor,
-    before: Post,
-    input: PostInput,
-    prepared: PreparedSave,
-  ): Promise<Post> {
-    const expected = input.revision ?? before.revision;
-    const moved = await repo.updatePostAtRevision(trx, before.id, expected, {
-      revision: before.revision + 1,
-    });
-    if (!moved) throw editConflict(before.revision, expected);
-    await savePendingVersion(trx, {
-      actor,
-      post: before,
-      input,
-      body: prepared.body,
-      authorIds: prepared.authorIds,
-      now: clock.now(),
-      tags,
-      checkSlug: (wanted, title) => decideSlug(trx, wanted, title, before.id, prepared.slugChoice),
-    });
-    const after = await loadForStaff(trx, before.id);
-    await recordPendingRevision(trx, actor, before, after, clock.now());
-    return after;
-  }
-
-  /** Writes the pending version onto the post, with whatever else the save asks. */
-  async function writeWithPending(
-    trx: Trx,
-    actor: Actor,
-    before: Post,
-    input: PostInput,
-    prepared: PreparedSave,
-  ): Promise<Post> {
-    const pending = before.pendingChanges?.version;
-    const { authorIds: pendingAuthors, ...fromPending } =
-      pending === undefined ? { authorIds: undefined } : pendingAsInput(pending, before);
-    const after = await write(trx, actor, before, { ...fromPending, ...input }, before.id, {
-      body: prepared.body ?? pending?.body,
-      authorIds: prepared.authorIds ?? pendingAuthors,
-      slugChoice: prepared.slugChoice,
-    });
-    await deletePendingChanges(trx, before.id);
-    return { ...after, pendingChanges: null };
   }
 
   const history = createRevisionHistory({
