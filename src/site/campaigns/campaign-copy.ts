@@ -41,7 +41,21 @@ export function figureSpan(name: FigureName, text: string): string {
  * tag, becomes a figure span. Figures are formatted numbers, so they need no escaping.
  */
 export function renderCampaignCopy(markdown: string, figures: CampaignFigures): string {
-  return renderMarkdown(markdown)
+  const key = [markdown, ...figureNames.map((name) => figures[name])].join('\0');
+  let html = filled.get(key);
+  if (html === undefined) {
+    html = fillFigures(renderMarkdown(markdown), figures);
+    if (filled.size > 500) filled.clear();
+    filled.set(key, html);
+  }
+  return html;
+}
+
+/** Copy with its figures in, per text and figures: the figures change far less than pages render. */
+const filled = new Map<string, string>();
+
+function fillFigures(html: string, figures: CampaignFigures): string {
+  return html
     .split(/(<[^>]*>)/u)
     .map((part) =>
       part.startsWith('<')

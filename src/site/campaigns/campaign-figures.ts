@@ -31,19 +31,33 @@ function unitOf(campaign: Pick<Campaign, 'goalKind'>): string {
   }
 }
 
+/** Number formats cost more to build than to use: one per locale and currency. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, currency: string | null): Intl.NumberFormat {
+  const key = `${locale}\0${currency ?? ''}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format =
+      currency === null
+        ? new Intl.NumberFormat(locale)
+        : new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+    if (formats.size > 50) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function toCampaignFigures(
   campaign: Pick<Campaign, 'goalKind' | 'currency'>,
   progress: CampaignProgress,
   locale: string,
 ): CampaignFigures {
-  const plain = new Intl.NumberFormat(locale);
-  const money = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: campaign.currency,
-    maximumFractionDigits: 0,
-  });
+  const plain = numberFormat(locale, null);
   const amount = (n: number): string =>
-    campaign.goalKind === 'money' ? money.format(n / 100) : plain.format(n);
+    campaign.goalKind === 'money'
+      ? numberFormat(locale, campaign.currency).format(n / 100)
+      : plain.format(n);
   return {
     count: amount(progress.count),
     goal: amount(progress.target),
