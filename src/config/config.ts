@@ -42,6 +42,8 @@ export interface Config {
    * everything in one process. The machine's core count by default.
    */
   readonly webProcesses: number;
+  /** Memory for rendered reader pages in each web process; 0 renders every request. */
+  readonly pageCacheMegabytes: number;
   /** The narration engine (`MASTHEAD_TTS_*`); flite on this machine by default. */
   readonly tts: TtsConfig;
   /** Stripe; null runs the embedded test payment provider. */
@@ -433,6 +435,7 @@ export function loadConfig(env: Env = process.env): Config {
     cdn: readCdn(env),
     metricsToken: read(env, 'MASTHEAD_METRICS_TOKEN') ?? null,
     webProcesses: readWebProcesses(env),
+    pageCacheMegabytes: readCount(env, 'MASTHEAD_PAGE_CACHE_MB', 256, 0, 65_536),
     tts: readTtsConfig(env),
     stripe: readStripe(env),
     paymentMethods: readPaymentMethods(env),

@@ -96,7 +96,10 @@ export function createServices(options: ServiceOptions) {
   // delivers each committed event to the bus of every process (started after migrations).
   const bus = createEventBus(logger);
   // Bounds and the five-minute safety lifetime are in page-cache.ts.
-  const pageCache = createPageCache({ now: () => clock.now().getTime() });
+  const pageCache = createPageCache({
+    now: () => clock.now().getTime(),
+    maxBytes: config.pageCacheMegabytes * 1024 * 1024,
+  });
   // What reader pages share (navigation, lists), kept between the changes that alter it.
   const readerData = createReaderDataMemo({ now: () => clock.now().getTime() });
   const jobs = createJobQueue({ db, engine, clock, logger });
