@@ -5,6 +5,7 @@ import type { AppInstance } from '../../platform/http/app-instance.js';
 import { Notice } from '../members/member-pages.js';
 import { sendMemberPage } from '../members/send-member-page.js';
 import { CardBrands, GiftCard, GiftForm, Problems, TestModeNote } from './revenue-pages.js';
+import { startCheckout } from './checkout-start.js';
 import {
   allowCheckoutForms,
   guardRate,
@@ -94,25 +95,22 @@ export function giftRoutes(deps: RevenuePagesDeps) {
           }),
         },
       },
-      async (request, reply) => {
-        await guardRate(perClient, request);
+      (request, reply) => {
         const { body } = request;
-        try {
-          const { url } = await deps.checkouts.startGift(readerOf(request), {
-            months: Number.parseInt(body.months, 10),
-            currency: body.currency,
-            recipientName: body.recipient_name ?? '',
-            recipientEmail: body.recipient_email ?? '',
-            message: body.message ?? '',
-            deliverOn: body.deliver_on ?? '',
-            buyerName: body.buyer_name ?? '',
-            buyerEmail: body.buyer_email ?? '',
-          });
-          return await reply.header('cache-control', 'no-store').redirect(url, 303);
-        } catch (error) {
-          if (!isAppError(error) || error.code !== 'validation_failed') throw error;
-          return giftPage(request, reply, error.fields, false);
-        }
+        return startCheckout(perClient, request, reply, {
+          start: () =>
+            deps.checkouts.startGift(readerOf(request), {
+              months: Number.parseInt(body.months, 10),
+              currency: body.currency,
+              recipientName: body.recipient_name ?? '',
+              recipientEmail: body.recipient_email ?? '',
+              message: body.message ?? '',
+              deliverOn: body.deliver_on ?? '',
+              buyerName: body.buyer_name ?? '',
+              buyerEmail: body.buyer_email ?? '',
+            }),
+          showProblems: (problems) => giftPage(request, reply, problems, false),
+        });
       },
     );
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { parseAmount } from '../../features/memberships/tier.js';
 import { formatMoney } from '../../features/memberships/tier.js';
-import { isAppError, type FieldProblem } from '../../platform/errors.js';
+import { invalid, type FieldProblem } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { ensureMemberCsrf } from '../members/member-csrf.js';
 import { Notice } from '../members/member-pages.js';
@@ -14,6 +14,7 @@ import {
   Problems,
   TestModeNote,
 } from './revenue-pages.js';
+import { startCheckout } from './checkout-start.js';
 import {
   allowCheckoutForms,
   guardRate,
@@ -83,31 +84,24 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
           }),
         },
       },
-      async (request, reply) => {
-        await guardRate(perClient, request);
+      (request, reply) => {
         const { body } = request;
-        const amount =
-          body.amount === undefined || body.amount === '' ? null : parseAmount(body.amount);
-        if (body.amount !== undefined && body.amount !== '' && amount === null) {
-          return membershipPage(
-            request,
-            reply,
-            [{ field: 'amount', message: 'enter an amount such as 7.50' }],
-            false,
-          );
-        }
-        try {
-          const { url } = await deps.checkouts.startMembership(readerOf(request), {
-            priceId: body.price,
-            amount,
-            email: body.email ?? '',
-            name: body.name ?? '',
-          });
-          return await reply.header('cache-control', 'no-store').redirect(url, 303);
-        } catch (error) {
-          if (!isAppError(error) || error.code !== 'validation_failed') throw error;
-          return membershipPage(request, reply, error.fields, false);
-        }
+        return startCheckout(perClient, request, reply, {
+          start: () => {
+            const given = body.amount !== undefined && body.amount !== '';
+            const amount = given ? parseAmount(body.amount ?? '') : null;
+            if (given && amount === null) {
+              throw invalid([{ field: 'amount', message: 'enter an amount such as 7.50' }]);
+            }
+            return deps.checkouts.startMembership(readerOf(request), {
+              priceId: body.price,
+              amount,
+              email: body.email ?? '',
+              name: body.name ?? '',
+            });
+          },
+          showProblems: (problems) => membershipPage(request, reply, problems, false),
+        });
       },
     );
 
@@ -158,8 +152,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
           }),
         },
       },
-      async (request, reply) => {
-        await guardRate(perClient, request);
+      (request, reply) => {
         const { body } = request;
         const custom = body.custom?.trim() ?? '';
         const amount =
@@ -170,19 +163,17 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
               : body.preset === undefined
                 ? null
                 : Number.parseInt(body.preset, 10) || null;
-        try {
-          const { url } = await deps.checkouts.startDonation(readerOf(request), {
-            amount,
-            currency: body.currency,
-            email: body.email ?? '',
-            name: body.name ?? '',
-            note: body.note ?? '',
-          });
-          return await reply.header('cache-control', 'no-store').redirect(url, 303);
-        } catch (error) {
-          if (!isAppError(error) || error.code !== 'validation_failed') throw error;
-          return donatePage(request, reply, error.fields, false);
-        }
+        return startCheckout(perClient, request, reply, {
+          start: () =>
+            deps.checkouts.startDonation(readerOf(request), {
+              amount,
+              currency: body.currency,
+              email: body.email ?? '',
+              name: body.name ?? '',
+              note: body.note ?? '',
+            }),
+          showProblems: (problems) => donatePage(request, reply, problems, false),
+        });
       },
     );
 
