@@ -1,9 +1,37 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { StartedCheckout } from '../../features/memberships/checkout.service.js';
 import { isAppError, type FieldProblem } from '../../platform/errors.js';
+import {
+  toCheckoutAttribution,
+  type CheckoutAttribution,
+} from '../../platform/payments/payment-event.js';
 import { guardRate } from './revenue-site.js';
 
 export type RateLimit = Parameters<typeof guardRate>[0];
+
+/**
+ * The appeal a reader came from, in a revenue page's address (`?campaign=…&variant=…`, as
+ * the campaign buttons link) and then in its forms. Generous limits: a wrong value is
+ * dropped by `attributionOf`, never answered with an error.
+ */
+export const attributionFields = {
+  campaign: Type.Optional(Type.String({ maxLength: 500 })),
+  variant: Type.Optional(Type.String({ maxLength: 500 })),
+};
+
+/** A revenue page's address: back from a cancelled checkout, or from an appeal. */
+export const RevenuePageQuery = Type.Object({
+  checkout: Type.Optional(Type.String({ maxLength: 20 })),
+  ...attributionFields,
+});
+
+export function attributionOf(fields: {
+  readonly campaign?: string;
+  readonly variant?: string;
+}): CheckoutAttribution | null {
+  return toCheckoutAttribution(fields.campaign, fields.variant);
+}
 
 /** One payment form of the site: how it starts its checkout, and how it shows problems. */
 export interface CheckoutForm {

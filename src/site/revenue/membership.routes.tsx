@@ -14,7 +14,13 @@ import {
   Problems,
   TestModeNote,
 } from './revenue-pages.js';
-import { startCheckout } from './checkout-start.js';
+import {
+  attributionFields,
+  attributionOf,
+  RevenuePageQuery,
+  startCheckout,
+} from './checkout-start.js';
+import type { CheckoutAttribution } from '../../platform/payments/payment-event.js';
 import {
   allowCheckoutForms,
   guardRate,
@@ -23,7 +29,6 @@ import {
   type RevenuePagesDeps,
 } from './revenue-site.js';
 
-const Cancelled = Type.Object({ checkout: Type.Optional(Type.String({ maxLength: 20 })) });
 const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
 
@@ -37,6 +42,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
       reply: Parameters<typeof allowCheckoutForms>[0],
       problems: readonly FieldProblem[],
       cancelled: boolean,
+      from: CheckoutAttribution | null,
     ) {
       allowCheckoutForms(reply, deps.checkoutOrigins);
       return sendMemberPage(deps, request, reply, {
@@ -57,6 +63,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             <Offers
               tiers={await deps.tiers.listOffers()}
               signedIn={request.memberSession !== null}
+              from={from}
             />
             <CardBrands brands={deps.paymentMethods} />
             <p>
@@ -67,8 +74,17 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
       });
     }
 
-    app.get('/membership', { schema: { hide: true, querystring: Cancelled } }, (request, reply) =>
-      membershipPage(request, reply, [], request.query.checkout === 'cancelled'),
+    app.get(
+      '/membership',
+      { schema: { hide: true, querystring: RevenuePageQuery } },
+      (request, reply) =>
+        membershipPage(
+          request,
+          reply,
+          [],
+          request.query.checkout === 'cancelled',
+          attributionOf(request.query),
+        ),
     );
 
     app.post(
@@ -81,11 +97,13 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             amount: Text(12),
             email: Text(320),
             name: Text(200),
+            ...attributionFields,
           }),
         },
       },
       (request, reply) => {
         const { body } = request;
+        const from = attributionOf(body);
         return startCheckout(perClient, request, reply, {
           start: () => {
             const given = body.amount !== undefined && body.amount !== '';
@@ -93,14 +111,13 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             if (given && amount === null) {
               throw invalid([{ field: 'amount', message: 'enter an amount such as 7.50' }]);
             }
-            return deps.checkouts.startMembership(readerOf(request), {
-              priceId: body.price,
-              amount,
-              email: body.email ?? '',
-              name: body.name ?? '',
-            });
+            return deps.checkouts.startMembership(
+              readerOf(request),
+              { priceId: body.price, amount, email: body.email ?? '', name: body.name ?? '' },
+              from,
+            );
           },
-          showProblems: (problems) => membershipPage(request, reply, problems, false),
+          showProblems: (problems) => membershipPage(request, reply, problems, false, from),
         });
       },
     );
@@ -110,6 +127,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
       reply: Parameters<typeof allowCheckoutForms>[0],
       problems: readonly FieldProblem[],
       cancelled: boolean,
+      from: CheckoutAttribution | null,
     ) {
       allowCheckoutForms(reply, deps.checkoutOrigins);
       const offers = await deps.tiers.listOffers();
@@ -126,15 +144,24 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             <Problems problems={problems} />
             <p>A one-time gift of any size keeps our reporting going. We e-mail you a receipt.</p>
             <TestModeNote show={deps.testMode} />
-            <DonateForm currency={currency} signedIn={request.memberSession !== null} />
+            <DonateForm currency={currency} signedIn={request.memberSession !== null} from={from} />
             <CardBrands brands={deps.paymentMethods} />
           </>
         ),
       });
     }
 
-    app.get('/donate', { schema: { hide: true, querystring: Cancelled } }, (request, reply) =>
-      donatePage(request, reply, [], request.query.checkout === 'cancelled'),
+    app.get(
+      '/donate',
+      { schema: { hide: true, querystring: RevenuePageQuery } },
+      (request, reply) =>
+        donatePage(
+          request,
+          reply,
+          [],
+          request.query.checkout === 'cancelled',
+          attributionOf(request.query),
+        ),
     );
 
     app.post(
@@ -149,6 +176,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             note: Text(600),
             name: Text(200),
             email: Text(320),
+            ...attributionFields,
           }),
         },
       },
@@ -163,16 +191,21 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
               : body.preset === undefined
                 ? null
                 : Number.parseInt(body.preset, 10) || null;
+        const from = attributionOf(body);
         return startCheckout(perClient, request, reply, {
           start: () =>
-            deps.checkouts.startDonation(readerOf(request), {
-              amount,
-              currency: body.currency,
-              email: body.email ?? '',
-              name: body.name ?? '',
-              note: body.note ?? '',
-            }),
-          showProblems: (problems) => donatePage(request, reply, problems, false),
+            deps.checkouts.startDonation(
+              readerOf(request),
+              {
+                amount,
+                currency: body.currency,
+                email: body.email ?? '',
+                name: body.name ?? '',
+                note: body.note ?? '',
+              },
+              from,
+            ),
+          showProblems: (problems) => donatePage(request, reply, problems, false, from),
         });
       },
     );
