@@ -71,6 +71,7 @@ import { chooseSpeechEngine } from '../platform/tts/choose-speech-engine.js';
 import { createCampaignService } from '../features/campaigns/campaign.service.js';
 import { createContributionRecorder } from '../features/campaigns/campaign-contribution.js';
 import { withRevenueContributions } from '../features/campaigns/revenue-contributions.js';
+import { createCampaignAttributions } from '../features/campaigns/campaign-attribution.js';
 import { createNewsletterFeature } from '../features/newsletters/newsletter-feature.js';
 
 export interface ServiceOptions {
@@ -339,6 +340,7 @@ export function createServices(options: ServiceOptions) {
     tiers,
     processor: paymentProcessor,
     inbox: paymentInbox,
+    attributions: createCampaignAttributions({ db }),
   });
   const gifts = createGiftService({ db, clock, jobs, events: revenueEvents });
   const revenue = createRevenueService({

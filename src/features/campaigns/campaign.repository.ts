@@ -230,3 +230,18 @@ export async function insertContributions(
       .execute();
   }
 }
+
+/** Whether a variant of this id belongs to this campaign. */
+export async function isVariantOfCampaign(
+  db: Executor,
+  campaignId: string,
+  variantId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('campaign_variants')
+    .select('id')
+    .where('id', '=', variantId)
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -20,6 +20,7 @@ describe('what reader revenue counts for in campaigns', () => {
       currency: 'eur',
       occurredAt: new Date(at),
       memberId: 'm1',
+      attribution: null,
     });
     expect(
       toContribution('gift.purchased', {
@@ -39,6 +40,20 @@ describe('what reader revenue counts for in campaigns', () => {
         at,
       }),
     ).toMatchObject({ kind: 'donation', amountMinor: 1200 });
+  });
+
+  it('keeps the campaign and variant the checkout carried', () => {
+    const attribution = { campaignId: 'c1', variantId: 'v2' };
+    expect(
+      toContribution('gift.purchased', {
+        giftId: 'g1',
+        months: 1,
+        amount: 500,
+        currency: 'eur',
+        at,
+        attribution,
+      }),
+    ).toMatchObject({ kind: 'gift', attribution });
   });
 
   it('counts nothing for a membership ending or a gift redeemed (its purchase counted)', () => {

@@ -1,5 +1,6 @@
 import type { EventOutbox } from '../../platform/events/event-relay.js';
 import type { DomainEventName, DomainEvents } from '../../platform/events/domain-events.js';
+import type { CheckoutAttribution } from '../../platform/payments/payment-event.js';
 import '../memberships/revenue-events.js';
 import type { CampaignContribution, ContributionRecorder } from './campaign-contribution.js';
 
@@ -16,12 +17,14 @@ export function toContribution<K extends DomainEventName>(
     amount: number;
     currency: string;
     at: string;
+    attribution: CheckoutAttribution | null;
   }>;
   const base = {
     amountMinor: fact.amount ?? 0,
     currency: fact.currency ?? '',
     occurredAt: new Date(fact.at ?? 0),
     memberId: fact.memberId ?? null,
+    attribution: fact.attribution ?? null,
   };
   switch (name) {
     case 'membership.started':

@@ -2,6 +2,7 @@ import type { Db, Trx } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, invalid, type FieldProblem } from '../../platform/errors.js';
 import { newId, newSecret } from '../../platform/ids.js';
+import type { CheckoutAttribution } from '../../platform/payments/payment-event.js';
 import type { PaymentInbox } from '../../platform/payments/payment-inbox.js';
 import type { PaymentProvider } from '../../platform/payments/payment-provider.js';
 import { isEmailAddress, normaliseEmail } from '../staff/email-address.js';
@@ -32,6 +33,10 @@ export interface CheckoutServiceDeps {
   readonly tiers: Pick<TierService, 'listOffers' | 'findPrice'>;
   readonly processor: Pick<PaymentProcessor, 'processEvent'>;
   readonly inbox: Pick<PaymentInbox, 'listOpenEventIds'>;
+  /** Campaigns: keeps the appeal a reader came from only when it is a real one. */
+  readonly attributions: {
+    findAttribution(given: CheckoutAttribution | null): Promise<CheckoutAttribution | null>;
+  };
 }
 
 /** The reader asking, when signed in. */
@@ -112,15 +117,20 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       | 'return_used_at'
       | 'created_at'
       | 'completed_at'
+      | 'provider_subscription_id'
+      | 'campaign_id'
+      | 'variant_id'
     >,
     request: {
       mode: 'subscription' | 'payment';
       description: string;
       trialEnd: Date | null;
       cancelPath: string;
+      attribution: CheckoutAttribution | null;
     },
     extra?: (trx: Trx) => Promise<void>,
   ): Promise<StartedCheckout> {
+    const attribution = await deps.attributions.findAttribution(request.attribution);
     const token = newSecret(24);
     const now = toTimestamp(clock.now());
     await db.transaction().execute(async (trx) => {
@@ -152,6 +162,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       trialEnd: request.trialEnd,
       successUrl: `${siteUrl}/checkout/return/${token}`,
       cancelUrl: `${siteUrl}${request.cancelPath}`,
+      attribution,
     });
     await updateCheckout(db, row.id, { provider_session_id: session.sessionId });
     return { url: session.url, checkoutId: row.id, sessionId: session.sessionId };
@@ -168,9 +179,14 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
   return {
     giftPrice,
 
+    /**
+     * Each start takes the appeal the reader came from, if any (`attribution`, as the link
+     * said); the provider carries it back with the payment for the campaign to count.
+     */
     async startMembership(
       reader: Reader,
       input: { priceId: string; amount: number | null; email: string; name: string },
+      attribution: CheckoutAttribution | null = null,
     ): Promise<StartedCheckout> {
       const found = await deps.tiers.findPrice(input.priceId);
       const problems: FieldProblem[] = [];
@@ -213,11 +229,16 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
           description: `${tier.name}, ${price.interval === 'year' ? 'yearly' : 'monthly'}`,
           trialEnd: giftRuns ? reader.statusUntil : null,
           cancelPath: '/membership?checkout=cancelled',
+          attribution,
         },
       );
     },
 
-    async startGift(reader: Reader, order: GiftOrder): Promise<StartedCheckout> {
+    async startGift(
+      reader: Reader,
+      order: GiftOrder,
+      attribution: CheckoutAttribution | null = null,
+    ): Promise<StartedCheckout> {
       const problems: FieldProblem[] = [];
       if (!(giftMonths as readonly number[]).includes(order.months)) {
         problems.push({ field: 'months', message: 'choose 1, 3, 6 or 12 months' });
@@ -272,6 +293,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
           description: `Gift membership, ${order.months} month${order.months === 1 ? '' : 's'}`,
           trialEnd: null,
           cancelPath: '/gift?checkout=cancelled',
+          attribution,
         },
         async (trx) => {
           await insertGift(trx, {
@@ -300,7 +322,11 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       );
     },
 
-    async startDonation(reader: Reader, order: DonationOrder): Promise<StartedCheckout> {
+    async startDonation(
+      reader: Reader,
+      order: DonationOrder,
+      attribution: CheckoutAttribution | null = null,
+    ): Promise<StartedCheckout> {
       const problems: FieldProblem[] = [];
       const email = reader?.email ?? checkEmail(problems, 'email', order.email);
       const name = checkText(problems, 'name', order.name || (reader?.name ?? ''), 200);
@@ -331,6 +357,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
           description: 'One-time donation',
           trialEnd: null,
           cancelPath: '/donate?checkout=cancelled',
+          attribution,
         },
         async (trx) => {
           await insertDonation(trx, {

@@ -45,6 +45,10 @@ export interface CheckoutTable {
   return_used_at: string | null;
   created_at: string;
   completed_at: string | null;
+  /** Set on completion from the provider's event: the subscription it started, the appeal. */
+  provider_subscription_id: string | null;
+  campaign_id: string | null;
+  variant_id: string | null;
 }
 
 export interface PaymentCustomerTable {
@@ -78,6 +82,9 @@ export interface SubscriptionTable {
   snapshot_at: string;
   created_at: string;
   updated_at: string;
+  /** The appeal its checkout came from, as the provider's metadata said. */
+  campaign_id: string | null;
+  variant_id: string | null;
 }
 
 export interface PaymentTable {

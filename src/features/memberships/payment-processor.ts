@@ -80,6 +80,9 @@ export function createPaymentProcessor(deps: PaymentProcessorDeps) {
         status: 'completed',
         completed_at: at,
         provider_session_id: event.sessionId,
+        provider_subscription_id: event.subscriptionId,
+        campaign_id: event.attribution?.campaignId ?? null,
+        variant_id: event.attribution?.variantId ?? null,
       });
     }
     switch (checkout.purpose) {
@@ -156,6 +159,7 @@ export function createPaymentProcessor(deps: PaymentProcessorDeps) {
           amount: event.amount,
           currency: event.currency,
           at,
+          attribution: event.attribution ?? null,
         });
         return done();
       }
@@ -204,6 +208,7 @@ export function createPaymentProcessor(deps: PaymentProcessorDeps) {
           amount: event.amount,
           currency: event.currency,
           at,
+          attribution: event.attribution ?? null,
         });
         return done();
       }

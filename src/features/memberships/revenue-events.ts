@@ -1,3 +1,5 @@
+import type { CheckoutAttribution } from '../../platform/payments/payment-event.js';
+
 /**
  * Facts about reader revenue for other features (fundraising campaigns count them). Each
  * is recorded in the transaction that makes it true, once: a replayed provider event
@@ -10,6 +12,8 @@ export interface MembershipStarted {
   readonly currency: string;
   readonly interval: 'month' | 'year';
   readonly at: string;
+  /** The appeal its checkout came from, when the provider carried one back. */
+  readonly attribution?: CheckoutAttribution | null;
 }
 
 export interface MembershipEnded {
@@ -24,6 +28,7 @@ export interface GiftPurchased {
   readonly amount: number;
   readonly currency: string;
   readonly at: string;
+  readonly attribution?: CheckoutAttribution | null;
 }
 
 export interface GiftRedeemed {
@@ -39,6 +44,7 @@ export interface DonationReceived {
   readonly amount: number;
   readonly currency: string;
   readonly at: string;
+  readonly attribution?: CheckoutAttribution | null;
 }
 
 declare module '../../platform/events/domain-events.js' {

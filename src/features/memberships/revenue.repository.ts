@@ -34,6 +34,20 @@ export async function findCheckout(
   return executor.selectFrom('checkouts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The completed checkout that started a provider's subscription. */
+export async function findCheckoutBySubscription(
+  executor: Executor,
+  provider: string,
+  subscriptionId: string,
+): Promise<CheckoutRow | undefined> {
+  return executor
+    .selectFrom('checkouts')
+    .selectAll()
+    .where('provider', '=', provider)
+    .where('provider_subscription_id', '=', subscriptionId)
+    .executeTakeFirst();
+}
+
 export async function findCheckoutBySession(
   executor: Executor,
   sessionId: string,

@@ -3,17 +3,23 @@ import { toTimestamp } from '../../platform/clock.js';
 import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { newId } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import {
+  toCheckoutAttribution,
+  type CheckoutAttribution,
+} from '../../platform/payments/payment-event.js';
 import { noteMemberEventIn } from '../members/member-membership.js';
 import { syncMemberFromSubscriptions } from './member-sync.js';
 import { enqueueRevenueEmail } from './revenue-email-queue.js';
 import {
   findCheckout,
+  findCheckoutBySubscription,
   findCustomerMember,
   findSubscriptionByProviderId,
   insertPayment,
   insertSubscription,
   updateSubscription,
 } from './revenue.repository.js';
+import type { SubscriptionRow } from './memberships.table.js';
 import { isEnded, toSubscriptionColumns, toSubscriptionState } from './subscription-mapping.js';
 import {
   decideMembershipAccess,
@@ -54,6 +60,24 @@ function seedFrom(fact: SubscriptionFact): SubscriptionState {
 }
 
 /**
+ * The appeal a subscription's checkout came from. Snapshots carry the checkout's metadata;
+ * an invoice carries none, so it finds what an earlier snapshot left on the subscription,
+ * or what the completed checkout that started this subscription said.
+ */
+async function attributionOf(
+  trx: Trx,
+  fact: SubscriptionFact,
+  row: SubscriptionRow | undefined,
+): Promise<CheckoutAttribution | null> {
+  const carried = fact.type === 'subscription.changed' ? (fact.attribution ?? null) : null;
+  if (carried !== null) return carried;
+  const kept = toCheckoutAttribution(row?.campaign_id ?? null, row?.variant_id ?? null);
+  if (kept !== null || fact.subscriptionId === null) return kept;
+  const checkout = await findCheckoutBySubscription(trx, fact.provider, fact.subscriptionId);
+  return toCheckoutAttribution(checkout?.campaign_id ?? null, checkout?.variant_id ?? null);
+}
+
+/**
  * A subscription snapshot or an invoice: moves the subscription's state by the pure
  * decider, records what the member sees (payment, timeline, e-mails) once each, then
  * brings the member's status in line. Events for a customer who is no member yet wait
@@ -75,6 +99,7 @@ export async function applySubscriptionFact(
   const row = await findSubscriptionByProviderId(trx, fact.subscriptionId);
   const before = row === undefined ? null : toSubscriptionState(row);
   const after = decideSubscriptionState(before, fact, () => seedFrom(fact));
+  const attribution = await attributionOf(trx, fact, row);
   let subscriptionId: string;
   if (row === undefined) {
     subscriptionId = newId();
@@ -92,6 +117,8 @@ export async function applySubscriptionFact(
       started_at: fact.occurredAt,
       created_at: at,
       updated_at: at,
+      campaign_id: attribution?.campaignId ?? null,
+      variant_id: attribution?.variantId ?? null,
       ...toSubscriptionColumns(after),
     });
   } else {
@@ -104,6 +131,8 @@ export async function applySubscriptionFact(
       ...toSubscriptionColumns(after),
       member_id: row.member_id ?? memberId,
       tier_id: tierId,
+      campaign_id: attribution?.campaignId ?? null,
+      variant_id: attribution?.variantId ?? null,
       updated_at: at,
     });
   }
@@ -199,6 +228,7 @@ export async function applySubscriptionFact(
         currency: after.currency,
         interval: after.interval,
         at,
+        attribution,
       });
     }
   }

@@ -27,6 +27,29 @@ export function toSubscriptionStatus(value: string): SubscriptionStatus {
     : 'incomplete';
 }
 
+/**
+ * The appeal a checkout came from: a campaign and the variant the reader was shown. Sent to
+ * the provider as metadata with the checkout and read back from its events, so the payment
+ * is counted for the copy that won it.
+ */
+export interface CheckoutAttribution {
+  readonly campaignId: string;
+  readonly variantId: string;
+}
+
+/** What an id of Masthead's looks like; anything else in metadata is ignored. */
+const attributionIdPattern = /^[A-Za-z0-9_-]{1,64}$/u;
+
+/** An attribution from untrusted text (a form, provider metadata); null unless both are ids. */
+export function toCheckoutAttribution(
+  campaignId: unknown,
+  variantId: unknown,
+): CheckoutAttribution | null {
+  if (typeof campaignId !== 'string' || typeof variantId !== 'string') return null;
+  if (!attributionIdPattern.test(campaignId) || !attributionIdPattern.test(variantId)) return null;
+  return { campaignId, variantId };
+}
+
 interface EventBase {
   /** The provider's event id: at most one row per id, however often it arrives. */
   readonly id: string;
@@ -47,6 +70,8 @@ export interface CheckoutCompleted extends EventBase {
   readonly amount: number;
   readonly currency: string;
   readonly email: string | null;
+  /** The appeal the checkout came from (absent on events recorded before it was carried). */
+  readonly attribution?: CheckoutAttribution | null;
 }
 
 /** The provider's current picture of a subscription (created, updated or deleted). */
@@ -64,6 +89,8 @@ export interface SubscriptionChanged extends EventBase {
   readonly endedAt: string | null;
   /** Why an ended subscription ended: the reader asked, or payments failed. */
   readonly endReason: 'requested' | 'payment-failed' | null;
+  /** The appeal its checkout came from, as the subscription's metadata says (or absent). */
+  readonly attribution?: CheckoutAttribution | null;
 }
 
 export interface InvoicePaid extends EventBase {

@@ -1,5 +1,6 @@
 import type {
   BillingInterval,
+  CheckoutAttribution,
   PaymentEvent,
   ProviderKind,
   SubscriptionChanged,
@@ -23,6 +24,8 @@ export interface CheckoutRequest {
   readonly trialEnd: Date | null;
   readonly successUrl: string;
   readonly cancelUrl: string;
+  /** The appeal the reader came from; comes back on the checkout's and subscription's events. */
+  readonly attribution: CheckoutAttribution | null;
 }
 
 export interface CheckoutSession {

@@ -1,5 +1,7 @@
 import {
+  toCheckoutAttribution,
   toSubscriptionStatus,
+  type CheckoutAttribution,
   type BillingInterval,
   type PaymentEvent,
   type SubscriptionChanged,
@@ -33,6 +35,12 @@ const listData = (value: unknown): Json[] =>
 const referenceOf = (object: Json): string | null =>
   (isObject(object.metadata) ? str(object.metadata.masthead_checkout) : null) ??
   str(object.client_reference_id);
+
+/** The campaign and variant Masthead sent as metadata, when both are there and well formed. */
+const attributionOf = (object: Json): CheckoutAttribution | null =>
+  isObject(object.metadata)
+    ? toCheckoutAttribution(object.metadata.masthead_campaign, object.metadata.masthead_variant)
+    : null;
 
 /** A Stripe subscription object as Masthead's picture of it. */
 export function toSubscriptionChanged(
@@ -132,6 +140,7 @@ export function toPaymentEvent(event: Json): PaymentEvent | null {
         amount: num(object.amount_total) ?? 0,
         currency,
         email: str(details.email) ?? str(object.customer_email),
+        attribution: attributionOf(object),
       };
     }
     case 'customer.subscription.created':

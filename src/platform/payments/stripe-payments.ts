@@ -46,7 +46,15 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
   });
 
   function checkoutParams(request: CheckoutRequest): Stripe.Checkout.SessionCreateParams {
-    const metadata = { masthead_checkout: request.reference };
+    const metadata = {
+      masthead_checkout: request.reference,
+      ...(request.attribution === null
+        ? {}
+        : {
+            masthead_campaign: request.attribution.campaignId,
+            masthead_variant: request.attribution.variantId,
+          }),
+    };
     const priceData = {
       currency: request.currency,
       unit_amount: request.amount,

@@ -18,6 +18,9 @@ export interface TestPaymentSessionTable {
   /** `open`, `paid`, `cancelled`. A decline leaves it open. */
   status: string;
   created_at: string;
+  /** Metadata, as Stripe keeps it: the appeal the checkout came from. */
+  campaign_id: string | null;
+  variant_id: string | null;
 }
 
 export interface TestPaymentSubscriptionTable {
@@ -31,6 +34,8 @@ export interface TestPaymentSubscriptionTable {
   current_period_end: string;
   cancel_at_period_end: number;
   created_at: string;
+  campaign_id: string | null;
+  variant_id: string | null;
 }
 
 export type TestPaymentSessionRow = Selectable<TestPaymentSessionTable>;

@@ -3,7 +3,12 @@ import { toTimestamp, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { newId, newSecret } from '../ids.js';
 import { addInterval } from './billing-period.js';
-import type { BillingInterval, PaymentEvent, SubscriptionChanged } from './payment-event.js';
+import {
+  toCheckoutAttribution,
+  type BillingInterval,
+  type PaymentEvent,
+  type SubscriptionChanged,
+} from './payment-event.js';
 import type { CheckoutRequest, PaymentProvider } from './payment-provider.js';
 import type { TestPaymentSessionRow, TestPaymentSubscriptionRow } from './test-payments.table.js';
 
@@ -61,6 +66,7 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
     cancelAtPeriodEnd: row.cancel_at_period_end === 1,
     endedAt,
     endReason: endedAt === null ? null : 'requested',
+    attribution: toCheckoutAttribution(row.campaign_id, row.variant_id),
   });
 
   async function getSession(trx: Trx, id: string): Promise<TestPaymentSessionRow> {
@@ -134,6 +140,8 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
       current_period_end: toTimestamp(starts ?? addInterval(now, interval)),
       cancel_at_period_end: 0,
       created_at: toTimestamp(now),
+      campaign_id: session.campaign_id,
+      variant_id: session.variant_id,
     };
     await trx.insertInto('test_payment_subscriptions').values(row).execute();
     return row;
@@ -161,6 +169,8 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
           cancel_url: request.cancelUrl,
           status: 'open',
           created_at: toTimestamp(clock.now()),
+          campaign_id: request.attribution?.campaignId ?? null,
+          variant_id: request.attribution?.variantId ?? null,
         })
         .execute();
       // Same-site paths: the test provider's pages are this site's, whatever host it is behind.
@@ -215,6 +225,7 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
           amount: session.amount,
           currency: session.currency,
           email: session.email,
+          attribution: toCheckoutAttribution(session.campaign_id, session.variant_id),
         });
         for (const event of events) await deps.record(trx, event);
         return { ...session, status: 'paid' };

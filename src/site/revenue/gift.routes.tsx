@@ -6,6 +6,13 @@ import { Notice } from '../members/member-pages.js';
 import { sendMemberPage } from '../members/send-member-page.js';
 import { CardBrands, GiftCard, GiftForm, Problems, TestModeNote } from './revenue-pages.js';
 import {
+  attributionFields,
+  attributionOf,
+  RevenuePageQuery,
+  startCheckout,
+} from './checkout-start.js';
+import type { CheckoutAttribution } from '../../platform/payments/payment-event.js';
+import {
   allowCheckoutForms,
   guardRate,
   readerOf,
@@ -15,7 +22,6 @@ import {
 
 const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) });
-const Cancelled = Type.Object({ checkout: Type.Optional(Type.String({ maxLength: 20 })) });
 
 /** `/gift` (buy), `/gift/redeem/{code}` (redeem) and `/gift/card/{code}` (print). */
 export function giftRoutes(deps: RevenuePagesDeps) {
@@ -40,6 +46,7 @@ export function giftRoutes(deps: RevenuePagesDeps) {
       reply: Parameters<typeof allowCheckoutForms>[0],
       problems: readonly FieldProblem[],
       cancelled: boolean,
+      from: CheckoutAttribution | null,
     ) {
       allowCheckoutForms(reply, deps.checkoutOrigins);
       const offered = await currencies();
@@ -65,6 +72,7 @@ export function giftRoutes(deps: RevenuePagesDeps) {
                 currencies={offered}
                 signedIn={request.memberSession !== null}
                 today={deps.clock.now().toISOString().slice(0, 10)}
+                from={from}
               />
             )}
             <CardBrands brands={deps.paymentMethods} />
@@ -73,8 +81,14 @@ export function giftRoutes(deps: RevenuePagesDeps) {
       });
     }
 
-    app.get('/gift', { schema: { hide: true, querystring: Cancelled } }, (request, reply) =>
-      giftPage(request, reply, [], request.query.checkout === 'cancelled'),
+    app.get('/gift', { schema: { hide: true, querystring: RevenuePageQuery } }, (request, reply) =>
+      giftPage(
+        request,
+        reply,
+        [],
+        request.query.checkout === 'cancelled',
+        attributionOf(request.query),
+      ),
     );
 
     app.post(
@@ -91,28 +105,31 @@ export function giftRoutes(deps: RevenuePagesDeps) {
             deliver_on: Text(10),
             buyer_name: Text(300),
             buyer_email: Text(320),
+            ...attributionFields,
           }),
         },
       },
-      async (request, reply) => {
-        await guardRate(perClient, request);
+      (request, reply) => {
         const { body } = request;
-        try {
-          const { url } = await deps.checkouts.startGift(readerOf(request), {
-            months: Number.parseInt(body.months, 10),
-            currency: body.currency,
-            recipientName: body.recipient_name ?? '',
-            recipientEmail: body.recipient_email ?? '',
-            message: body.message ?? '',
-            deliverOn: body.deliver_on ?? '',
-            buyerName: body.buyer_name ?? '',
-            buyerEmail: body.buyer_email ?? '',
-          });
-          return await reply.header('cache-control', 'no-store').redirect(url, 303);
-        } catch (error) {
-          if (!isAppError(error) || error.code !== 'validation_failed') throw error;
-          return giftPage(request, reply, error.fields, false);
-        }
+        const from = attributionOf(body);
+        return startCheckout(perClient, request, reply, {
+          start: () =>
+            deps.checkouts.startGift(
+              readerOf(request),
+              {
+                months: Number.parseInt(body.months, 10),
+                currency: body.currency,
+                recipientName: body.recipient_name ?? '',
+                recipientEmail: body.recipient_email ?? '',
+                message: body.message ?? '',
+                deliverOn: body.deliver_on ?? '',
+                buyerName: body.buyer_name ?? '',
+                buyerEmail: body.buyer_email ?? '',
+              },
+              from,
+            ),
+          showProblems: (problems) => giftPage(request, reply, problems, false, from),
+        });
       },
     );
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { parseAmount } from '../../features/memberships/tier.js';
 import { formatMoney } from '../../features/memberships/tier.js';
-import { isAppError, type FieldProblem } from '../../platform/errors.js';
+import { invalid, type FieldProblem } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { ensureMemberCsrf } from '../members/member-csrf.js';
 import { Notice } from '../members/member-pages.js';
@@ -15,6 +15,13 @@ import {
   TestModeNote,
 } from './revenue-pages.js';
 import {
+  attributionFields,
+  attributionOf,
+  RevenuePageQuery,
+  startCheckout,
+} from './checkout-start.js';
+import type { CheckoutAttribution } from '../../platform/payments/payment-event.js';
+import {
   allowCheckoutForms,
   guardRate,
   readerOf,
@@ -22,7 +29,6 @@ import {
   type RevenuePagesDeps,
 } from './revenue-site.js';
 
-const Cancelled = Type.Object({ checkout: Type.Optional(Type.String({ maxLength: 20 })) });
 const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
 
@@ -36,6 +42,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
       reply: Parameters<typeof allowCheckoutForms>[0],
       problems: readonly FieldProblem[],
       cancelled: boolean,
+      from: CheckoutAttribution | null,
     ) {
       allowCheckoutForms(reply, deps.checkoutOrigins);
       return sendMemberPage(deps, request, reply, {
@@ -56,6 +63,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             <Offers
               tiers={await deps.tiers.listOffers()}
               signedIn={request.memberSession !== null}
+              from={from}
             />
             <CardBrands brands={deps.paymentMethods} />
             <p>
@@ -66,8 +74,17 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
       });
     }
 
-    app.get('/membership', { schema: { hide: true, querystring: Cancelled } }, (request, reply) =>
-      membershipPage(request, reply, [], request.query.checkout === 'cancelled'),
+    app.get(
+      '/membership',
+      { schema: { hide: true, querystring: RevenuePageQuery } },
+      (request, reply) =>
+        membershipPage(
+          request,
+          reply,
+          [],
+          request.query.checkout === 'cancelled',
+          attributionOf(request.query),
+        ),
     );
 
     app.post(
@@ -80,34 +97,28 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             amount: Text(12),
             email: Text(320),
             name: Text(200),
+            ...attributionFields,
           }),
         },
       },
-      async (request, reply) => {
-        await guardRate(perClient, request);
+      (request, reply) => {
         const { body } = request;
-        const amount =
-          body.amount === undefined || body.amount === '' ? null : parseAmount(body.amount);
-        if (body.amount !== undefined && body.amount !== '' && amount === null) {
-          return membershipPage(
-            request,
-            reply,
-            [{ field: 'amount', message: 'enter an amount such as 7.50' }],
-            false,
-          );
-        }
-        try {
-          const { url } = await deps.checkouts.startMembership(readerOf(request), {
-            priceId: body.price,
-            amount,
-            email: body.email ?? '',
-            name: body.name ?? '',
-          });
-          return await reply.header('cache-control', 'no-store').redirect(url, 303);
-        } catch (error) {
-          if (!isAppError(error) || error.code !== 'validation_failed') throw error;
-          return membershipPage(request, reply, error.fields, false);
-        }
+        const from = attributionOf(body);
+        return startCheckout(perClient, request, reply, {
+          start: () => {
+            const given = body.amount !== undefined && body.amount !== '';
+            const amount = given ? parseAmount(body.amount ?? '') : null;
+            if (given && amount === null) {
+              throw invalid([{ field: 'amount', message: 'enter an amount such as 7.50' }]);
+            }
+            return deps.checkouts.startMembership(
+              readerOf(request),
+              { priceId: body.price, amount, email: body.email ?? '', name: body.name ?? '' },
+              from,
+            );
+          },
+          showProblems: (problems) => membershipPage(request, reply, problems, false, from),
+        });
       },
     );
 
@@ -116,6 +127,7 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
       reply: Parameters<typeof allowCheckoutForms>[0],
       problems: readonly FieldProblem[],
       cancelled: boolean,
+      from: CheckoutAttribution | null,
     ) {
       allowCheckoutForms(reply, deps.checkoutOrigins);
       const offers = await deps.tiers.listOffers();
@@ -132,15 +144,24 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             <Problems problems={problems} />
             <p>A one-time gift of any size keeps our reporting going. We e-mail you a receipt.</p>
             <TestModeNote show={deps.testMode} />
-            <DonateForm currency={currency} signedIn={request.memberSession !== null} />
+            <DonateForm currency={currency} signedIn={request.memberSession !== null} from={from} />
             <CardBrands brands={deps.paymentMethods} />
           </>
         ),
       });
     }
 
-    app.get('/donate', { schema: { hide: true, querystring: Cancelled } }, (request, reply) =>
-      donatePage(request, reply, [], request.query.checkout === 'cancelled'),
+    app.get(
+      '/donate',
+      { schema: { hide: true, querystring: RevenuePageQuery } },
+      (request, reply) =>
+        donatePage(
+          request,
+          reply,
+          [],
+          request.query.checkout === 'cancelled',
+          attributionOf(request.query),
+        ),
     );
 
     app.post(
@@ -155,11 +176,11 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
             note: Text(600),
             name: Text(200),
             email: Text(320),
+            ...attributionFields,
           }),
         },
       },
-      async (request, reply) => {
-        await guardRate(perClient, request);
+      (request, reply) => {
         const { body } = request;
         const custom = body.custom?.trim() ?? '';
         const amount =
@@ -170,19 +191,22 @@ export function membershipRoutes(deps: RevenuePagesDeps) {
               : body.preset === undefined
                 ? null
                 : Number.parseInt(body.preset, 10) || null;
-        try {
-          const { url } = await deps.checkouts.startDonation(readerOf(request), {
-            amount,
-            currency: body.currency,
-            email: body.email ?? '',
-            name: body.name ?? '',
-            note: body.note ?? '',
-          });
-          return await reply.header('cache-control', 'no-store').redirect(url, 303);
-        } catch (error) {
-          if (!isAppError(error) || error.code !== 'validation_failed') throw error;
-          return donatePage(request, reply, error.fields, false);
-        }
+        const from = attributionOf(body);
+        return startCheckout(perClient, request, reply, {
+          start: () =>
+            deps.checkouts.startDonation(
+              readerOf(request),
+              {
+                amount,
+                currency: body.currency,
+                email: body.email ?? '',
+                name: body.name ?? '',
+                note: body.note ?? '',
+              },
+              from,
+            ),
+          showProblems: (problems) => donatePage(request, reply, problems, false, from),
+        });
       },
     );
 

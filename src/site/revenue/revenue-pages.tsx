@@ -3,6 +3,7 @@ import { formatGiftCode } from '../../features/memberships/gift-code.js';
 import type { GiftRow } from '../../features/memberships/memberships.table.js';
 import { formatMoney, giftMonths, type Tier } from '../../features/memberships/tier.js';
 import type { FieldProblem } from '../../platform/errors.js';
+import type { CheckoutAttribution } from '../../platform/payments/payment-event.js';
 import { Notice } from '../members/member-pages.js';
 
 const brandNames: Readonly<Record<PaymentMethod, string>> = {
@@ -96,8 +97,23 @@ export function Problems({ problems }: { problems: readonly FieldProblem[] }) {
   );
 }
 
+/** The appeal the reader came from, carried on to checkout with the form. */
+export function AttributionInputs({ from }: { from: CheckoutAttribution | null }) {
+  if (from === null) return null;
+  return (
+    <>
+      <input type="hidden" name="campaign" value={from.campaignId} />
+      <input type="hidden" name="variant" value={from.variantId} />
+    </>
+  );
+}
+
 /** `/membership`: each tier with its benefits and a form per price. */
-export function Offers(props: { tiers: readonly Tier[]; signedIn: boolean }) {
+export function Offers(props: {
+  tiers: readonly Tier[];
+  signedIn: boolean;
+  from: CheckoutAttribution | null;
+}) {
   if (props.tiers.length === 0) return <p>Memberships are not on offer yet.</p>;
   return (
     <>
@@ -117,6 +133,7 @@ export function Offers(props: { tiers: readonly Tier[]; signedIn: boolean }) {
             return (
               <form class="form" method="post" action="/membership/checkout">
                 <input type="hidden" name="price" value={price.id} />
+                <AttributionInputs from={props.from} />
                 {price.payWhatYouWant && (
                   <>
                     <label for={`${idBase}-amount`}>
@@ -161,10 +178,12 @@ export function GiftForm(props: {
   currencies: readonly { currency: string; monthly: number }[];
   signedIn: boolean;
   today: string;
+  from: CheckoutAttribution | null;
 }) {
   const first = props.currencies[0];
   return (
     <form class="form" method="post" action="/gift">
+      <AttributionInputs from={props.from} />
       <fieldset>
         <legend>How long</legend>
         {giftMonths.map((months, index) => (
@@ -224,9 +243,14 @@ export function GiftForm(props: {
 
 export const donationPresets = [500, 1000, 2500, 5000] as const;
 
-export function DonateForm(props: { currency: string; signedIn: boolean }) {
+export function DonateForm(props: {
+  currency: string;
+  signedIn: boolean;
+  from: CheckoutAttribution | null;
+}) {
   return (
     <form class="form" method="post" action="/donate">
+      <AttributionInputs from={props.from} />
       <input type="hidden" name="currency" value={props.currency} />
       <fieldset>
         <legend>Amount</legend>

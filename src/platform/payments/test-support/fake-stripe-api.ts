@@ -143,6 +143,8 @@ export const stripeEvents = {
     subscription: string | null;
     paymentIntent?: string;
     amount: number;
+    /** More metadata, as Masthead sent it with the session (the appeal it came from). */
+    metadata?: Record<string, string>;
   }) {
     return {
       id: opts.session,
@@ -151,7 +153,7 @@ export const stripeEvents = {
       status: 'complete',
       payment_status: 'paid',
       client_reference_id: opts.reference,
-      metadata: { masthead_checkout: opts.reference },
+      metadata: { masthead_checkout: opts.reference, ...opts.metadata },
       customer: opts.customer,
       subscription: opts.subscription,
       payment_intent: opts.paymentIntent ?? null,
@@ -171,13 +173,14 @@ export const stripeEvents = {
     cancelAtPeriodEnd?: boolean;
     endedAt?: Date | null;
     endReason?: string;
+    metadata?: Record<string, string>;
   }) {
     return {
       id: opts.id,
       object: 'subscription',
       customer: opts.customer,
       status: opts.status,
-      metadata: { masthead_checkout: opts.reference },
+      metadata: { masthead_checkout: opts.reference, ...opts.metadata },
       cancel_at_period_end: opts.cancelAtPeriodEnd ?? false,
       cancel_at: null,
       ended_at: opts.endedAt == null ? null : unix(opts.endedAt),
