@@ -115,6 +115,10 @@ try {
       `Newsletter send: ${recipients.toLocaleString('en')} recipients in ${seconds.toFixed(1)} s`,
       `  ${Math.round(rate).toLocaleString('en')} messages/s (budget ${budget.toLocaleString('en')}: ${rate >= budget ? 'met' : 'NOT met'})`,
       `  peak resident memory of the sending process: ${Math.round(peakRss / 1024 / 1024)} MiB`,
+      `  load average at the end (1, 5, 15 min; ${os.cpus().length} cores): ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(', ')}`,
       `  accepted by the SMTP server: ${accepted.toLocaleString('en')}; submitted ${progress.submitted}, failed ${progress.failed}`,
       '',
     ].join('\n'),

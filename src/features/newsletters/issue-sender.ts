@@ -4,14 +4,14 @@ import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { JobContext } from '../../platform/jobs/job-worker.js';
 import type { Logger } from '../../platform/logger.js';
 import type { MailTransport } from '../../platform/mail/mail-transport.js';
-import { toMessageId } from '../../platform/mail/mailer.js';
 import { decideEntitlement, type Entitlement } from '../members/entitlement.js';
 import { isMemberStatus } from '../members/member.js';
+import { createDeliveryRecorder } from './delivery-recorder.js';
 import { toIssue } from './issue.js';
-import { personalise } from './issue-email.js';
+import { createIssueMessages } from './issue-bulk-mail.js';
 import { createIssueRenderer, type IssueRenderDeps } from './issue-render.js';
 import * as issues from './issue.repository.js';
-import { newsletterPaths, toListHeaders, toSenderAddress } from './list-headers.js';
+import { toSenderAddress } from './list-headers.js';
 import type { NewsletterLinks } from './newsletter-links.js';
 import { toNewsletter } from './newsletter-mapping.js';
 import { findNewsletterRowById } from './newsletter.repository.js';
@@ -35,7 +35,10 @@ export interface IssueSenderDeps extends IssueRenderDeps {
   readonly newsroomFrom: () => Promise<string>;
   readonly links: () => Promise<NewsletterLinks>;
   readonly pace: SendPace;
-  /** Messages of one batch in flight at once. */
+  /**
+   * Messages of one batch in flight at once: enough to keep every pooled SMTP connection
+   * busy while the others wait for answers, and to write outcomes in groups.
+   */
   readonly lanes?: number;
   readonly onSubmitted?: () => void;
 }
@@ -54,13 +57,14 @@ export type IssueSender = ReturnType<typeof createIssueSender>;
 
 /**
  * Sends issues. A send is a row per recipient, written at once, and a job per batch. A
- * batch job claims its rows under its attempt number, submits them one by one and records
- * each outcome straight after the transport accepts it; a run that dies leaves its rows
+ * batch job claims its rows under its attempt number, submits them over a few lanes, and
+ * each lane records its outcome (by group commit) before it sends its next message; a run that dies leaves its rows
  * `sending`, and the next attempt takes over exactly those. See docs/adr/0009.
  */
 export function createIssueSender(deps: IssueSenderDeps) {
   const { db, clock } = deps;
-  const lanes = deps.lanes ?? 2;
+  const lanes = deps.lanes ?? 16;
+  const recorder = createDeliveryRecorder({ db, clock });
 
   return {
     async startSend({ issueId }: { issueId: string }): Promise<void> {
@@ -130,21 +134,20 @@ export function createIssueSender(deps: IssueSenderDeps) {
             decideEntitlement({ status: member.status, statusUntil: until }, now),
           );
         }
-        const renderer = createIssueRenderer(deps, issue, newsletter);
-        const from = toSenderAddress(newsletter, newsroomFrom);
+        const messages = createIssueMessages({
+          siteUrl: deps.siteUrl,
+          transport: deps.transport,
+          renderer: createIssueRenderer(deps, issue, newsletter),
+          issueId,
+          newsletter,
+          from: toSenderAddress(newsletter, newsroomFrom),
+          links,
+        });
         const record = (
           subscriberId: string,
           status: 'submitted' | 'failed',
           error: string | null,
-        ) =>
-          issues.recordDelivery(db, {
-            issueId,
-            subscriberId,
-            attempt,
-            status,
-            now: toTimestamp(clock.now()),
-            error,
-          });
+        ) => recorder.record({ issueId, attempt, subscriberId, status, error });
 
         const queue = [...claimed];
         let stopped = false;
@@ -159,30 +162,15 @@ export function createIssueSender(deps: IssueSenderDeps) {
               );
               continue;
             }
-            const rendered = await renderer.forEntitlement(
-              entitlements.get(recipient.email) ?? 'anonymous',
-            );
-            const unsubscribeToken = links.unsubscribe(recipient.subscriber_id, newsletter.id);
-            const own = personalise(rendered, {
-              preferencesUrl: `${deps.siteUrl}${newsletterPaths.preferences(links.preferences(recipient.subscriber_id))}`,
-              unsubscribeUrl: `${deps.siteUrl}${newsletterPaths.unsubscribe(unsubscribeToken)}`,
-            });
+            const send = await messages.senderFor(entitlements.get(recipient.email) ?? 'anonymous');
             await deps.pace.take();
             try {
-              await deps.transport.send({
-                from,
-                to: recipient.email,
-                subject: own.subject,
-                text: own.text,
-                html: own.html,
-                messageId: toMessageId(
-                  `newsletter:${issueId}:${recipient.subscriber_id}`,
-                  deps.siteUrl,
+              await send(
+                messages.recipient(
+                  { subscriberId: recipient.subscriber_id, email: recipient.email },
+                  clock.now(),
                 ),
-                date: clock.now(),
-                ...(newsletter.replyTo === null ? {} : { replyTo: newsletter.replyTo }),
-                headers: toListHeaders({ siteUrl: deps.siteUrl, unsubscribeToken, newsletter }),
-              });
+              );
             } catch (error) {
               if (!isPermanentRefusal(error)) {
                 // The other lanes stop too, so the retry is the only run sending this batch.
@@ -192,7 +180,7 @@ export function createIssueSender(deps: IssueSenderDeps) {
               await record(recipient.subscriber_id, 'failed', describe(error));
               continue;
             }
-            // Recorded straight away: a crash now leaves at most this message in doubt.
+            // Recorded before this lane goes on: a crash leaves at most this message in doubt.
             await record(recipient.subscriber_id, 'submitted', null);
             deps.onSubmitted?.();
           }

@@ -144,30 +144,47 @@ export async function claimBatch(
     .execute();
 }
 
-/** Records one recipient's outcome, only while this run still holds the row. */
-export async function recordDelivery(
+/**
+ * Records some recipients' outcomes of one batch run, only for rows this run still holds:
+ * one statement per status and error text (errors are rare, so usually one in all).
+ */
+export async function recordDeliveries(
   executor: Executor,
   input: {
     issueId: string;
-    subscriberId: string;
     attempt: number;
-    status: 'submitted' | 'failed';
     now: string;
-    error: string | null;
+    outcomes: readonly {
+      subscriberId: string;
+      status: 'submitted' | 'failed';
+      error: string | null;
+    }[];
   },
 ): Promise<void> {
-  await executor
-    .updateTable('newsletter_deliveries')
-    .set({
-      status: input.status,
-      submitted_at: input.status === 'submitted' ? input.now : null,
-      error: input.error,
-    })
-    .where('issue_id', '=', input.issueId)
-    .where('subscriber_id', '=', input.subscriberId)
-    .where('claim', '=', input.attempt)
-    .where('status', '=', 'sending')
-    .execute();
+  const groups = new Map<
+    string,
+    { status: 'submitted' | 'failed'; error: string | null; ids: string[] }
+  >();
+  for (const outcome of input.outcomes) {
+    const key = `${outcome.status}\u0000${outcome.error ?? ''}`;
+    const group = groups.get(key) ?? { status: outcome.status, error: outcome.error, ids: [] };
+    group.ids.push(outcome.subscriberId);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    await executor
+      .updateTable('newsletter_deliveries')
+      .set({
+        status: group.status,
+        submitted_at: group.status === 'submitted' ? input.now : null,
+        error: group.error,
+      })
+      .where('issue_id', '=', input.issueId)
+      .where('subscriber_id', 'in', group.ids)
+      .where('claim', '=', input.attempt)
+      .where('status', '=', 'sending')
+      .execute();
+  }
 }
 
 export async function countDeliveries(

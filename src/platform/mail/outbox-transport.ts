@@ -3,6 +3,7 @@ import path from 'node:path';
 import { newSecret } from '../ids.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { buildMimeMessage } from './mime-message.js';
+import { toOutgoingMail } from './bulk-mail.js';
 
 /** One message kept in the local outbox, as the CMS shows it. */
 export interface OutboxMessage {
@@ -87,26 +88,28 @@ export function createOutboxTransport(deps: { dataDir: string }): OutboxTranspor
     }
   };
 
+  async function send(mail: OutgoingMail): Promise<void> {
+    const id = toOutboxId(mail.messageId);
+    await mkdir(folder, { recursive: true });
+    const parts = {
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      ...(mail.headers === undefined ? {} : { headers: mail.headers }),
+    };
+    await writeAtomically(fileOf(id), await buildMimeMessage(mail));
+    await writeAtomically(path.join(folder, `${id}.json`), JSON.stringify(parts));
+    const line: IndexLine = { id, createdAt: mail.date.toISOString() };
+    // One short append per message: O_APPEND keeps lines from several workers whole.
+    await appendFile(indexFile, `${JSON.stringify(line)}\n`);
+  }
+
   return {
     kind: 'outbox',
     fileOf,
-
-    async send(mail: OutgoingMail) {
-      const id = toOutboxId(mail.messageId);
-      await mkdir(folder, { recursive: true });
-      const parts = {
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        ...(mail.headers === undefined ? {} : { headers: mail.headers }),
-      };
-      await writeAtomically(fileOf(id), await buildMimeMessage(mail));
-      await writeAtomically(path.join(folder, `${id}.json`), JSON.stringify(parts));
-      const line: IndexLine = { id, createdAt: mail.date.toISOString() };
-      // One short append per message: O_APPEND keeps lines from several workers whole.
-      await appendFile(indexFile, `${JSON.stringify(line)}\n`);
-    },
+    send,
+    prepareBulk: (mail) => (recipient) => send(toOutgoingMail(mail, recipient)),
 
     async listMessages(limit) {
       let text: string;
