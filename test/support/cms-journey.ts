@@ -20,7 +20,8 @@ export interface CmsJourney {
 
 export const journeyPassword = 'a long enough password';
 
-export function useCmsJourney(): () => CmsJourney {
+/** `env`: settings for the app, read when it starts (after earlier `beforeAll` hooks ran). */
+export function useCmsJourney(env: () => Record<string, string> = () => ({})): () => CmsJourney {
   let database: TestDatabase | undefined;
   let handle: DatabaseHandle | undefined;
   let t: TestApp | undefined;
@@ -31,7 +32,7 @@ export function useCmsJourney(): () => CmsJourney {
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
     handle = openDatabase(database.url);
-    t = await createTestApp(handle);
+    t = await createTestApp(handle, env());
     t.clock.set(new Date());
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     ({ browser, close: closeBrowser } = await launchBrowser());

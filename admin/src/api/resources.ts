@@ -1,11 +1,12 @@
 import type { BodyDocument } from '../../../src/features/content/body/body.types.js';
+import type { NarrationResource } from '../../../src/features/narration/narration-resource.js';
 import type {
   RedirectResource,
   RedirectTestResult,
 } from '../../../src/features/redirects/redirect.resources.js';
 import type { Role } from '../../../src/features/staff/role.js';
 
-export type { RedirectResource, RedirectTestResult };
+export type { NarrationResource, RedirectResource, RedirectTestResult };
 
 /** The Admin API's shapes as the CMS reads them (snake_case where the API uses it). */
 

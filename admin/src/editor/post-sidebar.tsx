@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../api/api-client.js';
+import { NarrationPanel } from '../narration/narration-panel.js';
 import type { PostResource, StaffUser, Visibility } from '../api/resources.js';
 import { SelectField, TextArea, TextField } from '../ui/fields.js';
 import { AuthorsPicker } from './authors-picker.js';
@@ -102,6 +103,7 @@ export function PostSidebar(props: {
         />
         <SeoPreviews form={form} url={post?.url ?? null} />
       </section>
+      {post !== null && <NarrationPanel post={post} user={props.user} />}
       {post !== null && <PostNotesPanel postId={post.id} version={post.status} />}
       {post !== null && (
         <RevisionsPanel

@@ -1,26 +1,12 @@
 import { useState } from 'preact/hooks';
 import { toMessage } from '../api/api-client.js';
-import type { PostResource } from '../api/resources.js';
+import type { NarrationResource, PostResource } from '../api/resources.js';
 import { useApp } from '../app/app-context.js';
 import { useResource } from '../app/use-resource.js';
 import { Notice } from '../ui/fields.js';
 import { Loaded } from '../ui/loaded.js';
+import { NarrationStatus } from './narration-status.js';
 
-interface NarrationResource {
-  readonly post_id: string;
-  readonly enabled: boolean;
-  readonly status: string;
-  readonly last_error: string | null;
-  readonly generations: number;
-  readonly audio: {
-    readonly url: string;
-    readonly duration_ms: number;
-    readonly bytes: number;
-    readonly engine_name: string;
-    readonly voice: string;
-    readonly ready_at: string;
-  } | null;
-}
 interface LexiconEntry {
   readonly id: string;
   readonly term: string;
@@ -38,20 +24,6 @@ interface Tag {
   readonly name: string;
 }
 type Message = { kind: 'success' | 'error'; text: string };
-
-const statusText: Readonly<Record<string, string>> = {
-  none: 'Not narrated',
-  queued: 'Waiting (edits settle first)',
-  generating: 'Being narrated',
-  ready: 'Ready',
-  retrying: 'Retrying',
-  failed: 'Failed',
-  off: 'Off',
-};
-
-function minutes(ms: number): string {
-  return `${(ms / 60_000).toFixed(1)} min`;
-}
 
 function Articles(props: { readonly onMessage: (m: Message) => void }) {
   const { api } = useApp();
@@ -95,15 +67,7 @@ function Articles(props: { readonly onMessage: (m: Message) => void }) {
                 <tr key={post.id}>
                   <td>{post.title}</td>
                   <td>
-                    <span class={`status status-narration-${n?.status ?? 'none'}`}>
-                      {statusText[n?.status ?? 'none'] ?? n?.status}
-                    </span>
-                    {audio !== null && (
-                      <div class="field-hint">
-                        {minutes(audio.duration_ms)} · {audio.engine_name}, voice {audio.voice}
-                      </div>
-                    )}
-                    {n?.last_error != null && <div class="field-error">{n.last_error}</div>}
+                    <NarrationStatus narration={n} postStatus={post.status} title={post.title} />
                   </td>
                   <td>
                     {audio === null ? (

@@ -1,13 +1,16 @@
 import type { PostResource } from '../api/resources.js';
 import { adminHref } from '../app/router.js';
+import { NarrationStatus } from '../narration/narration-status.js';
+import { useNarrations } from '../narration/use-narrations.js';
 import { formatDateTime, statusLabels } from '../ui/format.js';
 
-/** Posts as a table: headline (opens the editor), status, section, authors, dates. */
+/** Posts as a table: headline (opens the editor), status, narration, section, authors, dates. */
 export function PostTable(props: {
   readonly posts: readonly PostResource[];
   readonly caption: string;
   readonly empty: string;
 }) {
+  const narrations = useNarrations(props.posts.map((post) => post.id));
   if (props.posts.length === 0) return <p class="empty">{props.empty}</p>;
   return (
     <table class="table">
@@ -16,6 +19,7 @@ export function PostTable(props: {
         <tr>
           <th scope="col">Headline</th>
           <th scope="col">Status</th>
+          <th scope="col">Narration</th>
           <th scope="col">Section</th>
           <th scope="col">Authors</th>
           <th scope="col">Published</th>
@@ -36,6 +40,20 @@ export function PostTable(props: {
             </td>
             <td data-label="Status">
               <span class={`status status-${post.status}`}>{statusLabels[post.status]}</span>
+            </td>
+            <td data-label="Narration">
+              {narrations.state === 'ready' ? (
+                <NarrationStatus
+                  narration={narrations.value.get(post.id)}
+                  postStatus={post.status}
+                  title={post.title}
+                  compact
+                />
+              ) : narrations.state === 'failed' ? (
+                'Unknown'
+              ) : (
+                '…'
+              )}
             </td>
             <td data-label="Section">{post.primary_tag?.name ?? '—'}</td>
             <td data-label="Authors">{post.authors.map((a) => a.name).join(', ') || '—'}</td>

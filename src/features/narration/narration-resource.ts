@@ -37,3 +37,6 @@ export function toNarrationResource(view: NarrationView) {
           },
   };
 }
+
+/** The Admin API's narration, as the CMS reads it. */
+export type NarrationResource = ReturnType<typeof toNarrationResource>;

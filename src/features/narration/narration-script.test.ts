@@ -77,6 +77,9 @@ describe('the narration script', () => {
     expect(toSpokenText('Trains at 9:00 and in the 1990s; 1,204 people')).toBe(
       "Trains at nine o'clock and in the nineteen nineties; one thousand two hundred and four people",
     );
+    expect(toSpokenText('F1 cars, MP3 files, a 4x4 and the G7')).toBe(
+      'F one cars, MP three files, a four x four and the G seven',
+    );
   });
 
   it('applies the lexicon to whole words in any case, longest first, before reading rules', () => {

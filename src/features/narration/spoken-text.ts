@@ -186,8 +186,11 @@ export function toSpokenText(text: string): string {
     (_w, y: string, plural: string) =>
       plural === 's' ? `${yearToWords(Number(y)).replace(/y$/, 'ie')}s` : yearToWords(Number(y)),
   );
-  out = out.replace(new RegExp(String.raw`(?<![\d.])(${number})(?![\d])`, 'g'), (_w, n: string) =>
-    numberToWords(n),
+  // A number inside a name or code ("F1", "MP3", "4x4") is its own word: "F one".
+  out = out.replace(
+    new RegExp(String.raw`(?<=(\p{L})?)(?<![\d.])(${number})(?![\d])(?=(\p{L})?)`, 'gu'),
+    (_w, before: string | undefined, n: string, after: string | undefined) =>
+      `${before === undefined ? '' : ' '}${numberToWords(n)}${after === undefined ? '' : ' '}`,
   );
   return out.replace(/\s+/g, ' ').trim();
 }

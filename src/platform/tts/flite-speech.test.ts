@@ -1,8 +1,14 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFliteSpeech } from './flite-speech.js';
 import { joinMp3, readMp3Frames } from './mp3-frames.js';
 import { SpeechRejected } from './speech-engine.js';
 
+const run = promisify(execFile);
 const engine = createFliteSpeech({ voice: null });
 afterAll(() => engine.close());
 
@@ -44,5 +50,27 @@ describe('the local engine (flite in a worker thread, MP3 by lamejs)', () => {
     await expect(engine.synthesize('Hello.', 'alloy')).rejects.toThrow(
       'Flite has no voice "alloy"; use one of slt, rms, awb, kal.',
     );
+  });
+
+  it('prints no "WASI is experimental" warning when it speaks; other warnings still show', async () => {
+    const module = path.resolve('src/platform/tts/flite-speech.ts');
+    const script = `
+      const { createFliteSpeech } = await import(${JSON.stringify(module)});
+      const engine = createFliteSpeech({ voice: null });
+      const mp3 = await engine.synthesize('Hello.', 'slt');
+      await engine.close();
+      process.emitWarning('Another experimental thing', 'ExperimentalWarning');
+      console.log('spoke ' + mp3.length + ' bytes');
+    `;
+    // A file, not --eval: a worker thread inherits the flags its process was started with.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'masthead-flite-warning-'));
+    const file = path.join(dir, 'speak.mjs');
+    writeFileSync(file, script);
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', file]).finally(() =>
+      rmSync(dir, { recursive: true, force: true }),
+    );
+    expect(stdout).toMatch(/^spoke [1-9]\d* bytes$/m);
+    expect(stderr).not.toContain('WASI');
+    expect(stderr).toContain('ExperimentalWarning: Another experimental thing');
   });
 });

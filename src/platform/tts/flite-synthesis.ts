@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { WASI } from 'node:wasi';
 import { Mp3Encoder } from '@breezystack/lamejs';
+import { loadWasi } from './load-wasi.js';
 
 /**
  * Flite (compiled to WASI) and the LAME encoder, run synchronously. Only the worker thread
@@ -21,6 +21,7 @@ export interface FliteTask {
 }
 
 let compiled: WebAssembly.Module | null = null;
+let Wasi: ReturnType<typeof loadWasi> | null = null;
 let workDir: string | null = null;
 
 function fliteModule(): WebAssembly.Module {
@@ -84,7 +85,8 @@ export function synthesizeWithFlite(task: FliteTask): Uint8Array {
   const output = path.join(dir, 'out.wav');
   writeFileSync(input, task.text, 'utf8');
   rmSync(output, { force: true });
-  const wasi = new WASI({
+  Wasi ??= loadWasi();
+  const wasi = new Wasi({
     version: 'preview1',
     args: [
       'flite',
