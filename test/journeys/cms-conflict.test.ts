@@ -19,6 +19,23 @@ async function forgetMergeBases(t: TestApp, postId: string): Promise<void> {
   await t.services.database.db.deleteFrom('post_snapshots').where('post_id', '=', postId).execute();
 }
 
+/**
+ * Waits until the server has the post as `check` wants it. "Saved" on the page can be
+ * the state from before the change, so a save is awaited where it lands.
+ */
+async function waitForServer(
+  t: TestApp,
+  postId: string,
+  check: (post: Awaited<ReturnType<TestApp['services']['posts']['getPost']>>) => boolean,
+): Promise<void> {
+  await expect
+    .poll(async () => check(await t.services.posts.getPost(postId)), { timeout: 30_000 })
+    .toBe(true);
+}
+
+/** The save refused as an edit conflict; autosave waits a moment, longer on a busy machine. */
+const conflictBound = { timeout: 30_000 };
+
 describe.skipIf(!isBrowserAvailable())(
   'two editors change one post at the same time',
   { timeout: journeyTimeout },
@@ -43,6 +60,7 @@ describe.skipIf(!isBrowserAvailable())(
       await pageB.getByLabel('Headline').waitFor();
 
       await pageA.getByLabel('Headline').fill('Council meets on Wednesday');
+      await waitForServer(t, post.id, (p) => p.title === 'Council meets on Wednesday');
       await waitForSaved(pageA);
       await forgetMergeBases(t, post.id);
 
@@ -50,10 +68,10 @@ describe.skipIf(!isBrowserAvailable())(
       await body.click();
       await pageB.keyboard.press('End');
       await pageB.keyboard.type(' Ben’s paragraph about the budget.');
-      await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 15_000 });
+      await pageB.locator('[data-save-status="conflict"]').waitFor(conflictBound);
 
       const warning = pageB.getByRole('alert').filter({ hasText: 'Someone else saved this post' });
-      expect(await warning.isVisible()).toBe(true);
+      await warning.waitFor();
       expect(await body.textContent()).toContain('Ben’s paragraph about the budget.');
       const kept = await pageB.evaluate(
         (id) => localStorage.getItem(`masthead.cms.post.${id}.unsaved`) ?? '',
@@ -76,9 +94,10 @@ describe.skipIf(!isBrowserAvailable())(
       await expectNoAxeViolations(pageB, 'edit conflict dialog');
 
       await dialog.getByRole('button', { name: 'Keep mine and save it over theirs' }).click();
+      await waitForServer(t, post.id, (p) =>
+        JSON.stringify(p.body).includes('Ben’s paragraph about the budget.'),
+      );
       await waitForSaved(pageB);
-      const saved = await t.services.posts.getPost(post.id);
-      expect(JSON.stringify(saved.body)).toContain('Ben’s paragraph about the budget.');
       const revisions = await t.services.posts.listRevisions(systemActor, post.id);
       expect(revisions.map((r) => r.title)).toContain('Council meets on Wednesday');
       await contextA.close();
@@ -101,41 +120,44 @@ describe.skipIf(!isBrowserAvailable())(
       const pageB = await signInThroughCms(contextB, base, second.email, path);
       await pageB.getByLabel('Headline').waitFor();
       await pageA.getByLabel('Headline').fill('Library opens late on Thursdays');
+      await waitForServer(t, post.id, (p) => p.title === 'Library opens late on Thursdays');
       await waitForSaved(pageA);
       await forgetMergeBases(t, post.id);
       await pageB.getByLabel('Standfirst').fill('Dora’s standfirst that must survive.');
-      await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 15_000 });
+      await pageB.locator('[data-save-status="conflict"]').waitFor(conflictBound);
 
       await pageB.reload();
       const offer = pageB.getByRole('alert').filter({ hasText: 'that were never saved' });
       await offer.getByRole('button', { name: 'Restore these changes' }).click();
-      expect(await pageB.getByLabel('Standfirst').inputValue()).toBe(
-        'Dora’s standfirst that must survive.',
-      );
+      await expect
+        .poll(() => pageB.getByLabel('Standfirst').inputValue())
+        .toBe('Dora’s standfirst that must survive.');
       // The restored copy is still based on the old revision, so it cannot overwrite silently.
-      await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 15_000 });
+      await pageB.locator('[data-save-status="conflict"]').waitFor(conflictBound);
 
       await pageB.getByRole('button', { name: 'See their version' }).click();
       await pageB
         .getByRole('dialog', { name: 'Their version and yours' })
         .getByRole('button', { name: 'Use their version (keep mine in this browser)' })
         .click();
-      expect(await pageB.getByLabel('Headline').inputValue()).toBe(
-        'Library opens late on Thursdays',
-      );
+      await expect
+        .poll(() => pageB.getByLabel('Headline').inputValue())
+        .toBe('Library opens late on Thursdays');
       const kept = pageB
         .getByRole('alert')
         .filter({ hasText: 'Your own version from the edit conflict' });
       await kept.waitFor();
       await expectNoAxeViolations(pageB, 'editor offering a kept version');
       await kept.getByRole('button', { name: 'Restore my version' }).click();
-      expect(await pageB.getByLabel('Standfirst').inputValue()).toBe(
-        'Dora’s standfirst that must survive.',
+      await expect
+        .poll(() => pageB.getByLabel('Standfirst').inputValue())
+        .toBe('Dora’s standfirst that must survive.');
+      await waitForServer(
+        t,
+        post.id,
+        (p) => p.standfirst === 'Dora’s standfirst that must survive.',
       );
       await waitForSaved(pageB);
-      expect((await t.services.posts.getPost(post.id)).standfirst).toBe(
-        'Dora’s standfirst that must survive.',
-      );
       await contextA.close();
       await contextB.close();
     });

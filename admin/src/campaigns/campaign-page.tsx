@@ -308,6 +308,8 @@ export function CampaignPage({ params }: ScreenProps) {
                 variants={variants}
                 thanksHeadline={body.thanks_headline}
                 thanksBody={body.thanks_body}
+                goalTarget={body.goal_target}
+                stretchTarget={body.stretch_target}
               />
             </form>
           )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { toMessage } from '../api/api-client.js';
 import type {
   PreviewResource,
@@ -16,28 +16,40 @@ function frameDocument(cssUrl: string, html: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><base target="_blank"><link rel="stylesheet" href="${cssUrl}"></head><body>${html}</body></html>`;
 }
 
+/** How long typing must pause before the preview is rendered again. */
+export const previewDelayMs = 300;
+
 /**
- * Each placement as readers would see it, rendered by the server from the unsaved copy with
- * the live figures, in frames at desktop and phone widths.
+ * Each placement as readers would see it, rendered by the server from the unsaved copy and
+ * goal with the live figures, in frames at desktop and phone widths. It follows the editor
+ * as they type: a pause renders it again, and an answer that arrives after a newer
+ * request's is dropped, so the frames always show the latest text.
  */
 export function CampaignPreview(props: {
   readonly campaignId: string;
   readonly variants: readonly VariantResource[];
   readonly thanksHeadline: string;
   readonly thanksBody: string;
+  readonly goalTarget: number;
+  readonly stretchTarget: number | null;
 }) {
   const { api } = useApp();
   const [preview, setPreview] = useState<PreviewResource | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
   const payload = JSON.stringify({
     variants: props.variants
       .filter((v) => v.status === 'running')
       .map((v) => ({ placement: v.placement, headline: v.headline, body: v.body })),
     thanks_headline: props.thanksHeadline,
     thanks_body: props.thanksBody,
+    goal_target: props.goalTarget,
+    stretch_target: props.stretchTarget,
   });
   useEffect(() => {
     const timer = setTimeout(() => {
+      latest.current += 1;
+      const request = latest.current;
       api
         .send<{ preview: PreviewResource }>(
           'POST',
@@ -45,11 +57,14 @@ export function CampaignPreview(props: {
           JSON.parse(payload),
         )
         .then((result) => {
+          if (request !== latest.current) return;
           setPreview(result.preview);
           setError(null);
         })
-        .catch((caught: unknown) => setError(toMessage(caught)));
-    }, 300);
+        .catch((caught: unknown) => {
+          if (request === latest.current) setError(toMessage(caught));
+        });
+    }, previewDelayMs);
     return () => clearTimeout(timer);
   }, [api, props.campaignId, payload]);
   if (error !== null) return <Notice kind="error">{error}</Notice>;

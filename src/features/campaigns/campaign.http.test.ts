@@ -214,6 +214,40 @@ describeEachEngine('campaigns', (ctx) => {
     expect(placements[1]?.html).toContain('Thanks');
   });
 
+  it('previews figures against an unsaved goal, leaving the saved goal alone', async () => {
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/campaigns/${campaign.id}/preview`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: {
+        variants: [{ placement: 'appeal', headline: 'Help us get {goal} new members', body: '' }],
+        thanks_headline: 'Thanks',
+        thanks_body: '',
+        goal_target: 2500,
+        stretch_target: null,
+      },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const { placements } = preview.json<{ preview: { placements: { html: string }[] } }>().preview;
+    expect(placements[0]?.html).toContain('Help us get 2,500 new members');
+    expect(placements[0]?.html).toMatch(/<progress[^>]*max="2500"/u);
+    const saved = await get(`/api/admin/campaigns/${campaign.id}`, {
+      authorization: `Bearer ${admin}`,
+    });
+    expect(saved.json<{ campaign: CampaignResource }>().campaign.goal_target).toBe(1000);
+  });
+
+  it('refuses a preview against a goal below one, saying which field', async () => {
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/campaigns/${campaign.id}/preview`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { variants: [], thanks_headline: '', thanks_body: '', goal_target: 0 },
+    });
+    expect(preview.statusCode).toBe(400);
+    expect(preview.json()).toMatchObject({ error: { code: 'validation_failed' } });
+  });
+
   it('refuses a campaign that ends before it starts', async () => {
     const bad = await t.app.inject({
       method: 'POST',

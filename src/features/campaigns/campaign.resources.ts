@@ -141,6 +141,9 @@ export const PreviewBody = Type.Object(
     ),
     thanks_headline: Type.String({ maxLength: 300 }),
     thanks_body: Type.String({ maxLength: 2000 }),
+    /** Unsaved goals: the figures are shown against these instead of the saved ones. */
+    goal_target: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000_000_000 })),
+    stretch_target: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
   },
   { additionalProperties: false },
 );

@@ -4,6 +4,7 @@ import type { AppInstance } from '../../platform/http/app-instance.js';
 import type { Actor } from '../staff/actor.js';
 import type { Campaign } from './campaign.js';
 import type { CampaignInput } from './campaign-input.js';
+import { decideProgress } from './campaign-progress.js';
 import type { CampaignService, LiveCampaign } from './campaign.service.js';
 import {
   CampaignBody,
@@ -259,7 +260,14 @@ export function campaignAdminRoutes(deps: CampaignAdminRoutesDeps) {
         const campaign = await campaigns.getCampaign(actor, request.params.id);
         const live = await campaigns.findProgress(campaign.id);
         if (live === null) throw new Error('A campaign just read has no progress.');
-        return { preview: await deps.preview({ ...live, campaign }, request.body) };
+        const { goal_target: goalTarget, stretch_target: stretchTarget } = request.body;
+        const unsaved = {
+          ...campaign,
+          goalTarget: goalTarget ?? campaign.goalTarget,
+          stretchTarget: stretchTarget === undefined ? campaign.stretchTarget : stretchTarget,
+        };
+        const progress = decideProgress({ ...unsaved, ...live.progress });
+        return { preview: await deps.preview({ campaign: unsaved, progress }, request.body) };
       },
     );
   };
