@@ -51,7 +51,7 @@ describe.skipIf(!isBrowserAvailable())(
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
         // A screen may load several lists side by side (staff and invitations): wait for all.
         await expect
-          .poll(() => page.locator('.loading').count(), { timeout: 15_000, message: heading })
+          .poll(() => page.locator('.loading').count(), { timeout: 60_000, message: heading })
           .toBe(0);
         expect(
           await nav.getByRole('link', { name: link, exact: true }).getAttribute('aria-current'),

@@ -50,14 +50,14 @@ describe.skipIf(!isBrowserAvailable())('two editors on one post', { timeout: 240
     // Each sees the other's name.
     const presenceA = pageA.getByRole('list', { name: 'Also editing:' });
     const presenceB = pageB.getByRole('list', { name: 'Also editing:' });
-    await expect.poll(() => presenceA.textContent(), { timeout: 15_000 }).toContain('Bo Together');
-    await expect.poll(() => presenceB.textContent(), { timeout: 15_000 }).toContain('Ana Together');
+    await expect.poll(() => presenceA.textContent(), { timeout: 60_000 }).toContain('Bo Together');
+    await expect.poll(() => presenceB.textContent(), { timeout: 60_000 }).toContain('Ana Together');
     await expectAxeCleanAtBothWidths(pageB, 'editor with another editor present');
 
     // Ana types: Bo is warned before he types too.
     await pageA.getByLabel('Headline').fill('Tram line extension approved by council');
     const typingWarning = pageB.getByRole('alert').filter({ hasText: 'Ana Together is typing' });
-    await typingWarning.waitFor({ timeout: 15_000 });
+    await typingWarning.waitFor({ timeout: 60_000 });
     await expectAxeCleanAtBothWidths(pageB, 'editor warning that someone is typing');
     await waitForSaved(pageA);
 
@@ -78,7 +78,7 @@ describe.skipIf(!isBrowserAvailable())('two editors on one post', { timeout: 240
     await waitForSaved(pageA);
     await pageB.getByLabel('Headline').fill('Council approves airport tram');
     await pageB.getByLabel('SEO title').fill('Airport tram approved');
-    await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 15_000 });
+    await pageB.locator('[data-save-status="conflict"]').waitFor({ timeout: 60_000 });
     const notice = pageB.getByRole('alert').filter({ hasText: 'changed the headline' });
     await notice.getByRole('button', { name: 'Compare the changed fields' }).click();
     const dialog = pageB.getByRole('dialog', {
@@ -114,7 +114,7 @@ describe.skipIf(!isBrowserAvailable())('two editors on one post', { timeout: 240
         async () =>
           (await presenceB.count()) === 0 || !(await presenceB.textContent())?.includes('Ana'),
         {
-          timeout: 15_000,
+          timeout: 60_000,
         },
       )
       .toBe(true);

@@ -134,7 +134,7 @@ describe.skipIf(!isBrowserAvailable())(
       await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
       const { t } = journey();
       await expect
-        .poll(async () => (await t.services.posts.getPost(id)).plainText, { timeout: 10_000 })
+        .poll(async () => (await t.services.posts.getPost(id)).plainText, { timeout: 60_000 })
         .toContain('The last sentence before lunch.');
     });
 

@@ -90,7 +90,7 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
 
 /** Waits until the editor says everything is saved. */
 export async function waitForSaved(page: Page): Promise<void> {
-  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 15_000 });
+  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 });
 }
 
 /** Collects what the page's Content-Security-Policy refuses, from now on. */

@@ -41,7 +41,7 @@ function eventsOf(sink: RecordingSink): string[] {
     });
 }
 
-const arrival = { timeout: 5_000, interval: 10 };
+const arrival = { timeout: 60_000, interval: 10 };
 
 describeEachEngine('the live feed hub', (ctx) => {
   let t: TestApp;

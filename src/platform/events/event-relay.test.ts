@@ -12,7 +12,7 @@ declare module './domain-events.js' {
   }
 }
 
-const arrival = { timeout: 5_000, interval: 10 };
+const arrival = { timeout: 60_000, interval: 10 };
 
 describeEachEngine('the domain event relay', (ctx, engine) => {
   const logger = createLogger('silent');

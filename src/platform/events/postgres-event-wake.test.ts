@@ -14,7 +14,7 @@ declare module './domain-events.js' {
   }
 }
 
-const arrival = { timeout: 5_000, interval: 20 };
+const arrival = { timeout: 60_000, interval: 20 };
 /** Long enough that only a wake-up, never the safety poll, delivers within a test. */
 const noPoll = 60 * 60 * 1000;
 

@@ -41,6 +41,6 @@ describe.skipIf(!isEngineAvailable('postgres'))('readiness [postgres]', () => {
     expect(await probe('/healthz')).toBe(200);
 
     relay.connect();
-    await vi.waitFor(async () => expect(await probe('/readyz')).toBe(200), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await probe('/readyz')).toBe(200), { timeout: 60_000 });
   });
 });
