@@ -12,4 +12,4 @@ vi.waitFor = ((callback, options) =>
   waitFor(
     callback,
     typeof options === 'number' ? { ...generous, timeout: options } : { ...generous, ...options },
-  )) as typeof vi.waitFor;
+  ));
