@@ -3,11 +3,14 @@
  * as a static file, on loopback, with wrk. Fair by construction: Masthead with N web
  * processes against nginx with N workers (N = cores, BENCH_PROCESSES to change it), and
  * again 1 against 1; identity, gzip and brotli (nginx-light has no brotli module, so that row
- * is Masthead's alone); the page cache warm, and cold (the page cache turned off, a render from the database per
- * request). Reports requests/s, p50/p99 latency, ratios from the same run, and the CPU wrk
+ * is Masthead's alone); the page cache warm, and cold (the page cache turned off, a render
+ * from the database per request). Reports requests/s, p50/p99 latency, ratios from the same run, and the CPU wrk
  * itself used (it shares the machine). Not a test: it reports figures. `npm run bench`.
+ * It measures after the demo's own narrations are made; `BENCH_NARRATE=1` narrates every
+ * article again, on the local engine, all through the measurements, to show what narrating
+ * in the background costs readers.
  */
-import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +23,7 @@ const connections = 50;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const coldSamples = 200;
 const warmUpSeconds = 2;
+const narrateDuring = process.env.BENCH_NARRATE === '1';
 
 function ensureTools(): void {
   const missing = ['wrk', 'nginx'].filter(
@@ -121,6 +125,67 @@ http {
   return () => nginx.kill('SIGQUIT');
 }
 
+const mastheadBin = fileURLToPath(new URL('../bin/masthead.js', import.meta.url));
+
+function mastheadEnv(dataDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, MASTHEAD_DATA_DIR: dataDir, MASTHEAD_LOG_LEVEL: 'warn' };
+}
+
+/**
+ * Waits until the demo's narrations, asked for at start, are made: until then the worker
+ * is narrating, and the figures would measure that too. Says how long it waited.
+ */
+async function waitForNarrations(dataDir: string): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const { stdout } = await execFileAsync(process.execPath, [mastheadBin, 'narration', 'status'], {
+      env: mastheadEnv(dataDir),
+      encoding: 'utf8',
+    });
+    const counts = /^Narrations: (.*)$/m.exec(stdout)?.[1] ?? '';
+    if (!/\b(queued|generating|retrying)\b/.test(counts)) return (Date.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+/**
+ * Narrates every article again and again in another process (`masthead narration run
+ * --all`, the local engine in its worker thread) until stopped; collects what each round
+ * reports ("… s per minute of audio").
+ */
+function narrateUntilStopped(dataDir: string): { stop: () => Promise<string[]> } {
+  const reports: string[] = [];
+  // Changed by `stop` while the loop awaits: an object, so the loop reads it afresh.
+  const state: { stopped: boolean; current: ChildProcess | null } = {
+    stopped: false,
+    current: null,
+  };
+  const loop = (async () => {
+    while (!state.stopped) {
+      const child = spawn(process.execPath, [mastheadBin, 'narration', 'run', '--all'], {
+        env: mastheadEnv(dataDir),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      state.current = child;
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      await new Promise((resolve) => child.once('exit', resolve));
+      const made = /^Made .*$/m.exec(output)?.[0];
+      if (made !== undefined) {
+        reports.push(`${made} (load average ${os.loadavg()[0]?.toFixed(1) ?? '?'})`);
+      }
+    }
+  })();
+  return {
+    stop: async () => {
+      state.stopped = true;
+      state.current?.kill('SIGTERM');
+      await loop;
+      return reports;
+    },
+  };
+}
+
 /** Runs `bin/masthead.js start` (the build in dist/) as production would, on its own process. */
 async function startCompiledMasthead(
   dataDir: string,
@@ -132,10 +197,8 @@ async function startCompiledMasthead(
   const child = spawn(process.execPath, [path.join(root, 'bin', 'masthead.js'), 'start'], {
     cwd: root,
     env: {
-      ...process.env,
-      MASTHEAD_DATA_DIR: dataDir,
+      ...mastheadEnv(dataDir),
       MASTHEAD_PORT: String(port),
-      MASTHEAD_LOG_LEVEL: 'warn',
       MASTHEAD_ROLE: 'all',
       MASTHEAD_WEB_PROCESSES: String(webProcesses),
       MASTHEAD_PAGE_CACHE_MB: String(pageCacheMegabytes),
@@ -207,6 +270,8 @@ async function compare(n: number, dir: string): Promise<string[]> {
   };
   const slug = list.posts[0]?.slug;
   if (slug === undefined) throw new Error('The demo newsroom has no article.');
+  const waited = await waitForNarrations(dataDir);
+  const narration = narrateDuring ? narrateUntilStopped(dataDir) : null;
   // Every web process renders it once, so each answers from its page cache.
   for (let i = 0; i < n * 4; i++)
     await (await fetch(`${base}/${slug}`, { headers: { connection: 'close' } })).arrayBuffer();
@@ -229,6 +294,7 @@ async function compare(n: number, dir: string): Promise<string[]> {
     nginxGzip: await runWrk(staticUrl, 'gzip'),
     br: await runWrk(pageUrl, 'br'),
   };
+  const narrated = (await narration?.stop()) ?? [];
   stopNginx();
   await running.stop();
   // Cold: the same build with its page cache off, so every request renders from the database.
@@ -240,6 +306,8 @@ async function compare(n: number, dir: string): Promise<string[]> {
   const label = `${n} web process${n === 1 ? '' : 'es'} vs ${n} nginx worker${n === 1 ? '' : 's'}`;
   return [
     `${label} — article ${bytes.length} bytes, ${connections} connections, ${seconds} s each`,
+    `  Waited ${waited.toFixed(0)} s for the demo's narrations; ${narrateDuring ? 'narrating every article again all through (BENCH_NARRATE=1)' : 'no narration while measuring'}; load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} at the end`,
+    ...narrated.map((line) => `  Narration round: ${line}`),
     row('  Masthead, warm, identity', r.identity),
     row('  nginx static, identity', r.nginxIdentity),
     row('  Masthead, warm, gzip', r.gzip),
