@@ -19,6 +19,7 @@ import * as postCollaboration from './0020-post-collaboration.js';
 import * as campaigns from './0080-campaigns.js';
 import * as newsletters from './0050-newsletters.js';
 import * as checkoutAttribution from './0041-checkout-attribution.js';
+import * as testPaymentDeclines from './0042-test-payment-declines.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -42,4 +43,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0080-campaigns': campaigns,
   '0050-newsletters': newsletters,
   '0041-checkout-attribution': checkoutAttribution,
+  '0042-test-payment-declines': testPaymentDeclines,
 };

@@ -317,6 +317,7 @@ export function createServices(options: ServiceOptions) {
     clock,
     siteUrl: config.siteUrl,
     record: (trx, event) => paymentInbox.recordIn(trx, event),
+    jobs,
   });
   const graceMs = config.paymentGraceDays * 24 * 60 * 60 * 1000;
   // Memberships, gifts and donations count toward campaigns in their own transaction.

@@ -6,6 +6,7 @@ import type { Services } from './services.js';
 /** The job worker with every handler Masthead has. */
 export function createWorker(services: Services, options: { pollMs?: number } = {}): JobWorker {
   const { database, clock, logger, posts } = services;
+  const { testPayments } = services.payments;
   return createJobWorker({
     db: database.db,
     engine: database.engine,
@@ -53,6 +54,9 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'newsletters.start-send': (payload) => services.newsletters.sender.startSend(payload),
       'newsletters.send-batch': (payload, context) =>
         services.newsletters.sender.sendBatch(payload, context),
+      ...(testPayments === null
+        ? {}
+        : { 'test-payments.renew': (due) => testPayments.renewDue(due) }),
       ...(services.cdnPurgeApi === null
         ? {}
         : { 'cdn.purge': handleCdnPurge({ db: database.db, api: services.cdnPurgeApi }) }),

@@ -1,11 +1,9 @@
-import type {
-  DashboardResource,
-  TierResource,
-} from '../../../src/features/memberships/revenue.routes.js';
+import type { DashboardResource } from '../../../src/features/memberships/revenue.routes.js';
 import { useApp } from '../app/app-context.js';
 import { useResource } from '../app/use-resource.js';
 import { Loaded } from '../ui/loaded.js';
 import { DailyBars } from './revenue-chart.js';
+import { TiersPanel } from './tiers-panel.js';
 
 interface GiftRow {
   readonly id: string;
@@ -99,7 +97,6 @@ export function RevenuePage() {
     () => api.get<{ dashboard: DashboardResource }>('/revenue/dashboard?days=90'),
     'dashboard',
   );
-  const [tiers] = useResource(() => api.get<{ tiers: TierResource[] }>('/revenue/tiers'), 'tiers');
   const [gifts] = useResource(() => api.get<{ gifts: GiftRow[] }>('/revenue/gifts'), 'gifts');
   const [donations] = useResource(
     () => api.get<{ donations: DonationRow[] }>('/revenue/donations'),
@@ -114,26 +111,7 @@ export function RevenuePage() {
           {({ dashboard: d }) => <Dashboard dashboard={d} />}
         </Loaded>
       </section>
-      <section class="panel" aria-labelledby="revenue-tiers">
-        <h2 id="revenue-tiers">Tiers and prices</h2>
-        <Loaded resource={tiers} what="tiers">
-          {({ tiers: list }) => (
-            <ul>
-              {list.map((tier) => (
-                <li key={tier.id}>
-                  <strong>{tier.name}</strong> ({tier.active ? 'on offer' : 'hidden'}):{' '}
-                  {tier.prices
-                    .map(
-                      (p) =>
-                        `${money(p.amount, p.currency)} a ${p.interval}${p.pay_what_you_want ? ' or more' : ''}`,
-                    )
-                    .join(', ')}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Loaded>
-      </section>
+      <TiersPanel />
       <section class="panel" aria-labelledby="revenue-gifts">
         <h2 id="revenue-gifts">Gifts</h2>
         <Loaded resource={gifts} what="gifts">

@@ -108,7 +108,11 @@ export function createTierService(deps: { db: Db; clock: Clock; audit: AuditServ
         .where('slug', '=', input.slug)
         .where('id', '!=', tierId)
         .executeTakeFirst();
-      if (clash !== undefined) throw new AppError('slug_taken', 'Another tier has that slug.');
+      if (clash !== undefined) {
+        throw new AppError('slug_taken', 'Another tier has that slug. Choose another one.', [
+          { field: 'slug', message: 'another tier has this slug' },
+        ]);
+      }
       const columns = {
         slug: input.slug,
         name: input.name.trim(),

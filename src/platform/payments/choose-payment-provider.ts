@@ -1,6 +1,7 @@
 import type { StripeConfig } from '../../config/config.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Clock } from '../clock.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import type { PaymentEvent } from './payment-event.js';
 import type { PaymentProvider } from './payment-provider.js';
 import { createStripePayments } from './stripe-payments.js';
@@ -19,6 +20,8 @@ export function choosePaymentProvider(options: {
   readonly clock: Clock;
   readonly siteUrl: string;
   readonly record: (trx: Trx, event: PaymentEvent) => Promise<unknown>;
+  /** The test provider schedules its renewals (Stripe renews by itself). */
+  readonly jobs: Pick<JobQueue, 'enqueue'>;
 }): ChosenPaymentProvider {
   if (options.stripe !== null) {
     return {

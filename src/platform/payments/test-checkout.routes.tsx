@@ -9,7 +9,16 @@ import type { TestPayments, TestSubscriptionAction } from './test-payments.js';
 const SessionParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) });
 const PortalParams = Type.Object({ customer: Type.String({ minLength: 1, maxLength: 120 }) });
 const PortalQuery = Type.Object({ return: Type.Optional(Type.String({ maxLength: 500 })) });
-const actions = ['cancel', 'resume', 'switch', 'renew', 'fail', 'end'] as const;
+const actions = [
+  'cancel',
+  'resume',
+  'switch',
+  'renew',
+  'fail',
+  'end',
+  'decline-renewals',
+  'accept-renewals',
+] as const;
 const ActionBody = Type.Object({
   subscription: Type.String({ minLength: 1, maxLength: 120 }),
   action: Type.Union(actions.map((action) => Type.Literal(action))),
@@ -182,7 +191,12 @@ export function testCheckoutRoutes(deps: {
           renew: 'Renew now (simulate the next period)',
           fail: 'Fail the next payment (simulate)',
           end: 'End it now',
+          'decline-renewals': 'Decline the next renewal (simulate a failing card)',
+          'accept-renewals': 'Accept renewals again',
         };
+        // The switch shows the one button that changes it.
+        const shown = (declining: boolean) =>
+          actions.filter((a) => a !== (declining ? 'decline-renewals' : 'accept-renewals'));
         return send(
           reply,
           200,
@@ -198,8 +212,12 @@ export function testCheckoutRoutes(deps: {
                   {subscription.cancel_at_period_end === 1 ? ', ends' : ', renews'} on{' '}
                   {subscription.current_period_end.slice(0, 10)}
                 </p>
+                <p>
+                  Renewals are charged by themselves at each period end
+                  {subscription.decline_renewals === 1 ? '; the next one will be declined.' : '.'}
+                </p>
                 {subscription.status !== 'canceled' &&
-                  actions.map((action) => (
+                  shown(subscription.decline_renewals === 1).map((action) => (
                     <form method="post" action={`/test-payments/portal/${request.params.customer}`}>
                       <input type="hidden" name="subscription" value={subscription.id} />
                       <input type="hidden" name="action" value={action} />

@@ -36,6 +36,8 @@ export interface TestPaymentSubscriptionTable {
   created_at: string;
   campaign_id: string | null;
   variant_id: string | null;
+  /** 1 while the portal's switch says renewals are declined (a failing card). */
+  decline_renewals: number;
 }
 
 export type TestPaymentSessionRow = Selectable<TestPaymentSessionTable>;

@@ -2,6 +2,7 @@ import type { Db, Trx } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { newId, newSecret } from '../ids.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { addInterval } from './billing-period.js';
 import {
   toCheckoutAttribution,
@@ -18,9 +19,42 @@ export interface TestPaymentsDeps {
   readonly siteUrl: string;
   /** Records events in the caller's transaction: the payment inbox. */
   readonly record: (trx: Trx, event: PaymentEvent) => Promise<unknown>;
+  /** Schedules each renewal at its period end, in the transaction that sets the period. */
+  readonly jobs: Pick<JobQueue, 'enqueue'>;
 }
 
-export type TestSubscriptionAction = 'cancel' | 'resume' | 'switch' | 'renew' | 'fail' | 'end';
+export type TestSubscriptionAction =
+  | 'cancel'
+  | 'resume'
+  | 'switch'
+  | 'renew'
+  | 'fail'
+  | 'end'
+  | 'decline-renewals'
+  | 'accept-renewals';
+
+/** A renewal charge: at the period end, or the one retry after it was declined. */
+export type RenewalAttempt = 'renewal' | 'retry';
+
+export interface RenewalDue {
+  readonly subscriptionId: string;
+  /** The period end the job was scheduled for; a subscription that moved on ignores it. */
+  readonly periodEnd: string;
+  readonly attempt: RenewalAttempt;
+}
+
+declare module '../jobs/job-kinds.js' {
+  interface JobKinds {
+    /** The test provider charges a subscription's renewal, as Stripe does by itself. */
+    'test-payments.renew': RenewalDue;
+  }
+}
+
+/**
+ * How long after a declined renewal the test card network tries once more; if that fails
+ * too the subscription ends, as Stripe ends one when its retries run out.
+ */
+export const renewalRetryMs = 7 * 24 * 60 * 60 * 1000;
 
 export interface TestPayments extends PaymentProvider {
   findSession(id: string): Promise<TestPaymentSessionRow | null>;
@@ -31,7 +65,16 @@ export interface TestPayments extends PaymentProvider {
   listSubscriptions(customerId: string): Promise<TestPaymentSubscriptionRow[]>;
   /** A button of the test portal: the same events the Stripe portal would cause. */
   act(customerId: string, subscriptionId: string, action: TestSubscriptionAction): Promise<void>;
+  /** The `test-payments.renew` job: charges a renewal that is due, once per period. */
+  renewDue(due: RenewalDue): Promise<void>;
 }
+
+const intervalOf = (row: TestPaymentSubscriptionRow): BillingInterval =>
+  row.interval === 'year' ? 'year' : 'month';
+
+/** One invoice per subscription and period: a repeated charge names the same invoice. */
+const invoiceIdOf = (row: TestPaymentSubscriptionRow): string =>
+  `tin_${row.id}_${Date.parse(row.current_period_end)}`;
 
 const notOpen = (): AppError =>
   new AppError('gone', 'This test checkout is finished. Start again from the site.');
@@ -52,6 +95,7 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
   const toChanged = (
     row: TestPaymentSubscriptionRow,
     endedAt: string | null,
+    endReason: SubscriptionChanged['endReason'] = endedAt === null ? null : 'requested',
   ): SubscriptionChanged => ({
     ...base(),
     type: 'subscription.changed',
@@ -65,7 +109,7 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
     currentPeriodEnd: row.current_period_end,
     cancelAtPeriodEnd: row.cancel_at_period_end === 1,
     endedAt,
-    endReason: endedAt === null ? null : 'requested',
+    endReason,
     attribution: toCheckoutAttribution(row.campaign_id, row.variant_id),
   });
 
@@ -109,8 +153,11 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
       .execute();
   }
 
-  function invoicePaid(row: TestPaymentSubscriptionRow, amount: number): PaymentEvent {
-    const invoiceId = `tin_${newId()}`;
+  function invoicePaid(
+    row: TestPaymentSubscriptionRow,
+    amount: number,
+    invoiceId = `tin_${newId()}`,
+  ): PaymentEvent {
     return {
       ...base(),
       type: 'invoice.paid',
@@ -122,6 +169,103 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
       currency: row.currency,
       periodEnd: row.current_period_end,
     };
+  }
+
+  async function scheduleRenewal(
+    trx: Trx,
+    row: TestPaymentSubscriptionRow,
+    attempt: RenewalAttempt,
+    at: Date,
+  ): Promise<void> {
+    await deps.jobs.enqueue(
+      trx,
+      'test-payments.renew',
+      { subscriptionId: row.id, periodEnd: row.current_period_end, attempt },
+      {
+        runAt: at,
+        // One charge per subscription, period and attempt, however often it is scheduled.
+        idempotencyKey: `test-payments.renew:${row.id}:${row.current_period_end}:${attempt}`,
+        maxAttempts: 20,
+      },
+    );
+  }
+
+  /**
+   * Moves a subscription from the state it was read in; false when another run moved it
+   * first (a renewal job and a portal button at once), which then records nothing.
+   */
+  async function moveSubscription(
+    trx: Trx,
+    from: TestPaymentSubscriptionRow,
+    to: TestPaymentSubscriptionRow,
+  ): Promise<boolean> {
+    const result = await trx
+      .updateTable('test_payment_subscriptions')
+      .set({ status: to.status, current_period_end: to.current_period_end })
+      .where('id', '=', from.id)
+      .where('status', '=', from.status)
+      .where('current_period_end', '=', from.current_period_end)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Charges a renewal as a card network and Stripe would, recording the same events:
+   * at the period end a subscription set to cancel ends; otherwise a new period starts and
+   * is paid (`invoice.paid`), or, while renewals are declined, is owed (`past_due`,
+   * `invoice.payment-failed`) and tried once more later. A declined retry ends it.
+   */
+  async function chargeRenewal(
+    trx: Trx,
+    row: TestPaymentSubscriptionRow,
+    attempt: RenewalAttempt,
+  ): Promise<void> {
+    const now = clock.now();
+    const events: PaymentEvent[] = [];
+    let next: TestPaymentSubscriptionRow;
+    if (attempt === 'renewal' && row.cancel_at_period_end === 1) {
+      next = { ...row, status: 'canceled' };
+      events.push(toChanged(next, row.current_period_end));
+    } else if (row.decline_renewals === 1) {
+      if (attempt === 'retry') {
+        next = { ...row, status: 'canceled' };
+        events.push(toChanged(next, toTimestamp(now), 'payment-failed'));
+      } else {
+        next = {
+          ...row,
+          status: 'past_due',
+          current_period_end: toTimestamp(
+            addInterval(new Date(row.current_period_end), intervalOf(row)),
+          ),
+        };
+        events.push(toChanged(next, null), {
+          ...base(),
+          type: 'invoice.payment-failed',
+          invoiceId: invoiceIdOf(next),
+          subscriptionId: row.id,
+          customerId: row.customer_id,
+          amount: row.amount,
+          currency: row.currency,
+        });
+      }
+    } else {
+      next = {
+        ...row,
+        status: 'active',
+        current_period_end:
+          attempt === 'retry'
+            ? row.current_period_end
+            : toTimestamp(addInterval(new Date(row.current_period_end), intervalOf(row))),
+      };
+      events.push(toChanged(next, null), invoicePaid(next, next.amount, invoiceIdOf(next)));
+    }
+    if (!(await moveSubscription(trx, row, next))) return;
+    for (const event of events) await deps.record(trx, event);
+    if (next.status === 'active') {
+      await scheduleRenewal(trx, next, 'renewal', new Date(next.current_period_end));
+    } else if (next.status === 'past_due') {
+      await scheduleRenewal(trx, next, 'retry', new Date(now.getTime() + renewalRetryMs));
+    }
   }
 
   async function startSubscription(trx: Trx, session: TestPaymentSessionRow, customerId: string) {
@@ -142,8 +286,10 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
       created_at: toTimestamp(now),
       campaign_id: session.campaign_id,
       variant_id: session.variant_id,
+      decline_renewals: 0,
     };
     await trx.insertInto('test_payment_subscriptions').values(row).execute();
+    await scheduleRenewal(trx, row, 'renewal', new Date(row.current_period_end));
     return row;
   }
 
@@ -278,23 +424,18 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
             };
             break;
           }
-          case 'renew': {
-            if (row.cancel_at_period_end === 1) {
-              next = { ...row, status: 'canceled' };
-              endedAt = row.current_period_end;
-              break;
-            }
-            const from = new Date(row.current_period_end);
-            next = {
-              ...row,
-              status: 'active',
-              current_period_end: toTimestamp(
-                addInterval(from, row.interval === 'year' ? 'year' : 'month'),
-              ),
-            };
-            events.push(invoicePaid(next, next.amount));
-            break;
-          }
+          case 'renew':
+            // The period end's charge, now: what the renewal job would do then.
+            await chargeRenewal(trx, row, row.status === 'past_due' ? 'retry' : 'renewal');
+            return;
+          case 'decline-renewals':
+          case 'accept-renewals':
+            await trx
+              .updateTable('test_payment_subscriptions')
+              .set({ decline_renewals: action === 'decline-renewals' ? 1 : 0 })
+              .where('id', '=', row.id)
+              .execute();
+            return;
           case 'fail':
             next = { ...row, status: 'past_due' };
             events.push({
@@ -315,6 +456,21 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
         await saveSubscription(trx, next);
         events.unshift(toChanged(next, endedAt));
         for (const event of events) await deps.record(trx, event);
+      });
+    },
+
+    async renewDue(due) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('test_payment_subscriptions')
+          .selectAll()
+          .where('id', '=', due.subscriptionId)
+          .executeTakeFirst();
+        // Ended, renewed already, or moved on by a portal button: nothing is due.
+        if (row === undefined || row.status === 'canceled') return;
+        if (row.current_period_end !== due.periodEnd) return;
+        if ((row.status === 'past_due') !== (due.attempt === 'retry')) return;
+        await chargeRenewal(trx, row, due.attempt);
       });
     },
 
