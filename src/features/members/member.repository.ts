@@ -144,6 +144,17 @@ export async function countMemberRows(executor: Executor, filter: MemberFilter):
   return Number(row?.n ?? 0);
 }
 
+/** Members whose paid or gift membership runs at `at`: the paying audience. */
+export async function countPayingMembersAt(executor: Executor, at: string): Promise<number> {
+  const row = await executor
+    .selectFrom('members')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', 'in', ['paid', 'gift'])
+    .where((eb) => eb.or([eb('status_until', 'is', null), eb('status_until', '>', at)]))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function countMembersByStatus(executor: Executor): Promise<Map<string, number>> {
   const rows = await executor
     .selectFrom('members')

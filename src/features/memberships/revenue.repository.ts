@@ -345,3 +345,16 @@ export async function listDonations(executor: Executor, limit: number): Promise<
     .limit(limit)
     .execute();
 }
+
+/** Gifts paid or redeemed since `from`, for the dashboard's window. */
+export function listGiftsActiveSince(executor: Executor, from: string): Promise<GiftRow[]> {
+  return executor
+    .selectFrom('gifts')
+    .selectAll()
+    .where((eb) => eb.or([eb('paid_at', '>=', from), eb('redeemed_at', '>=', from)]))
+    .execute();
+}
+
+export function listDonationsSince(executor: Executor, from: string): Promise<DonationRow[]> {
+  return executor.selectFrom('donations').selectAll().where('paid_at', '>=', from).execute();
+}

@@ -6,11 +6,14 @@ import type { PaymentProvider } from '../../platform/payments/payment-provider.j
 import type { Actor } from '../staff/actor.js';
 import type { AuditService } from '../staff/audit.service.js';
 import { ensureCan } from '../staff/permissions.js';
+import { countPayingMembersAt } from '../members/member.repository.js';
 import type { DonationRow, GiftRow, PaymentRow, SubscriptionRow } from './memberships.table.js';
 import type { PaymentProcessor } from './payment-processor.js';
 import {
   listAllSubscriptions,
   listDonations,
+  listDonationsSince,
+  listGiftsActiveSince,
   listGifts,
   listMemberPayments,
   listMemberSubscriptions,
@@ -68,25 +71,14 @@ export function createRevenueService(deps: RevenueServiceDeps) {
       const from = new Date(now.getTime() - days * 86_400_000).toISOString();
       const [subscriptions, gifts, donations, paying] = await Promise.all([
         listAllSubscriptions(db),
-        db
-          .selectFrom('gifts')
-          .selectAll()
-          .where((eb) => eb.or([eb('paid_at', '>=', from), eb('redeemed_at', '>=', from)]))
-          .execute(),
-        db.selectFrom('donations').selectAll().where('paid_at', '>=', from).execute(),
-        db
-          .selectFrom('members')
-          .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .where('status', 'in', ['paid', 'gift'])
-          .where((eb) =>
-            eb.or([eb('status_until', 'is', null), eb('status_until', '>', now.toISOString())]),
-          )
-          .executeTakeFirst(),
+        listGiftsActiveSince(db, from),
+        listDonationsSince(db, from),
+        countPayingMembersAt(db, now.toISOString()),
       ]);
       return toRevenueSummary({
         now,
         days,
-        activePayingMembers: Number(paying?.n ?? 0),
+        activePayingMembers: paying,
         subscriptions,
         gifts,
         donations,

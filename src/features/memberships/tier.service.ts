@@ -7,6 +7,7 @@ import type { AuditService } from '../staff/audit.service.js';
 import { ensureCan } from '../staff/permissions.js';
 import { currencyPattern, type Price, type Tier } from './tier.js';
 import type { MembershipPriceRow, MembershipTierRow } from './memberships.table.js';
+import * as repo from './tier.repository.js';
 
 export interface TierInput {
   readonly name: string;
@@ -78,22 +79,8 @@ export function createTierService(deps: { db: Db; clock: Clock; audit: AuditServ
   const { db, clock, audit } = deps;
 
   async function list(activeOnly: boolean): Promise<Tier[]> {
-    let query = db.selectFrom('membership_tiers').selectAll();
-    if (activeOnly) query = query.where('active', '=', 1);
-    const rows = await query.orderBy('position').orderBy('name').execute();
-    if (rows.length === 0) return [];
-    const prices = await db
-      .selectFrom('membership_prices')
-      .selectAll()
-      .where(
-        'tier_id',
-        'in',
-        rows.map((row) => row.id),
-      )
-      .orderBy('interval')
-      .orderBy('currency')
-      .execute();
-    return rows.map((row) => toTier(row, prices));
+    const { tiers, prices } = await repo.listTierRows(db, activeOnly);
+    return tiers.map((row) => toTier(row, prices));
   }
 
   async function save(actor: Actor, id: string | null, input: TierInput): Promise<Tier> {
@@ -102,13 +89,7 @@ export function createTierService(deps: { db: Db; clock: Clock; audit: AuditServ
     const at = toTimestamp(clock.now());
     const tierId = id ?? newId();
     await db.transaction().execute(async (trx) => {
-      const clash = await trx
-        .selectFrom('membership_tiers')
-        .select('id')
-        .where('slug', '=', input.slug)
-        .where('id', '!=', tierId)
-        .executeTakeFirst();
-      if (clash !== undefined) {
+      if (await repo.isTierSlugTaken(trx, input.slug, tierId)) {
         throw new AppError('slug_taken', 'Another tier has that slug. Choose another one.', [
           { field: 'slug', message: 'another tier has this slug' },
         ]);
@@ -122,33 +103,21 @@ export function createTierService(deps: { db: Db; clock: Clock; audit: AuditServ
         updated_at: at,
       };
       if (id === null) {
-        await trx
-          .insertInto('membership_tiers')
-          .values({ id: tierId, ...columns, created_at: at })
-          .execute();
-      } else {
-        const result = await trx
-          .updateTable('membership_tiers')
-          .set(columns)
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0)
-          throw new AppError('not_found', 'There is no such tier.');
-        await trx.deleteFrom('membership_prices').where('tier_id', '=', id).execute();
+        await repo.insertTierRow(trx, tierId, columns, at);
+      } else if (!(await repo.updateTierRow(trx, id, columns))) {
+        throw new AppError('not_found', 'There is no such tier.');
       }
-      await trx
-        .insertInto('membership_prices')
-        .values(
-          input.prices.map((price) => ({
-            id: newId(),
-            tier_id: tierId,
-            interval: price.interval,
-            currency: price.currency,
-            amount: price.amount,
-            pay_what_you_want: price.payWhatYouWant ? 1 : 0,
-          })),
-        )
-        .execute();
+      await repo.insertPriceRows(
+        trx,
+        input.prices.map((price) => ({
+          id: newId(),
+          tier_id: tierId,
+          interval: price.interval,
+          currency: price.currency,
+          amount: price.amount,
+          pay_what_you_want: price.payWhatYouWant ? 1 : 0,
+        })),
+      );
       await audit.record(trx, actor, id === null ? 'tier.created' : 'tier.changed', {
         type: 'tier',
         id: tierId,
