@@ -1,5 +1,9 @@
 import type { AppInstance } from '../../platform/http/app-instance.js';
-import { memoisedFeedLatest, memoisedPicks } from '../../site/cache/memoised-reader-data.js';
+import {
+  memoisedFeedLatest,
+  memoisedNewsletters,
+  memoisedPicks,
+} from '../../site/cache/memoised-reader-data.js';
 import { campaignRoutes } from '../../site/campaigns/campaign.routes.js';
 import { feedRoutes as syndicationFeedRoutes } from '../../site/feeds/feed.routes.js';
 import { newsFeedLiveRoutes } from '../../site/live/news-feed-live.routes.js';
@@ -47,7 +51,7 @@ export async function registerReaderSite(
         islandUrl: assets.islands['audio-player'].url,
       },
       signupBlock: createSignupBlock({
-        newsletters: services.newsletters.newsletters,
+        newsletters: memoisedNewsletters(services.newsletters.newsletters, services.readerData),
         islandUrl: assets.islands.newsletter.url,
       }),
     }),

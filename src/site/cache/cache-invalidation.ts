@@ -4,6 +4,7 @@ import '../../features/content/content-events.js';
 import '../../features/staff/staff-events.js';
 import '../../features/narration/narration-events.js';
 import '../../features/campaigns/campaign-events.js';
+import '../../features/newsletters/newsletter-events.js';
 import { campaignFiguresTag } from '../campaigns/campaign-page-cache.js';
 import { cacheTags } from './cache-tags.js';
 
@@ -55,6 +56,9 @@ export function decideStaleTags(event: DomainEvent): readonly string[] {
       return [cacheTags.site];
     case 'campaign.contribution-recorded':
       return [campaignFiguresTag];
+    case 'newsletter.changed':
+      // The sign-up block on the front page and after every article lists the newsletters.
+      return [cacheTags.site];
     default:
       return [];
   }

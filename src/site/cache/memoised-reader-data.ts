@@ -1,6 +1,7 @@
 import type { PostService } from '../../features/content/post.service.js';
 import type { EditorsPicksService } from '../../features/curation/editors-picks.service.js';
 import type { FeedService } from '../../features/live/feed.service.js';
+import type { NewsletterService } from '../../features/newsletters/newsletter.service.js';
 import { cacheTags } from './cache-tags.js';
 import type { ReaderDataMemo } from './reader-data-memo.js';
 
@@ -41,5 +42,16 @@ export function memoisedFeedLatest(
       memo.get(`feed:${String(limit)}`, [cacheTags.newsFeed], () => feed.listLatest(limit)),
     findLatestChangeId: () =>
       memo.get('feed:since', [cacheTags.newsFeed], () => feed.findLatestChangeId()),
+  };
+}
+
+/** The newsletters the sign-up blocks offer; a newsletter's change purges the whole site. */
+export function memoisedNewsletters(
+  newsletters: Pick<NewsletterService, 'listNewsletters'>,
+  memo: ReaderDataMemo,
+): Pick<NewsletterService, 'listNewsletters'> {
+  return {
+    listNewsletters: () =>
+      memo.get('newsletters', [cacheTags.site], () => newsletters.listNewsletters()),
   };
 }
