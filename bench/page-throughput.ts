@@ -6,6 +6,12 @@
  * is Masthead's alone); the page cache warm, and cold (a render from the database per
  * request). Reports requests/s, p50/p99 latency, ratios from the same run, and the CPU wrk
  * itself used (it shares the machine). Not a test: it reports figures. `npm run bench`.
+ *
+ * `BENCH_CAMPAIGN` says whether a fundraising campaign runs while the article is loaded:
+ * `on` (the default: the demo's birthday drive, whose banner and appeal are on the page),
+ * `off` (the drive is ended through the Admin API first), or `both` (the warm rows with the
+ * drive on, then again with it off, in one run, with the ratio), to show what the banner and
+ * the appeal cost anonymous cache throughput.
  */
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +25,10 @@ const execFileAsync = promisify(execFile);
 const connections = 50;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const coldSamples = 200;
+const campaignMode = process.env.BENCH_CAMPAIGN ?? 'on';
+if (!['on', 'off', 'both'].includes(campaignMode)) {
+  throw new Error(`BENCH_CAMPAIGN is on, off or both, not "${campaignMode}".`);
+}
 
 function ensureTools(): void {
   const missing = ['wrk', 'nginx'].filter(
@@ -166,6 +176,89 @@ async function startCompiledMasthead(
   };
 }
 
+/** An administrator's API token, made by the CLI against the bench's database. */
+function createAdminToken(dataDir: string): string {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  return execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'bin', 'masthead.js'),
+      'token',
+      'create',
+      '--name',
+      'bench',
+      '--role',
+      'administrator',
+    ],
+    { cwd: root, env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, MASTHEAD_LOG_LEVEL: 'warn' } },
+  )
+    .toString()
+    .trim();
+}
+
+const hasCampaign = (html: string): boolean =>
+  html.includes('data-campaign-placement="banner"') &&
+  html.includes('data-campaign-placement="appeal"');
+
+/**
+ * Runs the demo's campaign now, or ends it (its window moved into the past), through the
+ * Admin API; then waits until every web process serves the article with the banner and
+ * the appeal, or without them.
+ */
+async function switchCampaign(
+  base: string,
+  token: string,
+  running: boolean,
+  slug: string,
+  processes: number,
+): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const { campaigns } = (await (
+    await fetch(`${base}/api/admin/campaigns`, { headers })
+  ).json()) as {
+    campaigns: Record<string, unknown>[];
+  };
+  const campaign = campaigns[0];
+  if (campaign === undefined) throw new Error('The demo newsroom has no campaign.');
+  const day = 24 * 60 * 60 * 1000;
+  const now = Date.now();
+  const fields = [
+    'name',
+    'slug',
+    'goal_kind',
+    'goal_target',
+    'stretch_target',
+    'at_goal',
+    'currency',
+    'section_slugs',
+    'ask_audiences',
+    'thanks_headline',
+    'thanks_body',
+    'cap_views',
+    'cap_days',
+  ];
+  const body = {
+    ...Object.fromEntries(fields.map((name) => [name, campaign[name]])),
+    starts_at: new Date(now - (running ? 10 : 2) * day).toISOString(),
+    ends_at: new Date(now + (running ? 20 : -1) * day).toISOString(),
+  };
+  const put = await fetch(`${base}/api/admin/campaigns/${String(campaign.id)}`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify(body),
+  });
+  if (!put.ok) throw new Error(`Switching the campaign failed: ${put.status} ${await put.text()}`);
+  // Each process keeps the running campaign for a few seconds: ask until all agree.
+  let agreeing = 0;
+  while (agreeing < processes * 4) {
+    const html = await (
+      await fetch(`${base}/${slug}`, { headers: { connection: 'close' } })
+    ).text();
+    agreeing = hasCampaign(html) === running ? agreeing + 1 : 0;
+    if (agreeing === 0) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -202,10 +295,16 @@ async function compare(n: number, dir: string): Promise<string[]> {
   };
   const slug = list.posts[0]?.slug;
   if (slug === undefined) throw new Error('The demo newsroom has no article.');
+  const token = campaignMode === 'on' ? null : createAdminToken(dataDir);
+  if (token !== null && campaignMode === 'off') await switchCampaign(base, token, false, slug, n);
   // Every web process renders it once, so each answers from its page cache.
-  for (let i = 0; i < n * 4; i++)
-    await (await fetch(`${base}/${slug}`, { headers: { connection: 'close' } })).arrayBuffer();
+  const warm = async () => {
+    for (let i = 0; i < n * 4; i++)
+      await (await fetch(`${base}/${slug}`, { headers: { connection: 'close' } })).arrayBuffer();
+  };
+  await warm();
   const bytes = Buffer.from(await (await fetch(`${base}/${slug}`)).arrayBuffer());
+  const campaignState = hasCampaign(bytes.toString()) ? 'campaign on' : 'no campaign';
   execFileSync('mkdir', ['-p', path.join(dir, 'www'), path.join(dir, 'tmp')]);
   // nginx's workers drop root; they must be able to read the file.
   execFileSync('chmod', ['755', dir, path.join(dir, 'www')]);
@@ -229,11 +328,28 @@ async function compare(n: number, dir: string): Promise<string[]> {
     'local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(nil, wrk.path .. "?cold=" .. n)\nend\n',
   );
   const coldLoad = await runWrk(pageUrl, 'gzip', coldScript);
+  // The same warm rows again with the campaign ended, back to back with the rows above.
+  const without: string[] = [];
+  if (token !== null && campaignMode === 'both') {
+    await switchCampaign(base, token, false, slug, n);
+    await warm();
+    const plainBytes = (await (await fetch(pageUrl)).arrayBuffer()).byteLength;
+    const off = {
+      identity: await runWrk(pageUrl, 'identity'),
+      gzip: await runWrk(pageUrl, 'gzip'),
+    };
+    without.push(
+      `  Without the campaign (article ${plainBytes} bytes):`,
+      row('  Masthead, warm, identity', off.identity),
+      row('  Masthead, warm, gzip', off.gzip),
+      `  Campaign on ÷ off: identity ${ratio(r.identity, off.identity)}, gzip ${ratio(r.gzip, off.gzip)}`,
+    );
+  }
   stopNginx();
   await running.stop();
   const label = `${n} web process${n === 1 ? '' : 'es'} vs ${n} nginx worker${n === 1 ? '' : 's'}`;
   return [
-    `${label} — article ${bytes.length} bytes, ${connections} connections, ${seconds} s each`,
+    `${label} — article ${bytes.length} bytes (${campaignState}), ${connections} connections, ${seconds} s each`,
     row('  Masthead, warm, identity', r.identity),
     row('  nginx static, identity', r.nginxIdentity),
     row('  Masthead, warm, gzip', r.gzip),
@@ -243,6 +359,7 @@ async function compare(n: number, dir: string): Promise<string[]> {
     `  Ratio identity ${ratio(r.identity, r.nginxIdentity)}, gzip ${ratio(r.gzip, r.nginxGzip)} (nginx-light has no brotli)`,
     `  Cold render over HTTP (cache empty, ${coldSamples} sequential requests): p50 ${cold.p50.toFixed(2)} ms, p99 ${cold.p99.toFixed(2)} ms`,
     `  Response headers of the cached article: ${headBytes(cachedHead)} bytes`,
+    ...without,
     '',
   ];
 }
