@@ -9,6 +9,12 @@
  * It measures after the demo's own narrations are made; `BENCH_NARRATE=1` narrates every
  * article again, on the local engine, all through the measurements, to show what narrating
  * in the background costs readers.
+ *
+ * `BENCH_CAMPAIGN` says whether a fundraising campaign runs while the article is loaded:
+ * `on` (the default: the demo's birthday drive, whose banner and appeal are on the page),
+ * `off` (the drive is ended through the Admin API first), or `both` (the warm rows with the
+ * drive on, then again with it off, in one run, with the ratio), to show what the banner and
+ * the appeal cost anonymous cache throughput.
  */
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +30,10 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const coldSamples = 200;
 const warmUpSeconds = 2;
 const narrateDuring = process.env.BENCH_NARRATE === '1';
+const campaignMode = process.env.BENCH_CAMPAIGN ?? 'on';
+if (!['on', 'off', 'both'].includes(campaignMode)) {
+  throw new Error(`BENCH_CAMPAIGN is on, off or both, not "${campaignMode}".`);
+}
 
 function ensureTools(): void {
   const missing = ['wrk', 'nginx'].filter(
@@ -231,6 +241,89 @@ async function startCompiledMasthead(
   };
 }
 
+/** An administrator's API token, made by the CLI against the bench's database. */
+function createAdminToken(dataDir: string): string {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  return execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'bin', 'masthead.js'),
+      'token',
+      'create',
+      '--name',
+      'bench',
+      '--role',
+      'administrator',
+    ],
+    { cwd: root, env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, MASTHEAD_LOG_LEVEL: 'warn' } },
+  )
+    .toString()
+    .trim();
+}
+
+const hasCampaign = (html: string): boolean =>
+  html.includes('data-campaign-placement="banner"') &&
+  html.includes('data-campaign-placement="appeal"');
+
+/**
+ * Runs the demo's campaign now, or ends it (its window moved into the past), through the
+ * Admin API; then waits until every web process serves the article with the banner and
+ * the appeal, or without them.
+ */
+async function switchCampaign(
+  base: string,
+  token: string,
+  running: boolean,
+  slug: string,
+  processes: number,
+): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const { campaigns } = (await (
+    await fetch(`${base}/api/admin/campaigns`, { headers })
+  ).json()) as {
+    campaigns: Record<string, unknown>[];
+  };
+  const campaign = campaigns[0];
+  if (campaign === undefined) throw new Error('The demo newsroom has no campaign.');
+  const day = 24 * 60 * 60 * 1000;
+  const now = Date.now();
+  const fields = [
+    'name',
+    'slug',
+    'goal_kind',
+    'goal_target',
+    'stretch_target',
+    'at_goal',
+    'currency',
+    'section_slugs',
+    'ask_audiences',
+    'thanks_headline',
+    'thanks_body',
+    'cap_views',
+    'cap_days',
+  ];
+  const body = {
+    ...Object.fromEntries(fields.map((name) => [name, campaign[name]])),
+    starts_at: new Date(now - (running ? 10 : 2) * day).toISOString(),
+    ends_at: new Date(now + (running ? 20 : -1) * day).toISOString(),
+  };
+  const put = await fetch(`${base}/api/admin/campaigns/${String(campaign.id)}`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify(body),
+  });
+  if (!put.ok) throw new Error(`Switching the campaign failed: ${put.status} ${await put.text()}`);
+  // Each process keeps the running campaign for a few seconds: ask until all agree.
+  let agreeing = 0;
+  while (agreeing < processes * 4) {
+    const html = await (
+      await fetch(`${base}/${slug}`, { headers: { connection: 'close' } })
+    ).text();
+    agreeing = hasCampaign(html) === running ? agreeing + 1 : 0;
+    if (agreeing === 0) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -272,10 +365,16 @@ async function compare(n: number, dir: string): Promise<string[]> {
   if (slug === undefined) throw new Error('The demo newsroom has no article.');
   const waited = await waitForNarrations(dataDir);
   const narration = narrateDuring ? narrateUntilStopped(dataDir) : null;
+  const token = campaignMode === 'on' ? null : createAdminToken(dataDir);
+  if (token !== null && campaignMode === 'off') await switchCampaign(base, token, false, slug, n);
   // Every web process renders it once, so each answers from its page cache.
-  for (let i = 0; i < n * 4; i++)
-    await (await fetch(`${base}/${slug}`, { headers: { connection: 'close' } })).arrayBuffer();
+  const warm = async () => {
+    for (let i = 0; i < n * 4; i++)
+      await (await fetch(`${base}/${slug}`, { headers: { connection: 'close' } })).arrayBuffer();
+  };
+  await warm();
   const bytes = Buffer.from(await (await fetch(`${base}/${slug}`)).arrayBuffer());
+  const campaignState = hasCampaign(bytes.toString()) ? 'campaign on' : 'no campaign';
   execFileSync('mkdir', ['-p', path.join(dir, 'www'), path.join(dir, 'tmp')]);
   // nginx's workers drop root; they must be able to read the file.
   execFileSync('chmod', ['755', dir, path.join(dir, 'www')]);
@@ -295,6 +394,23 @@ async function compare(n: number, dir: string): Promise<string[]> {
     br: await runWrk(pageUrl, 'br'),
   };
   const narrated = (await narration?.stop()) ?? [];
+  // The same warm rows again with the campaign ended, back to back with the rows above.
+  const without: string[] = [];
+  if (token !== null && campaignMode === 'both') {
+    await switchCampaign(base, token, false, slug, n);
+    await warm();
+    const plainBytes = (await (await fetch(pageUrl)).arrayBuffer()).byteLength;
+    const off = {
+      identity: await runWrk(pageUrl, 'identity'),
+      gzip: await runWrk(pageUrl, 'gzip'),
+    };
+    without.push(
+      `  Without the campaign (article ${plainBytes} bytes):`,
+      row('  Masthead, warm, identity', off.identity),
+      row('  Masthead, warm, gzip', off.gzip),
+      `  Campaign on ÷ off: identity ${ratio(r.identity, off.identity)}, gzip ${ratio(r.gzip, off.gzip)}`,
+    );
+  }
   stopNginx();
   await running.stop();
   // Cold: the same build with its page cache off, so every request renders from the database.
@@ -305,7 +421,7 @@ async function compare(n: number, dir: string): Promise<string[]> {
   await uncached.stop();
   const label = `${n} web process${n === 1 ? '' : 'es'} vs ${n} nginx worker${n === 1 ? '' : 's'}`;
   return [
-    `${label} — article ${bytes.length} bytes, ${connections} connections, ${seconds} s each`,
+    `${label} — article ${bytes.length} bytes (${campaignState}), ${connections} connections, ${seconds} s each`,
     `  Waited ${waited.toFixed(0)} s for the demo's narrations; ${narrateDuring ? 'narrating every article again all through (BENCH_NARRATE=1)' : 'no narration while measuring'}; load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} at the end`,
     ...narrated.map((line) => `  Narration round: ${line}`),
     row('  Masthead, warm, identity', r.identity),
@@ -317,6 +433,7 @@ async function compare(n: number, dir: string): Promise<string[]> {
     `  Ratio identity ${ratio(r.identity, r.nginxIdentity)}, gzip ${ratio(r.gzip, r.nginxGzip)} (nginx-light has no brotli)`,
     `  Cold render over HTTP (cache empty, ${coldSamples} sequential requests): p50 ${cold.p50.toFixed(2)} ms, p99 ${cold.p99.toFixed(2)} ms`,
     `  Response headers of the cached article: ${headBytes(cachedHead)} bytes`,
+    ...without,
     '',
   ];
 }

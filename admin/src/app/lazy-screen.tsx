@@ -9,6 +9,7 @@ import type { ScreenProps } from './screens.js';
  */
 export function lazyScreen(
   load: () => Promise<ComponentType<ScreenProps>>,
+  what = 'this screen',
 ): ComponentType<ScreenProps> {
   let loaded: ComponentType<ScreenProps> | null = null;
   return function LazyScreen(props: ScreenProps) {
@@ -34,7 +35,7 @@ export function lazyScreen(
     if (component === null) {
       return (
         <p class="loading" role="status">
-          Loading the editor…
+          Loading {what}…
         </p>
       );
     }

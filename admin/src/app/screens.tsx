@@ -1,28 +1,10 @@
 import type { ComponentType } from 'preact';
 import type { Role } from '../../../src/features/staff/role.js';
-import { AccountPage } from '../account/account-page.js';
-import { EditorsPicksPage } from '../curation/editors-picks-page.js';
 import { lazyScreen } from './lazy-screen.js';
-import { SectionsPage } from '../curation/sections-page.js';
-import { RedirectsPage } from '../redirects/redirects-page.js';
-import { MemberDetailPage } from '../members/member-detail-page.js';
-import { MemberImportPage } from '../members/member-import-page.js';
-import { MembersPage } from '../members/members-page.js';
-import { RevenuePage } from '../revenue/revenue-page.js';
-import { MediaLibraryPage } from '../media/media-library-page.js';
-import { BinPage } from '../posts/bin-page.js';
-import { NewslettersPage } from '../newsletters/newsletters-page.js';
 import { DashboardPage } from '../posts/dashboard-page.js';
 import { NewsFeedPage } from '../news-feed/news-feed-page.js';
 import { PostsListPage } from '../posts/posts-list-page.js';
 import { ReviewQueuePage } from '../review/review-queue-page.js';
-import { OutboxPage } from '../settings/outbox-page.js';
-import { SiteSettingsPage } from '../settings/site-settings-page.js';
-import { ApiTokensPage } from '../staff/api-tokens-page.js';
-import { StaffPage } from '../staff/staff-page.js';
-import { NarrationPage } from '../narration/narration-page.js';
-import { CampaignPage } from '../campaigns/campaign-page.js';
-import { CampaignsPage } from '../campaigns/campaigns-page.js';
 
 /**
  * Every signed-in screen of the CMS, in one list. A later feature (news feed, newsletters,
@@ -34,8 +16,63 @@ export type NavGroup = 'Write' | 'Curate' | 'Run the site';
 export const navGroups: readonly NavGroup[] = ['Write', 'Curate', 'Run the site'];
 
 /** The post editor and ProseMirror are fetched when the editor first opens. */
-const PostEditorPage = lazyScreen(() =>
-  import('../editor/post-editor-page.js').then((m) => m.PostEditorPage),
+const PostEditorPage = lazyScreen(
+  () => import('../editor/post-editor-page.js').then((m) => m.PostEditorPage),
+  'the editor',
+);
+
+/*
+ * The screens a newsroom opens every day (dashboard, posts, review, news feed) come with
+ * the first load; the rest are fetched when first opened, each on its own, so signing in
+ * and reaching the posts list download none of them.
+ */
+const AccountPage = lazyScreen(() =>
+  import('../account/account-page.js').then((m) => m.AccountPage),
+);
+const EditorsPicksPage = lazyScreen(() =>
+  import('../curation/editors-picks-page.js').then((m) => m.EditorsPicksPage),
+);
+const SectionsPage = lazyScreen(() =>
+  import('../curation/sections-page.js').then((m) => m.SectionsPage),
+);
+const RedirectsPage = lazyScreen(() =>
+  import('../redirects/redirects-page.js').then((m) => m.RedirectsPage),
+);
+const MemberDetailPage = lazyScreen(() =>
+  import('../members/member-detail-page.js').then((m) => m.MemberDetailPage),
+);
+const MemberImportPage = lazyScreen(() =>
+  import('../members/member-import-page.js').then((m) => m.MemberImportPage),
+);
+const MembersPage = lazyScreen(() =>
+  import('../members/members-page.js').then((m) => m.MembersPage),
+);
+const RevenuePage = lazyScreen(() =>
+  import('../revenue/revenue-page.js').then((m) => m.RevenuePage),
+);
+const MediaLibraryPage = lazyScreen(() =>
+  import('../media/media-library-page.js').then((m) => m.MediaLibraryPage),
+);
+const BinPage = lazyScreen(() => import('../posts/bin-page.js').then((m) => m.BinPage));
+const NewslettersPage = lazyScreen(() =>
+  import('../newsletters/newsletters-page.js').then((m) => m.NewslettersPage),
+);
+const OutboxPage = lazyScreen(() => import('../settings/outbox-page.js').then((m) => m.OutboxPage));
+const SiteSettingsPage = lazyScreen(() =>
+  import('../settings/site-settings-page.js').then((m) => m.SiteSettingsPage),
+);
+const ApiTokensPage = lazyScreen(() =>
+  import('../staff/api-tokens-page.js').then((m) => m.ApiTokensPage),
+);
+const StaffPage = lazyScreen(() => import('../staff/staff-page.js').then((m) => m.StaffPage));
+const NarrationPage = lazyScreen(() =>
+  import('../narration/narration-page.js').then((m) => m.NarrationPage),
+);
+const CampaignPage = lazyScreen(() =>
+  import('../campaigns/campaign-page.js').then((m) => m.CampaignPage),
+);
+const CampaignsPage = lazyScreen(() =>
+  import('../campaigns/campaigns-page.js').then((m) => m.CampaignsPage),
 );
 
 export interface ScreenProps {

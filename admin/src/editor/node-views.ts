@@ -1,8 +1,9 @@
 import type { Node as PmNode } from 'prosemirror-model';
 import type { EditorView, NodeView, NodeViewConstructor } from 'prosemirror-view';
-import { toProviderLabel } from '../../../src/features/content/body/embed-provider.js';
-import type { EmbedProvider } from '../../../src/features/content/body/body.types.js';
-import { el, labelledInput, syncInput, uniqueId } from './dom-builder.js';
+import { AtomView, removeButton, setAttr, type GetPos } from './atom-view.js';
+import { el, labelledInput, syncInput } from './dom-builder.js';
+import { EmbedBlockView } from './embed-block-view.js';
+import { ImageBlockView } from './image-block-view.js';
 
 /**
  * How blocks that are more than text look and are edited inside the editor. Atoms
@@ -14,151 +15,6 @@ import { el, labelledInput, syncInput, uniqueId } from './dom-builder.js';
 export interface NodeViewServices {
   /** The headline of a post, for a related card that only knows the post's id. */
   describePost(postId: string): Promise<string>;
-}
-
-type GetPos = () => number | undefined;
-
-function setAttr(view: EditorView, getPos: GetPos, name: string, value: unknown): void {
-  const pos = getPos();
-  if (pos === undefined) return;
-  const node = view.state.doc.nodeAt(pos);
-  if (node === null) return;
-  view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, [name]: value }));
-}
-
-function removeButton(label: string, view: EditorView, getPos: GetPos): HTMLButtonElement {
-  const button = el('button', { type: 'button', class: 'block-remove' }, [label]);
-  button.addEventListener('click', () => {
-    const pos = getPos();
-    if (pos === undefined) return;
-    const node = view.state.doc.nodeAt(pos);
-    if (node === null) return;
-    view.dispatch(view.state.tr.delete(pos, pos + node.nodeSize));
-    view.focus();
-  });
-  return button;
-}
-
-/** An atom block: a labelled group whose fields take their own events. */
-abstract class AtomView implements NodeView {
-  readonly dom: HTMLElement;
-
-  constructor(
-    protected node: PmNode,
-    protected readonly view: EditorView,
-    protected readonly getPos: GetPos,
-    label: string,
-  ) {
-    this.dom = el('div', {
-      class: `block block-${node.type.name}`,
-      role: 'group',
-      'aria-label': label,
-      contenteditable: 'false',
-    });
-  }
-
-  update(node: PmNode): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.refresh();
-    return true;
-  }
-
-  protected refresh(): void {
-    // Atoms without fields have nothing to refresh.
-  }
-
-  stopEvent(event: Event): boolean {
-    const target = event.target as Element | null;
-    return target !== null && target.closest('input, button, textarea, select, label') !== null;
-  }
-
-  ignoreMutation(): boolean {
-    return true;
-  }
-
-  selectNode(): void {
-    this.dom.classList.add('is-selected');
-  }
-
-  deselectNode(): void {
-    this.dom.classList.remove('is-selected');
-  }
-}
-
-class ImageView extends AtomView {
-  private readonly img: HTMLImageElement;
-  private readonly inputs: Record<'alt' | 'caption' | 'credit', HTMLInputElement>;
-  private readonly problem: HTMLElement;
-
-  constructor(node: PmNode, view: EditorView, getPos: GetPos) {
-    super(node, view, getPos, 'Image block');
-    this.img = el('img', { class: 'block-image-preview', alt: '' });
-    const problemId = uniqueId('alt-problem');
-    this.problem = el('p', { class: 'block-problem', id: problemId }, [
-      'Add alt text before publishing: describe the image for readers who cannot see it.',
-    ]);
-    const field = (name: 'alt' | 'caption' | 'credit', label: string) =>
-      labelledInput(
-        label,
-        String(node.attrs[name]),
-        (value) => setAttr(view, getPos, name, value),
-        {
-          className: `image-${name}`,
-        },
-      );
-    const alt = field('alt', 'Alt text');
-    alt.input.setAttribute('aria-describedby', problemId);
-    const caption = field('caption', 'Caption');
-    const credit = field('credit', 'Credit');
-    this.inputs = { alt: alt.input, caption: caption.input, credit: credit.input };
-    this.dom.append(
-      el('div', { class: 'block-image' }, [
-        this.img,
-        el('div', { class: 'block-fields' }, [
-          alt.wrapper,
-          this.problem,
-          caption.wrapper,
-          credit.wrapper,
-        ]),
-      ]),
-      removeButton('Remove image', view, getPos),
-    );
-    this.refresh();
-  }
-
-  protected override refresh(): void {
-    const { attrs } = this.node;
-    if (this.img.getAttribute('src') !== attrs.src) this.img.src = String(attrs.src);
-    syncInput(this.inputs.alt, String(attrs.alt));
-    syncInput(this.inputs.caption, String(attrs.caption));
-    syncInput(this.inputs.credit, String(attrs.credit));
-    const missing = String(attrs.alt).trim() === '';
-    this.problem.hidden = !missing;
-    this.dom.classList.toggle('is-missing-alt', missing);
-  }
-}
-
-class EmbedView extends AtomView {
-  private readonly title: HTMLInputElement;
-  private readonly summary: HTMLElement;
-
-  constructor(node: PmNode, view: EditorView, getPos: GetPos) {
-    super(node, view, getPos, 'Embed block');
-    this.summary = el('p', { class: 'block-summary' });
-    const title = labelledInput('Title (optional)', String(node.attrs.title), (v) =>
-      setAttr(view, getPos, 'title', v),
-    );
-    this.title = title.input;
-    this.dom.append(this.summary, title.wrapper, removeButton('Remove embed', view, getPos));
-    this.refresh();
-  }
-
-  protected override refresh(): void {
-    const provider = toProviderLabel(this.node.attrs.provider as EmbedProvider);
-    this.summary.textContent = `${provider}: ${String(this.node.attrs.url)}`;
-    syncInput(this.title, String(this.node.attrs.title));
-  }
 }
 
 class RelatedView extends AtomView {
@@ -241,8 +97,8 @@ class AttributedView implements NodeView {
 
 export function createNodeViews(services: NodeViewServices): Record<string, NodeViewConstructor> {
   return {
-    image: (node, view, getPos) => new ImageView(node, view, getPos),
-    embed: (node, view, getPos) => new EmbedView(node, view, getPos),
+    image: (node, view, getPos) => new ImageBlockView(node, view, getPos),
+    embed: (node, view, getPos) => new EmbedBlockView(node, view, getPos),
     related: (node, view, getPos) => new RelatedView(node, view, getPos, services),
     divider: (node, view, getPos) => new MarkerView(node, view, getPos, 'Divider', 'Divider'),
     paywall: (node, view, getPos) =>

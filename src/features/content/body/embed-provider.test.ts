@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { detectEmbed, embedIframeSrc, toProviderLabel } from './embed-provider.js';
+import {
+  detectEmbed,
+  embedIframeSrc,
+  embedThumbnailSrc,
+  toEmbedSource,
+  toProviderLabel,
+} from './embed-provider.js';
 
 describe('detectEmbed', () => {
   test.each([
@@ -94,7 +100,26 @@ describe('embedIframeSrc', () => {
   });
 });
 
+describe('embedThumbnailSrc', () => {
+  test("shows a YouTube video's still from its image host, whatever form the address takes", () => {
+    const still = 'https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg';
+    expect(embedThumbnailSrc('youtube', 'https://youtu.be/dQw4w9WgXcQ?t=90')).toBe(still);
+    expect(embedThumbnailSrc('youtube', 'https://www.youtube.com/shorts/dQw4w9WgXcQ')).toBe(still);
+  });
+
+  test('has no still for providers that need an API call, or when the provider does not match', () => {
+    expect(embedThumbnailSrc('vimeo', 'https://vimeo.com/76979871')).toBeNull();
+    expect(embedThumbnailSrc('link', 'https://example.com/story')).toBeNull();
+    expect(embedThumbnailSrc('youtube', 'https://vimeo.com/76979871')).toBeNull();
+  });
+});
+
 test('names providers the way readers know them', () => {
   expect(toProviderLabel('youtube')).toBe('YouTube');
   expect(toProviderLabel('tiktok')).toBe('TikTok');
+});
+
+test("says where a link card comes from: the provider, or a plain link's site", () => {
+  expect(toEmbedSource('x', 'https://x.com/newsroom/status/1234567890')).toBe('X');
+  expect(toEmbedSource('link', 'https://www.example.com/story')).toBe('example.com');
 });

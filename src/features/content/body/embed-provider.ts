@@ -15,6 +15,7 @@ export interface DetectedEmbed {
 
 interface EmbedMatch extends DetectedEmbed {
   iframeSrc: string | null;
+  thumbnailSrc?: string;
 }
 
 /** Hosts whose iframes `htmlToBody` keeps (and turns into embed blocks). */
@@ -44,6 +45,19 @@ export function toProviderLabel(provider: EmbedProvider): string {
   return PROVIDER_LABELS[provider];
 }
 
+/**
+ * Where a link card says it comes from: the provider's name, or for a plain link its
+ * site (`example.com`).
+ */
+export function toEmbedSource(provider: EmbedProvider, url: string): string {
+  if (provider !== 'link') return toProviderLabel(provider);
+  try {
+    return new URL(url).hostname.replace(/^www\./u, '');
+  } catch {
+    return url;
+  }
+}
+
 const YOUTUBE_ID = /^[\w-]{11}$/u;
 const SOUNDCLOUD_RESERVED = new Set(['discover', 'search', 'you', 'upload', 'stream', 'pages']);
 
@@ -55,6 +69,7 @@ function youtube(id: string | undefined, start: string | null): EmbedMatch | nul
     provider: 'youtube',
     url: `https://www.youtube.com/watch?v=${id}${seconds > 0 ? `&t=${seconds}s` : ''}`,
     iframeSrc: `https://www.youtube-nocookie.com/embed/${id}${seconds > 0 ? `?start=${seconds}` : ''}`,
+    thumbnailSrc: `https://i.ytimg.com/vi/${id}/hqdefault.jpg`,
   };
 }
 
@@ -169,4 +184,13 @@ export function detectEmbed(url: string): DetectedEmbed | null {
 export function embedIframeSrc(provider: EmbedProvider, url: string): string | null {
   const match = detectInner(url.trim());
   return match !== null && match.provider === provider ? match.iframeSrc : null;
+}
+
+/**
+ * A still image of the embedded item at a fixed address, for the CMS's preview of the
+ * block; null when the provider has none without an API call (only YouTube has one).
+ */
+export function embedThumbnailSrc(provider: EmbedProvider, url: string): string | null {
+  const match = detectInner(url.trim());
+  return match !== null && match.provider === provider ? (match.thumbnailSrc ?? null) : null;
 }

@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { assertNever } from '../../../platform/errors.js';
 import type { Block, BlockOf, BodyDocument } from './body.types.js';
-import { embedIframeSrc, toProviderLabel } from './embed-provider.js';
+import { embedIframeSrc, toEmbedSource, toProviderLabel } from './embed-provider.js';
 import { InlineContent, Link } from './render-inline.js';
 import { isAllowedImageSrc, isAllowedLinkHref } from './safe-url.js';
 
@@ -87,14 +87,6 @@ function ImageBlock({ block, context }: { block: BlockOf<'image'>; context: Body
   );
 }
 
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./u, '');
-  } catch {
-    return url;
-  }
-}
-
 function EmbedBlock({ block }: { block: BlockOf<'embed'> }) {
   const label = toProviderLabel(block.provider);
   const iframeSrc = embedIframeSrc(block.provider, block.url);
@@ -120,7 +112,7 @@ function EmbedBlock({ block }: { block: BlockOf<'embed'> }) {
       <p>
         <Link href={block.url}>{block.title || block.url}</Link>
       </p>
-      <footer>{block.provider === 'link' ? hostnameOf(block.url) : label}</footer>
+      <footer>{toEmbedSource(block.provider, block.url)}</footer>
     </blockquote>
   );
 }
