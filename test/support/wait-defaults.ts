@@ -8,8 +8,8 @@ import { vi } from 'vitest';
 const waitFor = vi.waitFor.bind(vi);
 const generous = { timeout: 60_000, interval: 20 };
 
-vi.waitFor = ((callback, options) =>
+vi.waitFor = (callback, options) =>
   waitFor(
     callback,
     typeof options === 'number' ? { ...generous, timeout: options } : { ...generous, ...options },
-  ));
+  );
