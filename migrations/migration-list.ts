@@ -18,6 +18,7 @@ import * as readerRevenue from './0040-reader-revenue.js';
 import * as postCollaboration from './0020-post-collaboration.js';
 import * as campaigns from './0080-campaigns.js';
 import * as newsletters from './0050-newsletters.js';
+import * as newsletterBriefing from './0051-newsletter-briefing.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -40,4 +41,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0020-post-collaboration': postCollaboration,
   '0080-campaigns': campaigns,
   '0050-newsletters': newsletters,
+  '0051-newsletter-briefing': newsletterBriefing,
 };

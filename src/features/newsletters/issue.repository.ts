@@ -24,6 +24,20 @@ export async function findIssue(executor: Executor, id: string): Promise<IssueRo
     .executeTakeFirst();
 }
 
+/** The daily briefing drafted for a newsletter and day, if any. */
+export async function findBriefingIssue(
+  executor: Executor,
+  newsletterId: string,
+  day: string,
+): Promise<IssueRow | undefined> {
+  return executor
+    .selectFrom('newsletter_issues')
+    .selectAll()
+    .where('newsletter_id', '=', newsletterId)
+    .where('briefing_day', '=', day)
+    .executeTakeFirst();
+}
+
 export async function listIssues(
   executor: Executor,
   query: { newsletterId?: string; limit: number },
