@@ -97,7 +97,7 @@ export function NewsletterForm(props: {
 
   return (
     <form class="panel stack" onSubmit={(e) => void save(e)} aria-label={title} noValidate>
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       {notice !== null && <Notice kind={notice.kind}>{notice.text}</Notice>}
       <TextField
         label="Name"
