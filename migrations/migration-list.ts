@@ -20,6 +20,7 @@ import * as campaigns from './0080-campaigns.js';
 import * as newsletters from './0050-newsletters.js';
 import * as checkoutAttribution from './0041-checkout-attribution.js';
 import * as testPaymentDeclines from './0042-test-payment-declines.js';
+import * as newsletterBriefing from './0051-newsletter-briefing.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -44,4 +45,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0050-newsletters': newsletters,
   '0041-checkout-attribution': checkoutAttribution,
   '0042-test-payment-declines': testPaymentDeclines,
+  '0051-newsletter-briefing': newsletterBriefing,
 };

@@ -379,10 +379,13 @@ export function createServices(options: ServiceOptions) {
     siteTitle,
     newsroomFrom: async () => decideFromAddress(config.mailFrom, await siteTitle(), config.siteUrl),
     findPostsByIds: (ids) => posts.findPostsByIds(ids),
+    listLatestPosts: (limit) =>
+      posts.listPosts(systemActor, { status: 'published', sort: 'published', limit }),
     images,
     bodyConverter,
     rate: config.newsletterRate,
     onSubmitted: () => metrics.countEmailSent(),
+    events,
   });
 
   const reviews = createPostReviewService({

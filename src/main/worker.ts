@@ -51,6 +51,10 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
       'narration.generate': (payload, context) => services.narration.handleJob(payload, context),
       'newsletters.confirmation': (payload) =>
         services.newsletters.subscriptions.sendConfirmation(payload),
+      'newsletters.briefing': (payload) => services.newsletters.briefing.draftBriefing(payload),
+      'newsletters.forget-signups': async () => {
+        await services.newsletters.subscriptions.forgetExpiredSignups();
+      },
       'newsletters.start-send': (payload) => services.newsletters.sender.startSend(payload),
       'newsletters.send-batch': (payload, context) =>
         services.newsletters.sender.sendBatch(payload, context),

@@ -11,6 +11,7 @@ import { Notice, TextArea, TextField } from '../ui/fields.js';
 import { Loaded } from '../ui/loaded.js';
 import { GrowthChart } from './growth-chart.js';
 import { IssuePanel } from './issue-panel.js';
+import { NewsletterForm } from './newsletter-form.js';
 
 interface Suppression {
   readonly email: string;
@@ -72,6 +73,10 @@ export function NewslettersPage({ query }: ScreenProps) {
               {chosen !== undefined && (
                 <NewsletterDetail newsletter={chosen} onChanged={reloadList} />
               )}
+              {chosen !== undefined && (
+                <NewsletterForm key={chosen.id} newsletter={chosen} onSaved={reloadList} />
+              )}
+              <NewsletterForm key="new" onSaved={reloadList} />
             </>
           );
         }}

@@ -4,8 +4,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { JobContext } from '../../platform/jobs/job-worker.js';
 import type { Logger } from '../../platform/logger.js';
 import type { MailTransport } from '../../platform/mail/mail-transport.js';
-import { decideEntitlement, type Entitlement } from '../members/entitlement.js';
-import { isMemberStatus } from '../members/member.js';
+import { findEntitlementsByEmail } from '../members/member-entitlements.js';
 import { createDeliveryRecorder } from './delivery-recorder.js';
 import { toIssue } from './issue.js';
 import { createIssueMessages } from './issue-bulk-mail.js';
@@ -118,22 +117,12 @@ export function createIssueSender(deps: IssueSenderDeps) {
       const claimed = await issues.claimBatch(db, { issueId, batch, attempt });
       if (claimed.length > 0) {
         const emails = claimed.map((r) => r.email);
-        const [members, suppressed, links, newsroomFrom] = await Promise.all([
-          issues.listMemberStatuses(db, emails),
+        const [entitlements, suppressed, links, newsroomFrom] = await Promise.all([
+          findEntitlementsByEmail(db, emails, clock.now()),
           issues.listSuppressedAmong(db, emails),
           deps.links(),
           deps.newsroomFrom(),
         ]);
-        const now = clock.now();
-        const entitlements = new Map<string, Entitlement>();
-        for (const member of members) {
-          if (!isMemberStatus(member.status)) continue;
-          const until = member.status_until === null ? null : new Date(member.status_until);
-          entitlements.set(
-            member.email,
-            decideEntitlement({ status: member.status, statusUntil: until }, now),
-          );
-        }
         const messages = createIssueMessages({
           siteUrl: deps.siteUrl,
           transport: deps.transport,

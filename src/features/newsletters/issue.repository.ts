@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { selectMemberEmails } from '../members/member-reach.repository.js';
 import type { NewsletterAudience } from './newsletter.js';
 import type { IssueRow, IssueTable } from './newsletter.table.js';
 
@@ -20,6 +21,20 @@ export async function findIssue(executor: Executor, id: string): Promise<IssueRo
     .selectFrom('newsletter_issues')
     .selectAll()
     .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The daily briefing drafted for a newsletter and day, if any. */
+export async function findBriefingIssue(
+  executor: Executor,
+  newsletterId: string,
+  day: string,
+): Promise<IssueRow | undefined> {
+  return executor
+    .selectFrom('newsletter_issues')
+    .selectAll()
+    .where('newsletter_id', '=', newsletterId)
+    .where('briefing_day', '=', day)
     .executeTakeFirst();
 }
 
@@ -72,20 +87,11 @@ export async function insertDeliveries(
     .where('s.status', '=', 'confirmed')
     .where('sub.email', 'not in', (eb) => eb.selectFrom('email_suppressions').select('email'));
   if (input.audience !== 'everyone') {
-    recipients = recipients.where('sub.email', 'in', (eb) => {
-      let members = eb.selectFrom('members').select('members.email');
-      if (input.audience === 'paying') {
-        members = members
-          .where('members.status', '!=', 'free')
-          .where((w) =>
-            w.or([
-              w('members.status_until', 'is', null),
-              w('members.status_until', '>', input.now),
-            ]),
-          );
-      }
-      return members;
+    const members = selectMemberEmails(executor, {
+      paying: input.audience === 'paying',
+      now: input.now,
     });
+    recipients = recipients.where('sub.email', 'in', members);
   }
   const select = recipients.select([
     sql<string>`${input.issueId}`.as('issue_id'),
@@ -212,19 +218,6 @@ export async function hasUnfinishedDeliveries(
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** The membership of some addresses, for deciding who may read a gated article. */
-export async function listMemberStatuses(
-  executor: Executor,
-  emails: readonly string[],
-): Promise<{ email: string; status: string; status_until: string | null }[]> {
-  if (emails.length === 0) return [];
-  return executor
-    .selectFrom('members')
-    .select(['email', 'status', 'status_until'])
-    .where('email', 'in', [...emails])
-    .execute();
 }
 
 export async function listSuppressedAmong(

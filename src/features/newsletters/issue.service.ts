@@ -35,6 +35,8 @@ export interface IssueInput {
   /** …or this written body (a body document, Markdown or HTML). */
   readonly body?: BodySource;
   readonly origin?: IssueOrigin;
+  /** For a drafted daily briefing: the day it is for (`YYYY-MM-DD`). */
+  readonly briefingDay?: string;
 }
 
 export type IssueService = ReturnType<typeof createIssueService>;
@@ -89,6 +91,7 @@ export function createIssueService(deps: IssueServiceDeps) {
         post_id: input.postId ?? null,
         body: JSON.stringify(body),
         origin: input.origin ?? (input.postId ? 'article' : 'written'),
+        briefing_day: input.briefingDay ?? null,
         status: 'draft',
         scheduled_at: null,
         started_at: null,
@@ -104,7 +107,7 @@ export function createIssueService(deps: IssueServiceDeps) {
     async updateIssue(
       actor: Actor,
       id: string,
-      input: Partial<Omit<IssueInput, 'newsletterId' | 'origin'>>,
+      input: Partial<Omit<IssueInput, 'newsletterId' | 'origin' | 'briefingDay'>>,
     ): Promise<Issue> {
       ensureCan(actor, 'newsletters.manage', 'edit newsletter issues');
       const row = await getIssueRow(id);

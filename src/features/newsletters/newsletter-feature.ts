@@ -8,9 +8,11 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import type { BodyConverter } from '../content/body/body-converter.js';
 import type { ImageLookup } from '../content/image-lookup.js';
 import type { Post } from '../content/post.js';
+import { createBriefingDrafter } from './briefing-drafter.js';
 import { createIssueSender } from './issue-sender.js';
 import { createIssueService } from './issue.service.js';
 import { createNewsletterLinks, type NewsletterLinks } from './newsletter-links.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { createNewsletterService } from './newsletter.service.js';
 import { createSendPace } from './send-pace.js';
 import { getNewsletterKey } from './subscriber.repository.js';
@@ -28,11 +30,15 @@ export interface NewsletterFeatureDeps {
   readonly siteTitle: () => Promise<string>;
   readonly newsroomFrom: () => Promise<string>;
   readonly findPostsByIds: (ids: readonly string[]) => Promise<Post[]>;
+  /** The latest published articles, newest publication first (for the daily briefing). */
+  readonly listLatestPosts?: (limit: number) => Promise<Post[]>;
   readonly images: ImageLookup;
   readonly bodyConverter: Pick<BodyConverter, 'convert'>;
   /** Messages per second a process sends at most; 0 for no limit. */
   readonly rate: number;
   readonly onSubmitted?: () => void;
+  /** Domain events, recorded in a change's transaction. */
+  readonly events?: Pick<EventOutbox, 'record' | 'deliver'>;
 }
 
 /** The newsletters feature wired from its dependencies: one place, used by services.ts. */
@@ -54,13 +60,25 @@ export function createNewsletterFeature(deps: NewsletterFeatureDeps) {
     findPostsByIds: deps.findPostsByIds,
     images: deps.images,
   };
+  const issues = createIssueService({ ...deps, ...renderDeps });
+  const briefing = createBriefingDrafter({
+    ...deps,
+    issues,
+    listLatestPosts: deps.listLatestPosts ?? (() => Promise.resolve([])),
+  });
   return {
     links: loadLinks,
+    briefing,
     /** Verifies SES notifications' SNS signatures; its certificate cache lives with the process. */
     sns: createSnsVerifier(),
-    newsletters: createNewsletterService({ db: deps.db, clock: deps.clock }),
+    newsletters: createNewsletterService({
+      db: deps.db,
+      clock: deps.clock,
+      scheduleBriefing: (executor, id) => briefing.scheduleNext(executor, id, deps.clock.now()),
+      events: deps.events,
+    }),
     subscriptions: createSubscriptionService({ ...deps, links: loadLinks }),
-    issues: createIssueService({ ...deps, ...renderDeps }),
+    issues,
     sender: createIssueSender({
       ...deps,
       ...renderDeps,

@@ -15,6 +15,7 @@ export function toNewsletter(row: NewsletterRow): Newsletter {
     audience: toAudience(row.audience),
     status: toNewsletterStatus(row.status),
     sortOrder: row.sort_order,
+    briefing: row.briefing === 1,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

@@ -22,6 +22,9 @@ export const NewsletterResource = Type.Object({
   audience: Audience,
   status: Status,
   sort_order: Type.Integer(),
+  briefing: Type.Boolean({
+    description: 'An issue is drafted each morning from the latest articles',
+  }),
   subscribers: Type.Integer({ description: 'Confirmed subscribers' }),
   created_at: Type.String(),
   updated_at: Type.String(),
@@ -40,6 +43,7 @@ export const NewsletterBody = Type.Object({
   audience: Type.Optional(Audience),
   status: Type.Optional(Status),
   sort_order: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  briefing: Type.Optional(Type.Boolean()),
 });
 export type NewsletterBody = Static<typeof NewsletterBody>;
 export const NewsletterPatch = Type.Partial(NewsletterBody);
@@ -62,6 +66,7 @@ export function toNewsletterInput(body: NewsletterPatch) {
     ...(body.audience === undefined ? {} : { audience: body.audience }),
     ...(body.status === undefined ? {} : { status: body.status }),
     ...(body.sort_order === undefined ? {} : { sortOrder: body.sort_order }),
+    ...(body.briefing === undefined ? {} : { briefing: body.briefing }),
   };
 }
 
@@ -82,6 +87,7 @@ export function toNewsletterResource(
     audience: newsletter.audience,
     status: newsletter.status,
     sort_order: newsletter.sortOrder,
+    briefing: newsletter.briefing,
     subscribers,
     created_at: newsletter.createdAt.toISOString(),
     updated_at: newsletter.updatedAt.toISOString(),

@@ -1,9 +1,11 @@
-import type { Db } from '../../db/database.js';
+import type { Db, Executor } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decideConstraintViolation } from '../../db/constraint-violation.js';
+import type { EventOutbox } from '../../platform/events/event-relay.js';
 import type { Actor } from '../staff/actor.js';
+import './newsletter-events.js';
 import { ensureCan } from '../staff/permissions.js';
 import { isEmailAddress, normaliseEmail } from '../staff/email-address.js';
 import type { Newsletter, NewsletterAudience, NewsletterStatus } from './newsletter.js';
@@ -30,6 +32,7 @@ export interface NewsletterInput {
   readonly audience?: NewsletterAudience;
   readonly status?: NewsletterStatus;
   readonly sortOrder?: number;
+  readonly briefing?: boolean;
 }
 
 export interface SubscriberImportResult {
@@ -46,7 +49,14 @@ const dayMs = 24 * 60 * 60 * 1000;
 export type NewsletterService = ReturnType<typeof createNewsletterService>;
 
 /** Newsletters, their subscribers and the suppression list, as staff manage them. */
-export function createNewsletterService(deps: { db: Db; clock: Clock }) {
+export function createNewsletterService(deps: {
+  db: Db;
+  clock: Clock;
+  /** Schedules the next daily briefing of a newsletter, in the caller's transaction. */
+  scheduleBriefing?: (executor: Executor, newsletterId: string) => Promise<void>;
+  /** Tells reader pages (their sign-up blocks) of the change, in its transaction. */
+  events?: Pick<EventOutbox, 'record' | 'deliver'>;
+}) {
   const { db, clock } = deps;
 
   async function get(id: string): Promise<Newsletter> {
@@ -90,22 +100,28 @@ export function createNewsletterService(deps: { db: Db; clock: Clock }) {
       const id = newId();
       const now = toTimestamp(clock.now());
       try {
-        await repo.insertNewsletterRow(db, {
-          id,
-          slug: input.slug,
-          name: input.name,
-          description: input.description ?? '',
-          author_name: input.authorName ?? '',
-          sender_name: input.senderName ?? '',
-          sender_email: input.senderEmail ?? null,
-          reply_to: input.replyTo ?? null,
-          cadence: input.cadence ?? '',
-          audience: input.audience ?? 'everyone',
-          status: input.status ?? 'active',
-          sort_order: input.sortOrder ?? 0,
-          created_at: now,
-          updated_at: now,
+        await db.transaction().execute(async (trx) => {
+          await repo.insertNewsletterRow(trx, {
+            id,
+            slug: input.slug,
+            name: input.name,
+            description: input.description ?? '',
+            author_name: input.authorName ?? '',
+            sender_name: input.senderName ?? '',
+            sender_email: input.senderEmail ?? null,
+            reply_to: input.replyTo ?? null,
+            cadence: input.cadence ?? '',
+            audience: input.audience ?? 'everyone',
+            status: input.status ?? 'active',
+            sort_order: input.sortOrder ?? 0,
+            briefing: input.briefing === true ? 1 : 0,
+            created_at: now,
+            updated_at: now,
+          });
+          if (input.briefing === true) await deps.scheduleBriefing?.(trx, id);
+          await deps.events?.record(trx, 'newsletter.changed', { newsletterId: id });
         });
+        await deps.events?.deliver();
       } catch (error) {
         if (decideConstraintViolation(error) === 'unique') {
           throw new AppError(
@@ -128,20 +144,26 @@ export function createNewsletterService(deps: { db: Db; clock: Clock }) {
       checkAddress('sender_email', input.senderEmail);
       checkAddress('reply_to', input.replyTo);
       try {
-        await repo.updateNewsletterRow(db, id, {
-          ...(input.slug === undefined ? {} : { slug: input.slug }),
-          ...(input.name === undefined ? {} : { name: input.name }),
-          ...(input.description === undefined ? {} : { description: input.description }),
-          ...(input.authorName === undefined ? {} : { author_name: input.authorName }),
-          ...(input.senderName === undefined ? {} : { sender_name: input.senderName }),
-          ...(input.senderEmail === undefined ? {} : { sender_email: input.senderEmail }),
-          ...(input.replyTo === undefined ? {} : { reply_to: input.replyTo }),
-          ...(input.cadence === undefined ? {} : { cadence: input.cadence }),
-          ...(input.audience === undefined ? {} : { audience: input.audience }),
-          ...(input.status === undefined ? {} : { status: input.status }),
-          ...(input.sortOrder === undefined ? {} : { sort_order: input.sortOrder }),
-          updated_at: toTimestamp(clock.now()),
+        await db.transaction().execute(async (trx) => {
+          await repo.updateNewsletterRow(trx, id, {
+            ...(input.slug === undefined ? {} : { slug: input.slug }),
+            ...(input.name === undefined ? {} : { name: input.name }),
+            ...(input.description === undefined ? {} : { description: input.description }),
+            ...(input.authorName === undefined ? {} : { author_name: input.authorName }),
+            ...(input.senderName === undefined ? {} : { sender_name: input.senderName }),
+            ...(input.senderEmail === undefined ? {} : { sender_email: input.senderEmail }),
+            ...(input.replyTo === undefined ? {} : { reply_to: input.replyTo }),
+            ...(input.cadence === undefined ? {} : { cadence: input.cadence }),
+            ...(input.audience === undefined ? {} : { audience: input.audience }),
+            ...(input.status === undefined ? {} : { status: input.status }),
+            ...(input.sortOrder === undefined ? {} : { sort_order: input.sortOrder }),
+            ...(input.briefing === undefined ? {} : { briefing: input.briefing ? 1 : 0 }),
+            updated_at: toTimestamp(clock.now()),
+          });
+          if (input.briefing === true) await deps.scheduleBriefing?.(trx, id);
+          await deps.events?.record(trx, 'newsletter.changed', { newsletterId: id });
         });
+        await deps.events?.deliver();
       } catch (error) {
         if (decideConstraintViolation(error) === 'unique') {
           throw new AppError('slug_taken', `Another newsletter already uses that address.`);

@@ -16,6 +16,8 @@ export interface NewsletterTable {
   /** `active` or `archived`. */
   status: string;
   sort_order: number;
+  /** 1: an issue is drafted each morning from the latest articles. */
+  briefing: number;
   created_at: string;
   updated_at: string;
 }
@@ -93,6 +95,8 @@ export interface IssueTable {
   body: string;
   /** `article`, `written`, `briefing`. */
   origin: string;
+  /** The day (`YYYY-MM-DD`) a drafted daily briefing is for; null for other issues. */
+  briefing_day: string | null;
   /** `draft`, `scheduled`, `sending`, `sent`. */
   status: string;
   scheduled_at: string | null;

@@ -22,6 +22,8 @@ export interface Newsletter {
   readonly audience: NewsletterAudience;
   readonly status: NewsletterStatus;
   readonly sortOrder: number;
+  /** Drafts an issue each morning from the latest articles, for an editor to send. */
+  readonly briefing: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -187,6 +187,11 @@ export async function markSignupConfirmed(
 }
 
 /** Pending subscriptions whose sign-ups all expired become nothing; returns how many. */
+/**
+ * Forgets sign-ups never confirmed by `now`: the sign-up rows, the pending subscriptions
+ * no other open sign-up still asks for, and the subscriber itself (address and consent
+ * records, by cascade) when nothing else is left of it. Returns how many sign-ups went.
+ */
 export async function deleteExpiredPending(executor: Executor, now: string): Promise<number> {
   const expired = await executor
     .deleteFrom('newsletter_signups')
@@ -196,7 +201,7 @@ export async function deleteExpiredPending(executor: Executor, now: string): Pro
     .execute();
   if (expired.length === 0) return 0;
   const ids = [...new Set(expired.map((row) => row.subscriber_id))];
-  const result = await executor
+  await executor
     .deleteFrom('newsletter_subscriptions')
     .where('subscriber_id', 'in', ids)
     .where('status', '=', 'pending')
@@ -207,8 +212,16 @@ export async function deleteExpiredPending(executor: Executor, now: string): Pro
         .where('confirmed_at', 'is', null)
         .where('purpose', '=', 'subscribe'),
     )
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+    .execute();
+  await executor
+    .deleteFrom('newsletter_subscribers')
+    .where('id', 'in', ids)
+    .where('id', 'not in', (eb) =>
+      eb.selectFrom('newsletter_subscriptions').select('subscriber_id'),
+    )
+    .where('id', 'not in', (eb) => eb.selectFrom('newsletter_signups').select('subscriber_id'))
+    .execute();
+  return expired.length;
 }
 
 export async function insertConsents(

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db, Executor } from '../../db/database.js';
 import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId, newSecret } from '../../platform/ids.js';
@@ -26,6 +26,8 @@ declare module '../../platform/jobs/job-kinds.js' {
   interface JobKinds {
     /** Makes the confirmation token of a sign-up and mails its link. */
     'newsletters.confirmation': { signupId: string };
+    /** Runs when a sign-up expires: forgets every sign-up left unconfirmed by then. */
+    'newsletters.forget-signups': { signupId: string };
   }
 }
 
@@ -75,6 +77,16 @@ export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
  */
 export function createSubscriptionService(deps: SubscriptionServiceDeps) {
   const { db, clock } = deps;
+
+  /** Data minimisation: a sign-up left unconfirmed is forgotten when it expires. */
+  async function enqueueForgetting(trx: Executor, signupId: string, expiresAt: Date) {
+    await deps.jobs.enqueue(
+      trx,
+      'newsletters.forget-signups',
+      { signupId },
+      { runAt: expiresAt, idempotencyKey: `newsletter-forget:${signupId}` },
+    );
+  }
 
   async function activeNewsletters(): Promise<Newsletter[]> {
     return (await listNewsletterRows(db)).map(toNewsletter).filter((n) => n.status === 'active');
@@ -239,6 +251,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
           return;
         }
         const signupId = newId();
+        const expiresAt = new Date(now.getTime() + signupLifetimeMs);
         await repo.insertSignup(trx, {
           id: signupId,
           subscriber_id: subscriber.id,
@@ -250,7 +263,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
           wording: signupWording,
           client_hash: clientHash,
           created_at: at,
-          expires_at: toTimestamp(new Date(now.getTime() + signupLifetimeMs)),
+          expires_at: toTimestamp(expiresAt),
           sent_at: null,
           confirmed_at: null,
         });
@@ -262,6 +275,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
             idempotencyKey: `newsletter-confirmation:${signupId}`,
           },
         );
+        await enqueueForgetting(trx, signupId, expiresAt);
       });
     },
 
@@ -426,6 +440,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       if (!isEmailAddress(typed)) throw invalid([{ field: 'email', message: badAddressMessage }]);
       const now = clock.now();
       const signupId = newId();
+      const expiresAt = new Date(now.getTime() + signupLifetimeMs);
       await db.transaction().execute(async (trx) => {
         await repo.insertSignup(trx, {
           id: signupId,
@@ -438,7 +453,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
           wording: 'Change of address from the preference centre',
           client_hash: links.clientHash(ip),
           created_at: toTimestamp(now),
-          expires_at: toTimestamp(new Date(now.getTime() + signupLifetimeMs)),
+          expires_at: toTimestamp(expiresAt),
           sent_at: null,
           confirmed_at: null,
         });
@@ -450,6 +465,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
             idempotencyKey: `newsletter-confirmation:${signupId}`,
           },
         );
+        await enqueueForgetting(trx, signupId, expiresAt);
       });
     },
 

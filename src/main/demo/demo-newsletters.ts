@@ -24,6 +24,7 @@ export async function seedDemoNewsletters(services: Services): Promise<void> {
     senderName: 'The Harbour Ledger',
     audience: 'everyone',
     sortOrder: 1,
+    briefing: true,
   });
   await newsletters.createNewsletter(systemActor, {
     slug: 'weekly-letter',
