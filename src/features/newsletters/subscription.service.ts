@@ -14,7 +14,6 @@ import {
   signupWording,
   toSubscriptionStatus,
   type Newsletter,
-  type SubscriptionStatus,
 } from './newsletter.js';
 import type { NewsletterLinks } from './newsletter-links.js';
 import { toNewsletter } from './newsletter-mapping.js';
@@ -31,6 +30,10 @@ declare module '../../platform/jobs/job-kinds.js' {
   }
 }
 
+import type { ConfirmationState, Preferences, SignupRequest } from './signup-request-types.js';
+
+export type { ConfirmationState, Preferences, SignupRequest } from './signup-request-types.js';
+
 export interface SubscriptionServiceDeps {
   readonly db: Db;
   readonly clock: Clock;
@@ -41,29 +44,6 @@ export interface SubscriptionServiceDeps {
   /** The newsroom's From, for newsletters without a sender address of their own. */
   readonly newsroomFrom: () => Promise<string>;
   readonly links: () => Promise<NewsletterLinks>;
-}
-
-export interface SignupRequest {
-  readonly email: string;
-  readonly newsletterIds: readonly string[];
-  /** The page the form was on, as the reader saw it. */
-  readonly sourcePage: string;
-  readonly ip: string;
-  /** The signed-in member, whose own address needs no confirmation. */
-  readonly member: {
-    readonly email: string;
-    readonly entitlement: 'member' | 'paying' | 'staff';
-  } | null;
-}
-
-export type ConfirmationState = 'ready' | 'used' | 'expired' | 'unknown';
-
-export interface Preferences {
-  readonly email: string;
-  readonly newsletters: readonly {
-    readonly newsletter: Newsletter;
-    readonly status: SubscriptionStatus | null;
-  }[];
 }
 
 export const badAddressMessage = 'Please enter a correct e-mail address, such as name@example.com.';

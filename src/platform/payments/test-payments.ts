@@ -12,6 +12,9 @@ import {
 } from './payment-event.js';
 import type { CheckoutRequest, PaymentProvider } from './payment-provider.js';
 import type { TestPaymentSessionRow, TestPaymentSubscriptionRow } from './test-payments.table.js';
+import { renewalRetryMs, type RenewalAttempt, type RenewalDue } from './test-renewal.js';
+
+export { renewalRetryMs, type RenewalAttempt, type RenewalDue } from './test-renewal.js';
 
 export interface TestPaymentsDeps {
   readonly db: Db;
@@ -32,29 +35,6 @@ export type TestSubscriptionAction =
   | 'end'
   | 'decline-renewals'
   | 'accept-renewals';
-
-/** A renewal charge: at the period end, or the one retry after it was declined. */
-export type RenewalAttempt = 'renewal' | 'retry';
-
-export interface RenewalDue {
-  readonly subscriptionId: string;
-  /** The period end the job was scheduled for; a subscription that moved on ignores it. */
-  readonly periodEnd: string;
-  readonly attempt: RenewalAttempt;
-}
-
-declare module '../jobs/job-kinds.js' {
-  interface JobKinds {
-    /** The test provider charges a subscription's renewal, as Stripe does by itself. */
-    'test-payments.renew': RenewalDue;
-  }
-}
-
-/**
- * How long after a declined renewal the test card network tries once more; if that fails
- * too the subscription ends, as Stripe ends one when its retries run out.
- */
-export const renewalRetryMs = 7 * 24 * 60 * 60 * 1000;
 
 export interface TestPayments extends PaymentProvider {
   findSession(id: string): Promise<TestPaymentSessionRow | null>;
