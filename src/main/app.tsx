@@ -26,7 +26,7 @@ import { contentSecurityDirectives } from '../site/content-security-policy.js';
 import { ErrorPage } from '../site/error-page.js';
 import { renderPage } from '../site/render-page.js';
 import { loadSiteFrame } from '../site/site-frame.js';
-import { isDraining } from '../platform/http/connection-drain.js';
+import { isDraining, lingerOnClose } from '../platform/http/connection-drain.js';
 import type { TrustProxy } from '../config/config.js';
 import type { Services } from './services.js';
 import { maxEncodedSlugLength } from '../features/content/slug.js';
@@ -62,7 +62,10 @@ export async function buildApp(services: Services): Promise<AppInstance> {
     serverFactory: (handler) => {
       const server = createServer((request, response) => {
         // Stopping: the reader's next request opens a connection to a process still running.
-        if (isDraining(server)) response.shouldKeepAlive = false;
+        if (isDraining(server)) {
+          response.shouldKeepAlive = false;
+          lingerOnClose(request.socket);
+        }
         if (!tryServeFromPageCache(services.pageCache, audienceOf, request, response)) {
           handler(request, response);
         }

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import net from 'node:net';
+import net, { type Socket } from 'node:net';
 
 const draining = new WeakSet<Server>();
 
@@ -7,6 +7,36 @@ const draining = new WeakSet<Server>();
 export function isDraining(server: Server): boolean {
   return draining.has(server);
 }
+
+/** How long a connection ended by the server keeps reading what the client still sends. */
+const lingerMs = 2_000;
+
+/**
+ * Ends `socket` after the answer being written, with a lingering close (RFC 9112 §9.6): the
+ * server half-closes and goes on reading — and dropping — whatever the client still sends,
+ * until the client closes its side or `lingerMs` passes. Closing outright with a request
+ * unread in the socket would reset the connection, and the client could lose the answer it
+ * was sent; a client that writes its next request before it reads `Connection: close` (some
+ * load generators and pipelining proxies) otherwise sees ECONNRESET. Call it on each request
+ * whose answer says `Connection: close`.
+ */
+export function lingerOnClose(socket: Socket): void {
+  if (lingering.has(socket)) return;
+  lingering.add(socket);
+  // node:http ends a connection after its last answer with destroySoon.
+  socket.destroySoon = () => {
+    // The HTTP parser reads no further request; input from now on is read and dropped.
+    socket.removeAllListeners('data');
+    socket.on('data', () => undefined);
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), lingerMs);
+    timer.unref();
+    socket.once('end', () => socket.destroy());
+    socket.once('close', () => clearTimeout(timer));
+  };
+}
+
+const lingering = new WeakSet<Socket>();
 
 /**
  * The first half of a graceful stop. The server stops accepting connections (node:cluster
