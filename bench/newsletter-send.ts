@@ -50,6 +50,10 @@ const config = loadConfig({
   MASTHEAD_DEMO: 'false',
   MASTHEAD_SMTP_URL: smtpUrl,
   MASTHEAD_LOG_LEVEL: 'warn',
+  // The pool size to try, as a deployment would set it (the default when unset).
+  ...(process.env.MASTHEAD_SMTP_POOL === undefined
+    ? {}
+    : { MASTHEAD_SMTP_POOL: process.env.MASTHEAD_SMTP_POOL }),
 });
 const services = createServices({ config, logger: createLogger('warn') });
 try {
@@ -114,6 +118,7 @@ try {
     [
       `Newsletter send: ${recipients.toLocaleString('en')} recipients in ${seconds.toFixed(1)} s`,
       `  ${Math.round(rate).toLocaleString('en')} messages/s (budget ${budget.toLocaleString('en')}: ${rate >= budget ? 'met' : 'NOT met'})`,
+      `  SMTP connections in the pool: ${config.smtpPool}`,
       `  peak resident memory of the sending process: ${Math.round(peakRss / 1024 / 1024)} MiB`,
       `  load average at the end (1, 5, 15 min; ${os.cpus().length} cores): ${os
         .loadavg()
