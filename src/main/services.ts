@@ -381,6 +381,9 @@ export function createServices(options: ServiceOptions) {
     findPostsByIds: (ids) => posts.findPostsByIds(ids),
     listLatestPosts: (limit) =>
       posts.listPosts(systemActor, { status: 'published', sort: 'published', limit }),
+    listKeyEntries: (range) => feed.listKeyEntries(range),
+    entryPath: newsFeedPaths.entry,
+    timeZone: async () => (await settings.getSiteSettings()).timezone,
     images,
     bodyConverter,
     rate: config.newsletterRate,

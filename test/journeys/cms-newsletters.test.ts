@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isBrowserAvailable, journeyTimeout } from '../support/browser.js';
 import {
@@ -6,6 +7,16 @@ import {
   signInThroughCms,
   useCmsJourney,
 } from '../support/cms-journey.js';
+
+/** The text a screen reader reads after a field's name: its hint and its error. */
+function accessibleDescription(field: Locator): Promise<string> {
+  return field.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
 
 describe.skipIf(!isBrowserAvailable())(
   'an editor creates and edits a newsletter in the CMS',
@@ -56,6 +67,24 @@ describe.skipIf(!isBrowserAvailable())(
 
       await edit.getByLabel('Description').fill('The news in five minutes.');
       await edit.getByLabel(/Daily briefing/).uncheck();
+      await edit.getByLabel('Byline').fill('Ottilie Brandreth');
+      await edit.getByLabel('Audience').selectOption({ label: 'Paying members' });
+      await edit.getByLabel('Order').fill('first');
+      const replyTo = edit.getByLabel('Reply-to address');
+      await replyTo.fill('ottilie at the desk');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      // Each message is tied to its field, so a screen reader reads it with the field.
+      await expect.poll(() => replyTo.getAttribute('aria-invalid')).toBe('true');
+      const replyProblem = await accessibleDescription(replyTo);
+      expect(replyProblem).toContain('Enter an e-mail address such as editor@news.example');
+      expect(await accessibleDescription(edit.getByLabel('Order'))).toContain(
+        'Enter a whole number from 0 to 10,000',
+      );
+      await expectNoAxeViolations(page, 'newsletters, an edit with errors');
+
+      await replyTo.fill('ottilie@news.test');
+      await edit.getByLabel('Order').fill('4');
+      await edit.getByLabel('Active').uncheck();
       await edit.getByRole('button', { name: 'Save changes' }).click();
       await edit.getByRole('status').filter({ hasText: 'is saved' }).waitFor();
       await expectNoAxeViolations(page, 'newsletters, one saved');
@@ -63,7 +92,21 @@ describe.skipIf(!isBrowserAvailable())(
         .poll(
           async () => (await t.services.newsletters.newsletters.listNewsletters())[0]?.newsletter,
         )
-        .toMatchObject({ description: 'The news in five minutes.', briefing: false });
+        .toMatchObject({
+          description: 'The news in five minutes.',
+          briefing: false,
+          authorName: 'Ottilie Brandreth',
+          replyTo: 'ottilie@news.test',
+          audience: 'paying',
+          sortOrder: 4,
+          status: 'archived',
+        });
+      // The table says so, and readers no longer find it.
+      await page
+        .getByRole('row', { name: /The Morning Ledger/ })
+        .getByText('archived')
+        .waitFor();
+      expect((await t.app.inject({ url: '/newsletters/morning-ledger' })).statusCode).toBe(404);
       await context.close();
     });
   },

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { NewsletterResource } from '../../../src/features/newsletters/newsletter.schemas.js';
 import { isApiError, toMessage } from '../api/api-client.js';
 import { useApp } from '../app/app-context.js';
-import { Notice, TextArea, TextField } from '../ui/fields.js';
+import { CheckboxField } from '../ui/checkbox-field.js';
+import { Notice, SelectField, TextArea, TextField } from '../ui/fields.js';
 import {
   checkNewsletterForm,
   toSlug,
@@ -14,24 +15,45 @@ const serverFields: Readonly<Record<string, NewsletterFormField>> = {
   name: 'name',
   slug: 'slug',
   description: 'description',
+  author_name: 'authorName',
   sender_name: 'senderName',
   sender_email: 'senderEmail',
+  reply_to: 'replyTo',
   cadence: 'cadence',
+  sort_order: 'sortOrder',
 };
+
+const audiences: readonly { value: NewsletterResource['audience']; label: string }[] = [
+  { value: 'everyone', label: 'Everyone' },
+  { value: 'members', label: 'Members (free or paying)' },
+  { value: 'paying', label: 'Paying members' },
+];
+
+function isAudience(value: string): value is NewsletterResource['audience'] {
+  return audiences.some((a) => a.value === value);
+}
 
 function toValues(n: NewsletterResource | undefined): NewsletterFormValues {
   return {
     name: n?.name ?? '',
     slug: n?.slug ?? '',
     description: n?.description ?? '',
+    authorName: n?.author_name ?? '',
     senderName: n?.sender_name ?? '',
     senderEmail: n?.sender_email ?? '',
+    replyTo: n?.reply_to ?? '',
     cadence: n?.cadence ?? '',
+    audience: n?.audience ?? 'everyone',
+    active: (n?.status ?? 'active') === 'active',
+    sortOrder: String(n?.sort_order ?? 0),
     briefing: n?.briefing ?? false,
   };
 }
 
-/** Creates a newsletter, or edits one: name, slug, description, sender, cadence, briefing. */
+/**
+ * Creates a newsletter, or edits one: name, slug, description, byline, sender and reply-to,
+ * cadence, audience, whether readers see it, its place in lists, and the daily briefing.
+ */
 export function NewsletterForm(props: {
   readonly newsletter?: NewsletterResource;
   readonly onSaved: (saved: NewsletterResource) => void;
@@ -58,9 +80,14 @@ export function NewsletterForm(props: {
       name: values.name.trim(),
       slug: values.slug,
       description: values.description,
+      author_name: values.authorName.trim(),
       sender_name: values.senderName,
       sender_email: values.senderEmail === '' ? null : values.senderEmail,
+      reply_to: values.replyTo === '' ? null : values.replyTo,
       cadence: values.cadence,
+      audience: values.audience,
+      status: values.active ? ('active' as const) : ('archived' as const),
+      sort_order: Number(values.sortOrder.trim()),
       briefing: values.briefing,
     };
     setBusy(true);
@@ -127,6 +154,14 @@ export function NewsletterForm(props: {
         onValue={(description) => change({ description })}
       />
       <TextField
+        label="Byline"
+        hint="The correspondent who writes it, as readers see it (“by Maren Holloway”); empty for none."
+        maxLength={120}
+        value={values.authorName}
+        error={problems.authorName}
+        onValue={(authorName) => change({ authorName })}
+      />
+      <TextField
         label="Sender name"
         hint="The From name; the site's name when empty."
         maxLength={120}
@@ -144,6 +179,15 @@ export function NewsletterForm(props: {
         onValue={(senderEmail) => change({ senderEmail })}
       />
       <TextField
+        label="Reply-to address"
+        type="email"
+        hint="Where readers’ replies go; the sender address when empty."
+        maxLength={254}
+        value={values.replyTo}
+        error={problems.replyTo}
+        onValue={(replyTo) => change({ replyTo })}
+      />
+      <TextField
         label="Cadence"
         hint="How often it comes, in words, such as “Every weekday at 7 a.m.”"
         maxLength={120}
@@ -151,16 +195,36 @@ export function NewsletterForm(props: {
         error={problems.cadence}
         onValue={(cadence) => change({ cadence })}
       />
-      <div class="checks">
-        <label>
-          <input
-            type="checkbox"
-            checked={values.briefing}
-            onChange={(event) => change({ briefing: event.currentTarget.checked })}
-          />{' '}
-          Daily briefing: draft an issue each morning from the previous day’s articles
-        </label>
-      </div>
+      <SelectField
+        label="Audience"
+        hint="Who may subscribe. Members-only newsletters are offered to signed-in readers."
+        value={values.audience}
+        choices={audiences}
+        onValue={(audience) => {
+          if (isAudience(audience)) change({ audience });
+        }}
+      />
+      <TextField
+        label="Order"
+        hint="Its place in lists on the reader site; lower numbers come first."
+        inputMode="text"
+        maxLength={5}
+        value={values.sortOrder}
+        error={problems.sortOrder}
+        onValue={(sortOrder) => change({ sortOrder })}
+      />
+      <CheckboxField
+        label="Active"
+        hint="Untick to archive it: readers no longer see it or subscribe, and nothing is sent."
+        checked={values.active}
+        onValue={(active) => change({ active })}
+      />
+      <CheckboxField
+        label="Daily briefing: draft an issue each morning from the previous day’s articles"
+        hint="Drafted at 6 a.m. in the newsroom’s time zone, with the day’s key news feed entries."
+        checked={values.briefing}
+        onValue={(briefing) => change({ briefing })}
+      />
       <div>
         <button type="submit" class="button-primary" disabled={busy}>
           {editing === undefined ? 'Create newsletter' : 'Save changes'}

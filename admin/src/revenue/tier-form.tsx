@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TierResource } from '../../../src/features/memberships/revenue.routes.js';
 import { isApiError, toMessage } from '../api/api-client.js';
 import { useApp } from '../app/app-context.js';
+import { CheckboxField } from '../ui/checkbox-field.js';
 import { Notice, TextArea, TextField } from '../ui/fields.js';
 import {
   decideTierBody,
@@ -12,34 +13,6 @@ import {
   type DraftProblems,
   type TierDraft,
 } from './tier-draft.js';
-
-function Checkbox(props: {
-  readonly label: string;
-  readonly hint?: string;
-  readonly checked: boolean;
-  readonly onValue: (checked: boolean) => void;
-}) {
-  const id = useId();
-  return (
-    <div class="field">
-      <label class="checkbox" for={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={props.checked}
-          aria-describedby={props.hint === undefined ? undefined : `${id}-hint`}
-          onChange={(event) => props.onValue(event.currentTarget.checked)}
-        />{' '}
-        {props.label}
-      </label>
-      {props.hint !== undefined && (
-        <p class="field-hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 function CurrencyRow(props: {
   readonly row: CurrencyDraft;
@@ -75,7 +48,7 @@ function CurrencyRow(props: {
         error={problems[`${at}.yearly`]}
         onValue={(yearly) => props.onValue({ ...row, yearly })}
       />
-      <Checkbox
+      <CheckboxField
         label="Pay what you want"
         hint="The amounts above are then the least a reader pays; they may give more."
         checked={row.payWhatYouWant}
@@ -231,7 +204,7 @@ export function TierForm(props: {
           Add prices in another currency
         </button>
       </div>
-      <Checkbox
+      <CheckboxField
         label="On offer"
         hint="Untick to archive the tier: its members keep paying, new readers no longer see it."
         checked={draft.active}

@@ -121,6 +121,21 @@ export async function listEntries(
     .execute();
 }
 
+/** Key entries published in `[from, to)`, oldest first; deleted entries are gone from the table. */
+export function listKeyEntriesBetween(
+  db: Executor,
+  range: { readonly from: string; readonly to: string; readonly limit: number },
+): Promise<FeedEntryWithAuthorRow[]> {
+  return selectEntries(db)
+    .where('feed_entries.key_event', '=', 1)
+    .where('feed_entries.published_at', '>=', range.from)
+    .where('feed_entries.published_at', '<', range.to)
+    .orderBy('feed_entries.published_at', 'asc')
+    .orderBy('feed_entries.id', 'asc')
+    .limit(range.limit)
+    .execute();
+}
+
 export async function insertEntry(db: Executor, row: Insertable<FeedEntryTable>): Promise<void> {
   await db.insertInto('feed_entries').values(row).execute();
 }

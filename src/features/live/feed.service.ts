@@ -1,6 +1,6 @@
 import { decideConstraintViolation } from '../../db/constraint-violation.js';
 import type { Db, Engine, Executor, Trx } from '../../db/database.js';
-import type { Clock } from '../../platform/clock.js';
+import { toTimestamp, type Clock } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { EventOutbox } from '../../platform/events/event-relay.js';
 import { withSlugRetry, type SlugChoice } from '../../platform/free-slug.js';
@@ -171,6 +171,16 @@ export function createFeedService(deps: FeedServiceDeps) {
       const pinned = await repo.listEntries(db, { limit, pinned: true });
       const rest = await repo.listEntries(db, { limit: limit - pinned.length, pinned: false });
       return toFeedEntries(db, [...pinned, ...rest].slice(0, limit));
+    },
+
+    /** Key entries published in `[from, to)`, oldest first (for the daily briefing). */
+    async listKeyEntries(range: { from: Date; to: Date; limit: number }): Promise<FeedEntry[]> {
+      const rows = await repo.listKeyEntriesBetween(db, {
+        from: toTimestamp(range.from),
+        to: toTimestamp(range.to),
+        limit: range.limit,
+      });
+      return toFeedEntries(db, rows);
     },
 
     async findEntryBySlug(slug: string): Promise<FeedEntry | undefined> {

@@ -46,8 +46,8 @@ describeEachEngine('the daily briefing is drafted each morning for an editor to 
     await runAllDue();
     expect(await briefingsOf(daily.id)).toEqual([]);
 
-    // 05:00 UTC the next morning.
-    t.clock.set(new Date('2026-11-21T05:00:00.000Z'));
+    // 06:00 the next morning in the newsroom's time zone (UTC, the default).
+    t.clock.set(new Date('2026-11-21T06:00:00.000Z'));
     await runAllDue();
     const [draft, ...more] = await briefingsOf(daily.id);
     expect(more).toEqual([]);
@@ -67,7 +67,7 @@ describeEachEngine('the daily briefing is drafted each morning for an editor to 
     expect(await briefingsOf(daily.id)).toHaveLength(1);
 
     // No article on the 21st: no draft on the 22nd.
-    t.clock.set(new Date('2026-11-22T05:00:00.000Z'));
+    t.clock.set(new Date('2026-11-22T06:00:00.000Z'));
     await runAllDue();
     expect(await briefingsOf(daily.id)).toHaveLength(1);
 

@@ -8,6 +8,7 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import type { BodyConverter } from '../content/body/body-converter.js';
 import type { ImageLookup } from '../content/image-lookup.js';
 import type { Post } from '../content/post.js';
+import type { FeedEntry } from '../live/feed-entry.js';
 import { createBriefingDrafter } from './briefing-drafter.js';
 import { createIssueSender } from './issue-sender.js';
 import { createIssueService } from './issue.service.js';
@@ -32,6 +33,12 @@ export interface NewsletterFeatureDeps {
   readonly findPostsByIds: (ids: readonly string[]) => Promise<Post[]>;
   /** The latest published articles, newest publication first (for the daily briefing). */
   readonly listLatestPosts?: (limit: number) => Promise<Post[]>;
+  /** Key feed entries published in `[from, to)`, oldest first (for the daily briefing). */
+  readonly listKeyEntries: (range: { from: Date; to: Date; limit: number }) => Promise<FeedEntry[]>;
+  /** The reader-site path of a feed entry. */
+  readonly entryPath: (slug: string) => string;
+  /** The newsroom's IANA time zone, which sets when its briefing is drafted and which day it covers. */
+  readonly timeZone: () => Promise<string>;
   readonly images: ImageLookup;
   readonly bodyConverter: Pick<BodyConverter, 'convert'>;
   /** Messages per second a process sends at most; 0 for no limit. */
@@ -74,7 +81,7 @@ export function createNewsletterFeature(deps: NewsletterFeatureDeps) {
     newsletters: createNewsletterService({
       db: deps.db,
       clock: deps.clock,
-      scheduleBriefing: (executor, id) => briefing.scheduleNext(executor, id, deps.clock.now()),
+      planBriefing: () => briefing.planNext(deps.clock.now()),
       events: deps.events,
     }),
     subscriptions: createSubscriptionService({ ...deps, links: loadLinks }),

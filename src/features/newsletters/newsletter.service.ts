@@ -52,8 +52,11 @@ export type NewsletterService = ReturnType<typeof createNewsletterService>;
 export function createNewsletterService(deps: {
   db: Db;
   clock: Clock;
-  /** Schedules the next daily briefing of a newsletter, in the caller's transaction. */
-  scheduleBriefing?: (executor: Executor, newsletterId: string) => Promise<void>;
+  /**
+   * Plans the next daily briefing (reading what it needs before a transaction) and returns
+   * the step that schedules it for a newsletter, in the caller's transaction.
+   */
+  planBriefing?: () => Promise<(executor: Executor, newsletterId: string) => Promise<unknown>>;
   /** Tells reader pages (their sign-up blocks) of the change, in its transaction. */
   events?: Pick<EventOutbox, 'record' | 'deliver'>;
 }) {
@@ -99,6 +102,7 @@ export function createNewsletterService(deps: {
       checkAddress('reply_to', input.replyTo);
       const id = newId();
       const now = toTimestamp(clock.now());
+      const scheduleBriefing = input.briefing === true ? await deps.planBriefing?.() : undefined;
       try {
         await db.transaction().execute(async (trx) => {
           await repo.insertNewsletterRow(trx, {
@@ -118,7 +122,7 @@ export function createNewsletterService(deps: {
             created_at: now,
             updated_at: now,
           });
-          if (input.briefing === true) await deps.scheduleBriefing?.(trx, id);
+          await scheduleBriefing?.(trx, id);
           await deps.events?.record(trx, 'newsletter.changed', { newsletterId: id });
         });
         await deps.events?.deliver();
@@ -143,6 +147,7 @@ export function createNewsletterService(deps: {
       await get(id);
       checkAddress('sender_email', input.senderEmail);
       checkAddress('reply_to', input.replyTo);
+      const scheduleBriefing = input.briefing === true ? await deps.planBriefing?.() : undefined;
       try {
         await db.transaction().execute(async (trx) => {
           await repo.updateNewsletterRow(trx, id, {
@@ -160,7 +165,7 @@ export function createNewsletterService(deps: {
             ...(input.briefing === undefined ? {} : { briefing: input.briefing ? 1 : 0 }),
             updated_at: toTimestamp(clock.now()),
           });
-          if (input.briefing === true) await deps.scheduleBriefing?.(trx, id);
+          await scheduleBriefing?.(trx, id);
           await deps.events?.record(trx, 'newsletter.changed', { newsletterId: id });
         });
         await deps.events?.deliver();

@@ -20,8 +20,10 @@ export async function seedDemoNewsletters(services: Services): Promise<void> {
     name: 'The Morning Ledger',
     description:
       'The harbour town’s news in five minutes: what happened yesterday and what to watch today.',
+    authorName: 'Ottilie Brandreth',
     cadence: 'Every weekday at 7 a.m.',
     senderName: 'The Harbour Ledger',
+    replyTo: 'ottilie.brandreth@harbourledger.example',
     audience: 'everyone',
     sortOrder: 1,
     briefing: true,
@@ -33,6 +35,7 @@ export async function seedDemoNewsletters(services: Services): Promise<void> {
     authorName: 'Maren Holloway',
     cadence: 'Every Saturday',
     senderName: 'Maren Holloway at The Harbour Ledger',
+    replyTo: 'maren.holloway@harbourledger.example',
     audience: 'everyone',
     sortOrder: 2,
   });
@@ -41,8 +44,10 @@ export async function seedDemoNewsletters(services: Services): Promise<void> {
     name: 'Inside the Ledger',
     description:
       'For members: how we report, what we are working on, and what your support paid for.',
+    authorName: 'Kasim Aldous',
     cadence: 'Twice a month',
     senderName: 'The Harbour Ledger',
+    replyTo: 'kasim.aldous@harbourledger.example',
     audience: 'members',
     sortOrder: 3,
   });
