@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import type { Visibility } from '../../src/features/content/post.js';
 import { systemActor } from '../../src/features/staff/actor.js';
 import { launchBrowser } from './browser.js';
+import { lateView } from './late-view.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -32,63 +33,49 @@ export interface ReaderJourney {
 export function useReaderJourney(): ReaderJourney {
   let database: TestDatabase | undefined;
   let handle: DatabaseHandle | undefined;
-  let started: { t: TestApp; base: string; admin: string; authorSlug: string } | undefined;
-  let browser: Browser | undefined;
+  let t: TestApp | undefined;
   let closeBrowser: (() => Promise<void>) | undefined;
+  let started: ReaderJourney | undefined;
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
     handle = openDatabase(database.url);
-    const t = await createTestApp(handle);
-    const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    const admin = (await t.tokenFor('administrator')).token;
-    const author = await t.tokenFor('author');
-    started = { t, base, admin, authorSlug: author.slug };
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    const app = await createTestApp(handle);
+    t = app;
+    const base = await app.app.listen({ host: '127.0.0.1', port: 0 });
+    const admin = (await app.tokenFor('administrator')).token;
+    const author = await app.tokenFor('author');
+    const launched = await launchBrowser();
+    closeBrowser = launched.close;
+    const { browser } = launched;
+    started = {
+      t: app,
+      base,
+      browser,
+      admin,
+      async publishArticle(article) {
+        const post = await app.services.posts.createPost(systemActor, {
+          ...article,
+          authors: [author.slug],
+          status: 'published',
+        });
+        return post.slug;
+      },
+      async newPage() {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        return page;
+      },
+    };
   });
 
   afterAll(async () => {
     await closeBrowser?.();
-    await started?.t.close();
+    await t?.close();
     await handle?.close();
     await database?.drop();
   });
 
-  const get = () => {
-    if (started === undefined) throw new Error('The journey has not started.');
-    return started;
-  };
-  const getBrowser = () => {
-    if (browser === undefined) throw new Error('The journey has not started.');
-    return browser;
-  };
-  return {
-    get t() {
-      return get().t;
-    },
-    get base() {
-      return get().base;
-    },
-    get browser() {
-      return getBrowser();
-    },
-    get admin() {
-      return get().admin;
-    },
-    async publishArticle(article) {
-      const { t, authorSlug } = get();
-      const post = await t.services.posts.createPost(systemActor, {
-        ...article,
-        authors: [authorSlug],
-        status: 'published',
-      });
-      return post.slug;
-    },
-    async newPage() {
-      const context = await getBrowser().newContext();
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      return page;
-    },
-  };
+  return lateView('The journey', () => started);
 }

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import { lateView } from '../../../../test/support/late-view.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { DatabaseHandle } from '../../../db/database.js';
 import {
@@ -36,59 +37,51 @@ export function useStripeTestApp(
   ctx: { readonly handle: DatabaseHandle },
   webhookSecret: string,
 ): StripeTestApp {
-  let started: { t: TestApp; api: FakeStripeApi; admin: string; priceId: string } | undefined;
+  let api: FakeStripeApi | undefined;
+  let t: TestApp | undefined;
+  let started: StripeTestApp | undefined;
   beforeAll(async () => {
-    const api = await startFakeStripeApi();
-    const t = await createTestApp(ctx.handle, {
+    const fake = await startFakeStripeApi();
+    api = fake;
+    const app = await createTestApp(ctx.handle, {
       MASTHEAD_STRIPE_SECRET_KEY: 'sk_test_masthead',
       MASTHEAD_STRIPE_WEBHOOK_SECRET: webhookSecret,
-      MASTHEAD_STRIPE_API_URL: api.url,
+      MASTHEAD_STRIPE_API_URL: fake.url,
     });
-    const admin = (await t.tokenFor('administrator')).token;
-    const tier = await createSupporterTier(t, {
+    t = app;
+    const admin = (await app.tokenFor('administrator')).token;
+    const tier = await createSupporterTier(app, {
       prices: [{ interval: 'month', currency: 'eur', amount: 800, payWhatYouWant: false }],
     });
-    started = { t, api, admin, priceId: tier.prices[0]?.id ?? '' };
+    const postWebhook = (body: string, signature: string | undefined) =>
+      app.app.inject({
+        method: 'POST',
+        url: '/webhooks/stripe',
+        headers: {
+          'content-type': 'application/json',
+          ...(signature === undefined ? {} : { 'stripe-signature': signature }),
+        },
+        payload: body,
+      });
+    started = {
+      t: app,
+      api: fake,
+      admin,
+      priceId: tier.prices[0]?.id ?? '',
+      postWebhook,
+      postSigned(event) {
+        const payload = JSON.stringify(event);
+        const secret = webhookSecret;
+        return postWebhook(
+          payload,
+          stripeSigner.webhooks.generateTestHeaderString({ payload, secret }),
+        );
+      },
+    };
   });
   afterAll(async () => {
-    await started?.t.close();
-    await started?.api.close();
+    await t?.close();
+    await api?.close();
   });
-  const get = () => {
-    if (started === undefined) throw new Error('The Stripe test app has not started yet.');
-    return started;
-  };
-  const postWebhook = (body: string, signature: string | undefined) =>
-    get().t.app.inject({
-      method: 'POST',
-      url: '/webhooks/stripe',
-      headers: {
-        'content-type': 'application/json',
-        ...(signature === undefined ? {} : { 'stripe-signature': signature }),
-      },
-      payload: body,
-    });
-  return {
-    get t() {
-      return get().t;
-    },
-    get api() {
-      return get().api;
-    },
-    get admin() {
-      return get().admin;
-    },
-    get priceId() {
-      return get().priceId;
-    },
-    postWebhook,
-    postSigned(event) {
-      const payload = JSON.stringify(event);
-      const secret = webhookSecret;
-      return postWebhook(
-        payload,
-        stripeSigner.webhooks.generateTestHeaderString({ payload, secret }),
-      );
-    },
-  };
+  return lateView('The Stripe test app', () => started);
 }

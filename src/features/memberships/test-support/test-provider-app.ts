@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
+import { lateView } from '../../../../test/support/late-view.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { DatabaseHandle } from '../../../db/database.js';
 import type { TierInput } from '../tier.service.js';
@@ -23,33 +24,19 @@ export function useTestProviderApp(
   ctx: { readonly handle: DatabaseHandle },
   tier: Partial<Pick<TierInput, 'benefits' | 'prices'>> = {},
 ): TestProviderApp {
-  let started: { t: TestApp; admin: string; tier: Tier } | undefined;
+  let t: TestApp | undefined;
+  let started: TestProviderApp | undefined;
   beforeAll(async () => {
-    const t = await createTestApp(ctx.handle);
-    const admin = (await t.tokenFor('administrator')).token;
-    started = { t, admin, tier: await createSupporterTier(t, tier) };
+    const app = await createTestApp(ctx.handle);
+    t = app;
+    const admin = (await app.tokenFor('administrator')).token;
+    const created = await createSupporterTier(app, tier);
+    started = { t: app, admin, tier: created, priceId: created.prices[0]?.id ?? '' };
   });
   afterAll(async () => {
-    await started?.t.close();
+    await t?.close();
   });
-  const get = () => {
-    if (started === undefined) throw new Error('The test app has not started yet.');
-    return started;
-  };
-  return {
-    get t() {
-      return get().t;
-    },
-    get admin() {
-      return get().admin;
-    },
-    get tier() {
-      return get().tier;
-    },
-    get priceId() {
-      return get().tier.prices[0]?.id ?? '';
-    },
-  };
+  return lateView('The test app', () => started);
 }
 
 /** A path with its query, from a Location header (absolute or not). */
