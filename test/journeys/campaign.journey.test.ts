@@ -1,6 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toCampaignInput } from '../../src/features/campaigns/campaign.routes.js';
 import type {
   CampaignBody,
@@ -9,84 +7,41 @@ import type {
 } from '../../src/features/campaigns/campaign.resources.js';
 import type { Campaign } from '../../src/features/campaigns/campaign.js';
 import { birthdayCampaignBody } from '../../src/features/campaigns/test-support/campaign-fixtures.js';
+import { createSupporterTier } from '../../src/features/memberships/test-support/supporter-tier.js';
 import { systemActor } from '../../src/features/staff/actor.js';
-import {
-  findAxeViolations,
-  isBrowserAvailable,
-  journeyTimeout,
-  launchBrowser,
-} from '../support/browser.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { findAxeViolations, isBrowserAvailable, journeyTimeout } from '../support/browser.js';
+import { payAsNewMember, startMonthlyCheckout } from '../support/membership-checkout.js';
+import { useReaderJourney } from '../support/reader-journey.js';
 
 describe.skipIf(!isBrowserAvailable())(
   'a reader meets the birthday campaign and joins from its appeal',
   { timeout: journeyTimeout },
   () => {
-    let database: TestDatabase;
-    let handle: DatabaseHandle;
-    let t: TestApp;
-    let browser: Browser;
-    let closeBrowser: () => Promise<void>;
-    let base: string;
+    const site = useReaderJourney();
     let slug: string;
-    let admin: string;
     let campaign: Campaign;
 
     beforeAll(async () => {
-      database = await createTestDatabase('sqlite');
-      handle = openDatabase(database.url);
-      t = await createTestApp(handle);
-      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      admin = (await t.tokenFor('administrator')).token;
-      const author = await t.tokenFor('author');
-      await t.services.tiers.createTier(systemActor, {
-        name: 'Supporter',
-        slug: 'supporter',
-        benefits: 'Every article in full',
-        position: 0,
-        active: true,
-        prices: [{ interval: 'month', currency: 'eur', amount: 500, payWhatYouWant: false }],
-      });
-      const post = await t.services.posts.createPost(systemActor, {
+      await createSupporterTier(site.t, { benefits: 'Every article in full' });
+      slug = await site.publishArticle({
         title: 'The harbour budget, line by line',
         markdown: 'The council met on Monday night to settle the harbour budget.',
-        authors: [author.slug],
-        status: 'published',
       });
-      slug = post.slug;
       const { variants, ...body } = birthdayCampaignBody() as CampaignBody & {
         variants: VariantBody[];
       };
-      campaign = await t.services.campaigns.createCampaign(
+      campaign = await site.t.services.campaigns.createCampaign(
         systemActor,
         toCampaignInput(body),
         variants,
       );
-      ({ browser, close: closeBrowser } = await launchBrowser());
     });
-
-    afterAll(async () => {
-      /* eslint-disable @typescript-eslint/no-unnecessary-condition */
-      await closeBrowser?.();
-      await t?.close();
-      await handle?.close();
-      await database?.drop();
-      /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-    });
-
-    async function newPage(): Promise<Page> {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      return page;
-    }
 
     async function conversionsByPlacement(): Promise<Record<string, number>> {
-      const response = await t.app.inject({
+      const response = await site.t.app.inject({
         method: 'GET',
         url: `/api/admin/campaigns/${campaign.id}/results`,
-        headers: { authorization: `Bearer ${admin}` },
+        headers: { authorization: `Bearer ${site.admin}` },
       });
       const { results } = response.json<{ results: CampaignResultsResource }>();
       return Object.fromEntries(results.variants.map((v) => [v.placement, v.conversions]));
@@ -94,8 +49,8 @@ describe.skipIf(!isBrowserAvailable())(
 
     it('joins from the appeal on the test provider: the count rises, the member is thanked, the dismissed banner stays away', async () => {
       // One reader keeps the article open while another joins.
-      const watcher = await newPage();
-      await watcher.goto(`${base}/${slug}`);
+      const watcher = await site.newPage();
+      await watcher.goto(`${site.base}/${slug}`);
       const banner = watcher.getByRole('region', { name: 'Support our journalism' }).first();
       await banner.getByText('Three years of reporting, funded by our readers').waitFor();
       const watched = watcher.locator('[data-campaign-placement="appeal"]');
@@ -105,19 +60,14 @@ describe.skipIf(!isBrowserAvailable())(
       await watched.getByRole('img', { name: 'Visa' }).waitFor();
       expect(await findAxeViolations(watcher)).toEqual([]);
 
-      const reader = await newPage();
-      await reader.goto(`${base}/${slug}`);
+      const reader = await site.newPage();
+      await reader.goto(`${site.base}/${slug}`);
       const appeal = reader.locator('[data-campaign-placement="appeal"]');
       await appeal.getByRole('link', { name: 'Become a member' }).click();
       await reader.waitForURL(/\/membership\?campaign=/u);
       expect(await findAxeViolations(reader)).toEqual([]);
-      const join = reader.getByRole('button', { name: 'Join for €5.00 a month' });
-      const form = reader.locator('form').filter({ has: join });
-      await form.getByLabel('E-mail address').fill('appeal-reader@journey.test');
-      await join.click();
-      await reader.getByRole('heading', { name: 'Pay (TEST MODE)' }).waitFor();
-      await reader.getByRole('button', { name: 'Pay' }).click();
-      await reader.getByRole('heading', { name: 'Welcome, member' }).waitFor();
+      await startMonthlyCheckout(reader, 'appeal-reader@journey.test');
+      await payAsNewMember(reader);
 
       // The open page catches up by itself within a few seconds…
       await expect
@@ -128,7 +78,7 @@ describe.skipIf(!isBrowserAvailable())(
       expect(await watched.getByRole('progressbar').getAttribute('value')).toBe('1');
 
       // The new paying member is thanked instead of asked.
-      await reader.goto(`${base}/${slug}`);
+      await reader.goto(`${site.base}/${slug}`);
       await appeal.getByRole('heading', { name: 'Thank you for making this possible' }).waitFor();
       expect(await reader.getByRole('link', { name: 'Become a member' }).count()).toBe(0);
       expect(await findAxeViolations(reader)).toEqual([]);
@@ -139,9 +89,9 @@ describe.skipIf(!isBrowserAvailable())(
       // Dismissed for this campaign: it stays away on the next pages.
       await banner.getByRole('button', { name: /Not now/u }).click();
       await banner.waitFor({ state: 'hidden' });
-      await watcher.goto(`${base}/`);
+      await watcher.goto(`${site.base}/`);
       await watcher.locator('[data-campaign-placement="banner"]').waitFor({ state: 'hidden' });
-      await watcher.goto(`${base}/${slug}`);
+      await watcher.goto(`${site.base}/${slug}`);
       await watcher.locator('[data-campaign-placement="banner"]').waitFor({ state: 'hidden' });
       await watched.getByText('1 of 1,000 new members').waitFor();
       expect(await findAxeViolations(watcher)).toEqual([]);

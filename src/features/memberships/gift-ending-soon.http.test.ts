@@ -1,46 +1,23 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import {
   drainJobs,
   readOutbox,
   type OutboxEntry,
 } from '../../platform/mail/test-support/outbox-helpers.js';
+import { cookiesOf } from '../members/test-support/member-sign-in.js';
 import { systemActor } from '../staff/actor.js';
+import { pathOf, payAtTestProvider, useTestProviderApp } from './test-support/test-provider-app.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const endingSoon = /^Your Masthead gift membership ends on /u;
 
-/** The cookies a response set, as a Cookie header. */
-function cookiesOf(response: { headers: Record<string, unknown> }): string {
-  const set = response.headers['set-cookie'];
-  const list = Array.isArray(set) ? set : typeof set === 'string' ? [set] : [];
-  return list.map((cookie) => String(cookie).split(';')[0]).join('; ');
-}
-
 describeEachEngine('a gift member is invited to continue a week before the gift ends', (ctx) => {
-  let t: TestApp;
-  let admin: string;
-  let priceId: string;
-
-  beforeAll(async () => {
-    t = await createTestApp(ctx.handle);
-    admin = (await t.tokenFor('administrator')).token;
-    const tier = await t.services.tiers.createTier(systemActor, {
-      name: 'Supporter',
-      slug: 'supporter',
-      benefits: '',
-      position: 0,
-      active: true,
-      prices: [{ interval: 'month', currency: 'eur', amount: 500, payWhatYouWant: false }],
-    });
-    priceId = tier.prices[0]?.id ?? '';
-  });
-  afterAll(() => t.close());
+  const site = useTestProviderApp(ctx);
 
   /** Buys a gift delivered now and returns its redeem code from the recipient's e-mail. */
   async function giftFor(recipient: string, months: string): Promise<string> {
-    const started = await t.app.inject({
+    const started = await site.t.app.inject({
       method: 'POST',
       url: '/gift',
       payload: {
@@ -52,40 +29,41 @@ describeEachEngine('a gift member is invited to continue a week before the gift 
       },
     });
     expect(started.statusCode).toBe(303);
-    const session = new URL(String(started.headers.location), 'http://news.test').pathname;
-    expect((await t.app.inject({ method: 'POST', url: `${session}/pay` })).statusCode).toBe(303);
-    await drainJobs(t);
-    const delivered = (await readOutbox(t, admin)).filter((m) => m.to === recipient);
+    await payAtTestProvider(site.t, started.headers.location);
+    await drainJobs(site.t);
+    const delivered = (await readOutbox(site.t, site.admin)).filter((m) => m.to === recipient);
     const code = /\/gift\/redeem\/([0-9A-Z]{20})/u.exec(delivered[0]?.text ?? '')?.[1];
     if (code === undefined) throw new Error('No redeem link was e-mailed.');
     return code;
   }
 
   async function reminders(to: string): Promise<OutboxEntry[]> {
-    return (await readOutbox(t, admin)).filter((m) => m.to === to && endingSoon.test(m.subject));
+    return (await readOutbox(site.t, site.admin)).filter(
+      (m) => m.to === to && endingSoon.test(m.subject),
+    );
   }
 
   async function advance(ms: number): Promise<void> {
-    t.clock.advance(ms);
-    await drainJobs(t);
+    site.t.clock.advance(ms);
+    await drainJobs(site.t);
   }
 
   it('sends one invitation a week before the end, and the checkout it leads to keeps the days left', async () => {
     const to = 'olena@example.test';
-    const redeemed = await t.app.inject({
+    const redeemed = await site.t.app.inject({
       method: 'POST',
       url: '/gift/redeem',
       payload: { code: await giftFor(to, '1'), email: to, name: 'Olena' },
     });
     expect(redeemed.statusCode).toBe(200);
-    const cookie = cookiesOf(redeemed);
+    const cookies = cookiesOf(redeemed);
     const member = (
-      await t.services.members.listMembers(systemActor, { q: to }, { page: 1, limit: 1 })
+      await site.t.services.members.listMembers(systemActor, { q: to }, { page: 1, limit: 1 })
     ).members[0];
     const until = member?.statusUntil ?? new Date(0);
     expect(member?.status).toBe('gift');
 
-    await advance(until.getTime() - t.clock.now().getTime() - 8 * dayMs);
+    await advance(until.getTime() - site.t.clock.now().getTime() - 8 * dayMs);
     expect(await reminders(to)).toHaveLength(0);
     await advance(2 * dayMs);
     await advance(dayMs);
@@ -95,44 +73,44 @@ describeEachEngine('a gift member is invited to continue a week before the gift 
     expect(sent[0]?.text).toContain('http://news.test/membership');
 
     // Continuing now: the first payment is taken when the gift ends, not today.
-    const started = await t.app.inject({
+    const started = await site.t.app.inject({
       method: 'POST',
       url: '/membership/checkout',
-      headers: { cookie },
-      payload: { price: priceId },
+      cookies,
+      payload: { price: site.priceId },
     });
     expect(started.statusCode).toBe(303);
-    const checkout = await t.app.inject({
+    const checkout = await site.t.app.inject({
       method: 'GET',
-      url: new URL(String(started.headers.location), 'http://news.test').pathname,
+      url: pathOf(started.headers.location),
     });
     expect(checkout.body).toContain(`every month from ${until.toISOString().slice(0, 10)}`);
   });
 
   it('invites only for the later end when a second gift extends the first', async () => {
     const to = 'twice@example.test';
-    const first = await t.app.inject({
+    const first = await site.t.app.inject({
       method: 'POST',
       url: '/gift/redeem',
       payload: { code: await giftFor(to, '1'), email: to, name: 'Twice' },
     });
-    const cookie = cookiesOf(first);
-    const second = await t.app.inject({
+    const cookies = cookiesOf(first);
+    const second = await site.t.app.inject({
       method: 'POST',
       url: '/gift/redeem',
-      headers: { cookie },
+      cookies,
       payload: { code: await giftFor(to, '3') },
     });
     expect(second.statusCode).toBe(200);
     const member = (
-      await t.services.members.listMembers(systemActor, { q: to }, { page: 1, limit: 1 })
+      await site.t.services.members.listMembers(systemActor, { q: to }, { page: 1, limit: 1 })
     ).members[0];
     const until = member?.statusUntil ?? new Date(0);
 
     // Past the first gift's reminder day: nothing, the membership goes on.
     await advance(35 * dayMs);
     expect(await reminders(to)).toHaveLength(0);
-    await advance(until.getTime() - t.clock.now().getTime() - 6 * dayMs);
+    await advance(until.getTime() - site.t.clock.now().getTime() - 6 * dayMs);
     const sent = await reminders(to);
     expect(sent).toHaveLength(1);
     await advance(dayMs);

@@ -4,73 +4,49 @@ import { drainJobs, readOutbox } from '../../platform/mail/test-support/outbox-h
 import { cookiesOf } from '../members/test-support/member-sign-in.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { describeEachEngine } from '../../../test/support/test-database.js';
+import { pathOf, payAtTestProvider, useTestProviderApp } from './test-support/test-provider-app.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-function pathOf(location: unknown): string {
-  const url = new URL(String(location), 'http://news.test');
-  return `${url.pathname}${url.search}`;
-}
-
 describeEachEngine('reader revenue on the test provider', (ctx) => {
-  let t: TestApp;
-  let admin: string;
-  let monthlyPriceId: string;
-
-  beforeAll(async () => {
-    t = await createTestApp(ctx.handle);
-    admin = (await t.tokenFor('administrator')).token;
-    const tier = await t.services.tiers.createTier(systemActor, {
-      name: 'Supporter',
-      slug: 'supporter',
-      benefits: 'Every article in full\nThe weekly letter from the editor',
-      position: 0,
-      active: true,
-      prices: [
-        { interval: 'month', currency: 'eur', amount: 500, payWhatYouWant: true },
-        { interval: 'year', currency: 'eur', amount: 5000, payWhatYouWant: false },
-      ],
-    });
-    monthlyPriceId = tier.prices.find((p) => p.interval === 'month')?.id ?? '';
+  const site = useTestProviderApp(ctx, {
+    benefits: 'Every article in full\nThe weekly letter from the editor',
+    prices: [
+      { interval: 'month', currency: 'eur', amount: 500, payWhatYouWant: true },
+      { interval: 'year', currency: 'eur', amount: 5000, payWhatYouWant: false },
+    ],
   });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  async function pay(checkoutLocation: unknown): Promise<string> {
-    const session = pathOf(checkoutLocation);
-    expect(session).toMatch(/^\/test-payments\/checkout\//);
-    const paid = await t.app.inject({ method: 'POST', url: `${session}/pay` });
-    expect(paid.statusCode).toBe(303);
-    return pathOf(paid.headers.location);
-  }
+  const monthlyPriceId = () => site.tier.prices.find((p) => p.interval === 'month')?.id ?? '';
+  const pay = (checkoutLocation: unknown) => payAtTestProvider(site.t, checkoutLocation);
 
   it('makes a paying member of a reader who pays, signs them in and e-mails a welcome and a receipt', async () => {
-    const page = await t.app.inject({ method: 'GET', url: '/membership' });
+    const page = await site.t.app.inject({ method: 'GET', url: '/membership' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Supporter');
     expect(page.body).toContain('<title id="card-visa">Visa</title>');
 
-    const started = await t.app.inject({
+    const started = await site.t.app.inject({
       method: 'POST',
       url: '/membership/checkout',
-      payload: { price: monthlyPriceId, amount: '7.50', email: 'Reader@Example.test' },
+      payload: { price: monthlyPriceId(), amount: '7.50', email: 'Reader@Example.test' },
     });
     expect(started.statusCode).toBe(303);
     const back = await pay(started.headers.location);
-    const returned = await t.app.inject({ method: 'GET', url: back });
+    const returned = await site.t.app.inject({ method: 'GET', url: back });
     expect(returned.statusCode).toBe(200);
     expect(returned.body).toContain('you are now a paying member');
     const cookies = cookiesOf(returned);
-    const account = await t.app.inject({ method: 'GET', url: '/account', cookies });
+    const account = await site.t.app.inject({ method: 'GET', url: '/account', cookies });
     expect(account.body).toContain('Paying member');
 
     // The return address signs in once only.
-    const again = await t.app.inject({ method: 'GET', url: back });
+    const again = await site.t.app.inject({ method: 'GET', url: back });
     expect(cookiesOf(again).masthead_member).toBeUndefined();
 
-    await drainJobs(t);
-    const mail = (await readOutbox(t, admin)).filter((m) => m.to === 'reader@example.test');
+    await drainJobs(site.t);
+    const mail = (await readOutbox(site.t, site.admin)).filter(
+      (m) => m.to === 'reader@example.test',
+    );
     expect(mail.map((m) => m.subject).sort()).toEqual(
       ['Welcome to Masthead membership', 'Your receipt from Masthead'].sort(),
     );
@@ -78,29 +54,29 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
   });
 
   it('refuses an amount below a pay-what-you-want minimum and charges nothing', async () => {
-    const started = await t.app.inject({
+    const started = await site.t.app.inject({
       method: 'POST',
       url: '/membership/checkout',
-      payload: { price: monthlyPriceId, amount: '2', email: 'low@example.test' },
+      payload: { price: monthlyPriceId(), amount: '2', email: 'low@example.test' },
     });
     expect(started.statusCode).toBe(400);
     expect(started.body).toContain('pay at least €5.00');
   });
 
   it('changes nothing when the card is declined, and says so', async () => {
-    const started = await t.app.inject({
+    const started = await site.t.app.inject({
       method: 'POST',
       url: '/membership/checkout',
-      payload: { price: monthlyPriceId, email: 'declined@example.test' },
+      payload: { price: monthlyPriceId(), email: 'declined@example.test' },
     });
     const session = pathOf(started.headers.location);
-    const declined = await t.app.inject({ method: 'POST', url: `${session}/decline` });
+    const declined = await site.t.app.inject({ method: 'POST', url: `${session}/decline` });
     expect(declined.statusCode).toBe(402);
     expect(declined.body).toContain('Your card was declined');
-    const cancelled = await t.app.inject({ method: 'POST', url: `${session}/cancel` });
+    const cancelled = await site.t.app.inject({ method: 'POST', url: `${session}/cancel` });
     expect(pathOf(cancelled.headers.location)).toBe('/membership?checkout=cancelled');
-    await drainJobs(t);
-    const members = await t.services.members.listMembers(
+    await drainJobs(site.t);
+    const members = await site.t.services.members.listMembers(
       systemActor,
       { q: 'declined@' },
       { page: 1, limit: 5 },
@@ -109,8 +85,10 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
   });
 
   it('delivers a gift on its day, once, and redeeming it starts a membership that ends by itself', async () => {
-    const deliverOn = new Date(t.clock.now().getTime() + 10 * dayMs).toISOString().slice(0, 10);
-    const started = await t.app.inject({
+    const deliverOn = new Date(site.t.clock.now().getTime() + 10 * dayMs)
+      .toISOString()
+      .slice(0, 10);
+    const started = await site.t.app.inject({
       method: 'POST',
       url: '/gift',
       payload: {
@@ -126,39 +104,39 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
     });
     expect(started.statusCode).toBe(303);
     const back = await pay(started.headers.location);
-    const thanks = await t.app.inject({ method: 'GET', url: back });
+    const thanks = await site.t.app.inject({ method: 'GET', url: back });
     expect(thanks.body).toContain('Thank you for your gift');
 
-    await drainJobs(t);
-    let outbox = await readOutbox(t, admin);
+    await drainJobs(site.t);
+    let outbox = await readOutbox(site.t, site.admin);
     expect(outbox.filter((m) => m.to === 'olena@example.test')).toHaveLength(0);
     expect(outbox.find((m) => m.to === 'taras@example.test')?.text).toContain('€15.00');
 
-    t.clock.advance(11 * dayMs);
-    await drainJobs(t);
-    await drainJobs(t);
-    outbox = await readOutbox(t, admin);
+    site.t.clock.advance(11 * dayMs);
+    await drainJobs(site.t);
+    await drainJobs(site.t);
+    outbox = await readOutbox(site.t, site.admin);
     const gifts = outbox.filter((m) => m.to === 'olena@example.test');
     expect(gifts).toHaveLength(1);
     const code = /\/gift\/redeem\/([0-9A-Z]{20})/.exec(gifts[0]?.text ?? '')?.[1] ?? '';
     expect(code).toHaveLength(20);
 
-    const redeemed = await t.app.inject({
+    const redeemed = await site.t.app.inject({
       method: 'POST',
       url: '/gift/redeem',
       payload: { code, email: 'olena@example.test', name: 'Olena' },
     });
     expect(redeemed.statusCode).toBe(200);
-    const now = t.clock.now();
+    const now = site.t.clock.now();
     const member = (
-      await t.services.members.listMembers(systemActor, { q: 'olena@' }, { page: 1, limit: 5 })
+      await site.t.services.members.listMembers(systemActor, { q: 'olena@' }, { page: 1, limit: 5 })
     ).members[0];
     expect(member?.status).toBe('gift');
     const expected = new Date(now);
     expected.setUTCMonth(expected.getUTCMonth() + 3);
     expect(member?.statusUntil?.toISOString()).toBe(expected.toISOString());
 
-    const twice = await t.app.inject({
+    const twice = await site.t.app.inject({
       method: 'POST',
       url: '/gift/redeem',
       payload: { code, email: 'someone@example.test', name: '' },
@@ -167,7 +145,7 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
   });
 
   it('takes a donation and e-mails the receipt with the note', async () => {
-    const started = await t.app.inject({
+    const started = await site.t.app.inject({
       method: 'POST',
       url: '/donate',
       payload: {
@@ -180,10 +158,12 @@ describeEachEngine('reader revenue on the test provider', (ctx) => {
     });
     expect(started.statusCode).toBe(303);
     const back = await pay(started.headers.location);
-    const thanks = await t.app.inject({ method: 'GET', url: back });
+    const thanks = await site.t.app.inject({ method: 'GET', url: back });
     expect(thanks.body).toContain('Thank you for your donation');
-    await drainJobs(t);
-    const receipt = (await readOutbox(t, admin)).find((m) => m.to === 'donor@example.test');
+    await drainJobs(site.t);
+    const receipt = (await readOutbox(site.t, site.admin)).find(
+      (m) => m.to === 'donor@example.test',
+    );
     expect(receipt?.text).toContain('€12.00');
     expect(receipt?.text).toContain('For the court reporting');
   });

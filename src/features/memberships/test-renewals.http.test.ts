@@ -1,44 +1,26 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { drainJobs, readOutbox } from '../../platform/mail/test-support/outbox-helpers.js';
 import { renewalRetryMs } from '../../platform/payments/test-payments.js';
 import { decideEntitlement } from '../members/entitlement.js';
 import { systemActor } from '../staff/actor.js';
+import { payAtTestProvider, useTestProviderApp } from './test-support/test-provider-app.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
 describeEachEngine('the test provider renews memberships by itself', (ctx) => {
-  let t: TestApp;
-  let admin: string;
-  let priceId: string;
-
-  beforeAll(async () => {
-    t = await createTestApp(ctx.handle);
-    admin = (await t.tokenFor('administrator')).token;
-    const tier = await t.services.tiers.createTier(systemActor, {
-      name: 'Supporter',
-      slug: 'supporter',
-      benefits: '',
-      position: 0,
-      active: true,
-      prices: [{ interval: 'month', currency: 'eur', amount: 500, payWhatYouWant: false }],
-    });
-    priceId = tier.prices[0]?.id ?? '';
-  });
-  afterAll(() => t.close());
+  const site = useTestProviderApp(ctx);
 
   /** Joins monthly and pays; returns the test provider's customer and subscription. */
   async function join(email: string): Promise<{ customer: string; subscription: string }> {
-    const started = await t.app.inject({
+    const started = await site.t.app.inject({
       method: 'POST',
       url: '/membership/checkout',
-      payload: { price: priceId, email },
+      payload: { price: site.priceId, email },
     });
     expect(started.statusCode).toBe(303);
-    const session = new URL(String(started.headers.location), 'http://news.test').pathname;
-    expect((await t.app.inject({ method: 'POST', url: `${session}/pay` })).statusCode).toBe(303);
-    await drainJobs(t);
+    await payAtTestProvider(site.t, started.headers.location);
+    await drainJobs(site.t);
     const row = await ctx.handle.db
       .selectFrom('test_payment_subscriptions')
       .innerJoin(
@@ -53,7 +35,7 @@ describeEachEngine('the test provider renews memberships by itself', (ctx) => {
   }
 
   async function member(email: string) {
-    const found = await t.services.members.listMembers(
+    const found = await site.t.services.members.listMembers(
       systemActor,
       { q: email },
       { page: 1, limit: 1 },
@@ -64,13 +46,13 @@ describeEachEngine('the test provider renews memberships by itself', (ctx) => {
   }
 
   const mailTo = async (email: string) =>
-    (await readOutbox(t, admin)).filter((m) => m.to === email).map((m) => m.subject);
+    (await readOutbox(site.t, site.admin)).filter((m) => m.to === email).map((m) => m.subject);
 
   /** Moves the clock and runs whatever became due, as the worker would. */
   async function advance(ms: number): Promise<void> {
-    t.clock.advance(ms);
-    await drainJobs(t);
-    await drainJobs(t);
+    site.t.clock.advance(ms);
+    await drainJobs(site.t);
+    await drainJobs(site.t);
   }
 
   it('charges each period end once: a new receipt, and the membership runs on', async () => {
@@ -95,24 +77,24 @@ describeEachEngine('the test provider renews memberships by itself', (ctx) => {
     const email = 'declines@example.test';
     const { customer, subscription } = await join(email);
     const portal = `/test-payments/portal/${encodeURIComponent(customer)}`;
-    const switched = await t.app.inject({
+    const switched = await site.t.app.inject({
       method: 'POST',
       url: portal,
       payload: { subscription, action: 'decline-renewals' },
     });
     expect(switched.statusCode).toBe(303);
-    const page = await t.app.inject({ method: 'GET', url: portal });
+    const page = await site.t.app.inject({ method: 'GET', url: portal });
     expect(page.body).toContain('the next one will be declined');
     expect(page.body).toContain('Accept renewals again');
 
     await advance(31 * dayMs);
     const inGrace = await member(email);
-    expect(decideEntitlement(inGrace, t.clock.now())).toBe('paying');
+    expect(decideEntitlement(inGrace, site.t.clock.now())).toBe('paying');
     expect(await mailTo(email)).toContain('We could not take your Masthead membership payment');
 
     // Past the grace period the member reads as a free member.
     await advance(7 * dayMs + 60_000);
-    expect(decideEntitlement(await member(email), t.clock.now())).not.toBe('paying');
+    expect(decideEntitlement(await member(email), site.t.clock.now())).not.toBe('paying');
 
     // The retry fails too: the subscription ends for a failed payment, not at the reader's wish.
     await advance(renewalRetryMs);
@@ -127,13 +109,13 @@ describeEachEngine('the test provider renews memberships by itself', (ctx) => {
     const email = 'recovers@example.test';
     const { customer, subscription } = await join(email);
     const portal = `/test-payments/portal/${encodeURIComponent(customer)}`;
-    await t.app.inject({
+    await site.t.app.inject({
       method: 'POST',
       url: portal,
       payload: { subscription, action: 'decline-renewals' },
     });
     await advance(31 * dayMs);
-    await t.app.inject({
+    await site.t.app.inject({
       method: 'POST',
       url: portal,
       payload: { subscription, action: 'accept-renewals' },
@@ -141,14 +123,14 @@ describeEachEngine('the test provider renews memberships by itself', (ctx) => {
     await advance(renewalRetryMs);
     const recovered = await member(email);
     expect(recovered.status).toBe('paid');
-    expect(decideEntitlement(recovered, t.clock.now())).toBe('paying');
+    expect(decideEntitlement(recovered, site.t.clock.now())).toBe('paying');
     expect((await mailTo(email)).filter((s) => s === 'Your receipt from Masthead')).toHaveLength(2);
   });
 
   it('ends a membership set to cancel at its period end, without charging', async () => {
     const email = 'leaves@example.test';
     const { customer, subscription } = await join(email);
-    await t.app.inject({
+    await site.t.app.inject({
       method: 'POST',
       url: `/test-payments/portal/${encodeURIComponent(customer)}`,
       payload: { subscription, action: 'cancel' },
