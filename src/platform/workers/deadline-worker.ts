@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { TaskReply, TaskRequest } from './worker-tasks.js';
 import { fromTransferableError } from './worker-tasks.js';
+import { startTaskRunner, type Isolation, type TaskRunner } from './task-runner.js';
 
 /**
  * Runs CPU-heavy tasks in one worker thread, one at a time, each within a deadline, so the
@@ -21,6 +19,8 @@ export interface DeadlineWorkerOptions {
   readonly deadlineMs: number;
   /** The thread's heap limit; a task needing more fails with `WorkerTaskFailed`. */
   readonly maxHeapMb?: number;
+  /** A thread of this process (the default) or a child process of its own. */
+  readonly isolation?: Isolation;
   /** Tasks waiting beyond this many are refused with `WorkerBusy`. */
   readonly maxQueued?: number;
 }
@@ -55,20 +55,10 @@ interface Task<I, O> {
   reject(error: Error): void;
 }
 
-function startThread(module: URL, maxHeapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
-  if (existsSync(fileURLToPath(module))) return new Worker(module, { resourceLimits });
-  const source = module.href.replace(/\.js$/u, '.ts');
-  return new Worker(new URL('./run-from-source.js', import.meta.url), {
-    workerData: { source },
-    resourceLimits,
-  });
-}
-
 export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): DeadlineWorker<I, O> {
   const maxQueued = options.maxQueued ?? 32;
   const queue: Task<I, O>[] = [];
-  let thread: Worker | null = null;
+  let thread: TaskRunner | null = null;
   let ready = false;
   let running: Task<I, O> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -94,14 +84,19 @@ export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): Dead
 
   function ensureThread(): void {
     if (thread !== null) return;
-    const started = startThread(options.module, options.maxHeapMb ?? 512);
+    const started = startTaskRunner(
+      options.module,
+      options.isolation ?? 'thread',
+      options.maxHeapMb ?? 512,
+    );
     thread = started;
     ready = false;
     timer = setTimeout(() => {
       if (thread === started) discard(new WorkerTaskFailed('The worker thread did not start.'));
       failQueued(new WorkerTaskFailed('The worker thread did not start.'));
     }, startupTimeoutMs);
-    started.on('message', (message: TaskReply<O> | 'ready') => {
+    started.onMessage((raw) => {
+      const message = raw as TaskReply<O> | 'ready';
       if (thread !== started) return;
       if (message === 'ready') {
         clearTimer();
@@ -125,10 +120,10 @@ export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): Dead
       if (wasReady) dispatch();
       else failQueued(error);
     };
-    started.on('error', (error) => {
+    started.onError((error) => {
       onDeath(new WorkerTaskFailed(`The worker thread failed: ${error.message}`, { cause: error }));
     });
-    started.on('exit', () => onDeath(new WorkerTaskFailed('The worker thread stopped.')));
+    started.onExit(() => onDeath(new WorkerTaskFailed('The worker thread stopped.')));
   }
 
   function failQueued(error: Error): void {
@@ -153,7 +148,7 @@ export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): Dead
       dispatch();
     }, options.deadlineMs);
     const request: TaskRequest<I> = { id: task.id, input: task.input };
-    current.postMessage(request);
+    current.send(request);
   }
 
   return {

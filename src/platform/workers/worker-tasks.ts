@@ -43,16 +43,42 @@ export function fromTransferableError(error: TransferableError): Error {
     : new Error(error.message);
 }
 
+interface ParentPort {
+  onMessage(listener: (request: unknown) => void): void;
+  postMessage(message: unknown): void;
+}
+
+/** The owner's end: the thread's parent port, or a child process's IPC channel. */
+function parentOfThisTask(): ParentPort {
+  const thread = parentPort;
+  if (thread !== null) {
+    return {
+      onMessage: (listener) => thread.on('message', listener),
+      postMessage: (message) => thread.postMessage(message),
+    };
+  }
+  const send = process.send?.bind(process);
+  if (send === undefined) {
+    throw new Error('serveWorkerTasks runs only in a worker thread or a child with IPC.');
+  }
+  // The owner is gone (stopped or crashed): nothing more will be asked.
+  process.once('disconnect', () => process.exit(0));
+  return {
+    onMessage: (listener) => process.on('message', listener),
+    postMessage: (message) => send(message as Parameters<typeof send>[0]),
+  };
+}
+
 /**
- * Inside the worker thread: answers each request with `handle`. Before saying it is ready,
- * it handles `warmUp` once, so lazy set-up and first compilation are not charged to the
- * first real task's deadline.
+ * Inside the worker thread or process: answers each request with `handle`. Before saying
+ * it is ready, it handles `warmUp` once, so lazy set-up and first compilation are not
+ * charged to the first real task's deadline.
  */
 export function serveWorkerTasks<I>(handle: (input: I) => unknown, warmUp?: I): void {
-  const port = parentPort;
-  if (port === null) throw new Error('serveWorkerTasks runs only inside a worker thread.');
+  const port = parentOfThisTask();
   if (warmUp !== undefined) handle(warmUp);
-  port.on('message', (request: TaskRequest<I>) => {
+  port.onMessage((raw) => {
+    const request = raw as TaskRequest<I>;
     let reply: TaskReply<unknown>;
     try {
       reply = { id: request.id, ok: true, output: handle(request.input) };
