@@ -65,7 +65,11 @@ function parentOfThisTask(): ParentPort {
   process.once('disconnect', () => process.exit(0));
   return {
     onMessage: (listener) => process.on('message', listener),
-    postMessage: (message) => send(message as Parameters<typeof send>[0]),
+    // A reply that cannot be sent means the owner is gone as well: nothing to do but end.
+    postMessage: (message) =>
+      send(message as Parameters<typeof send>[0], undefined, undefined, (error) => {
+        if (error !== null) process.exit(0);
+      }),
   };
 }
 
