@@ -34,6 +34,8 @@ export function createFliteSpeech(options: FliteSpeechOptions): SpeechEngine {
     maxHeapMb: 256,
     maxQueued: 64,
     isolation: 'process',
+    // A fresh process per part: no WASI object is ever collected (see flite-synthesis.ts).
+    tasksPerRunner: 1,
   });
   return {
     provider: 'flite',

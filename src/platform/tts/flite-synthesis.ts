@@ -23,6 +23,13 @@ export interface FliteTask {
 let compiled: WebAssembly.Module | null = null;
 let Wasi: ReturnType<typeof loadWasi> | null = null;
 let workDir: string | null = null;
+/**
+ * Every WASI object this process made. Node 20's WASI can abort the process when one is
+ * garbage-collected while another is inside a call (seen as SIGABRT under flite's
+ * `path_open`), so none is let go; the process serves a task or two and is replaced
+ * (`tasksPerRunner` in flite-speech.ts), which bounds what this holds.
+ */
+const retained: unknown[] = [];
 
 function fliteModule(): WebAssembly.Module {
   if (compiled === null) {
@@ -102,6 +109,7 @@ export function synthesizeWithFlite(task: FliteTask): Uint8Array {
     preopens: { '/work': dir },
     returnOnExit: true,
   });
+  retained.push(wasi);
   const instance = new WebAssembly.Instance(
     fliteModule(),
     wasi.getImportObject() as WebAssembly.Imports,

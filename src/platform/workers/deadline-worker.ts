@@ -21,6 +21,8 @@ export interface DeadlineWorkerOptions {
   readonly maxHeapMb?: number;
   /** A thread of this process (the default) or a child process of its own. */
   readonly isolation?: Isolation;
+  /** Tasks one thread or process serves before it is replaced (default: no limit). */
+  readonly tasksPerRunner?: number;
   /** Tasks waiting beyond this many are refused with `WorkerBusy`. */
   readonly maxQueued?: number;
 }
@@ -64,6 +66,8 @@ export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): Dead
   let timer: NodeJS.Timeout | null = null;
   let nextId = 1;
   let closed = false;
+  let served = 0;
+  const tasksPerRunner = options.tasksPerRunner ?? Number.POSITIVE_INFINITY;
 
   function clearTimer(): void {
     if (timer !== null) clearTimeout(timer);
@@ -84,6 +88,7 @@ export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): Dead
 
   function ensureThread(): void {
     if (thread !== null) return;
+    served = 0;
     const started = startTaskRunner(
       options.module,
       options.isolation ?? 'thread',
@@ -110,6 +115,9 @@ export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): Dead
       clearTimer();
       if (message.ok) task.resolve(message.output);
       else task.reject(fromTransferableError(message.error));
+      served += 1;
+      // Served its share: the next task gets a fresh one.
+      if (served >= tasksPerRunner) discard(new WorkerTaskFailed('Replaced.'));
       dispatch();
     });
     // A thread that dies before it is ready would die again: the waiting tasks fail.
@@ -123,7 +131,7 @@ export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): Dead
     started.onError((error) => {
       onDeath(new WorkerTaskFailed(`The worker thread failed: ${error.message}`, { cause: error }));
     });
-    started.onExit(() => onDeath(new WorkerTaskFailed('The worker thread stopped.')));
+    started.onExit((how) => onDeath(new WorkerTaskFailed(`The worker stopped (${how}).`)));
   }
 
   function failQueued(error: Error): void {

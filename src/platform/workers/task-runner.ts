@@ -16,7 +16,8 @@ export interface TaskRunner {
   send(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
   onError(listener: (error: Error) => void): void;
-  onExit(listener: () => void): void;
+  /** `how` says how it ended, for the message: an exit code or a signal. */
+  onExit(listener: (how: string) => void): void;
   /** Held while a task runs, so this process waits for it; idle, it lets this process exit. */
   ref(): void;
   unref(): void;
@@ -40,7 +41,7 @@ function startThread(module: URL, maxHeapMb: number): TaskRunner {
     send: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.on('message', listener),
     onError: (listener) => worker.on('error', listener),
-    onExit: (listener) => worker.on('exit', listener),
+    onExit: (listener) => worker.on('exit', (code) => listener(`exit code ${code}`)),
     ref: () => worker.ref(),
     unref: () => worker.unref(),
     terminate: async () => {
@@ -78,7 +79,10 @@ function startProcess(module: URL, maxHeapMb: number): TaskRunner {
     },
     onMessage: (listener) => child.on('message', listener),
     onError: (listener) => child.on('error', listener),
-    onExit: (listener) => child.on('exit', listener),
+    onExit: (listener) =>
+      child.on('exit', (code, signal) =>
+        listener(signal === null ? `exit code ${String(code)}` : `signal ${signal}`),
+      ),
     ref: () => {
       child.ref();
       child.channel?.ref();
