@@ -13,8 +13,9 @@
  * `BENCH_CAMPAIGN` says whether a fundraising campaign runs while the article is loaded:
  * `on` (the default: the demo's birthday drive, whose banner and appeal are on the page),
  * `off` (the drive is ended through the Admin API first), or `both` (the warm rows with the
- * drive on, then off and on again twice, alternating, with the ratio of the medians), to
- * show what the banner and the appeal cost anonymous cache throughput.
+ * drive on, then off and on again `BENCH_CAMPAIGN_ROUNDS` times (2 unless set), alternating,
+ * with the ratio of the medians), to show what the banner and the appeal cost anonymous
+ * cache throughput.
  */
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,8 @@ const coldSamples = 200;
 const warmUpSeconds = 5;
 const narrateDuring = process.env.BENCH_NARRATE === '1';
 const campaignMode = process.env.BENCH_CAMPAIGN ?? 'on';
+/** With `BENCH_CAMPAIGN=both`: how many times the rows go off and on again after the first. */
+const campaignRounds = Number(process.env.BENCH_CAMPAIGN_ROUNDS ?? 2);
 if (!['on', 'off', 'both'].includes(campaignMode)) {
   throw new Error(`BENCH_CAMPAIGN is on, off or both, not "${campaignMode}".`);
 }
@@ -433,7 +436,7 @@ async function compare(n: number, dir: string): Promise<string[]> {
     const on = [{ identity: r.identity, gzip: r.gzip }];
     const off: (typeof on)[number][] = [];
     let plainBytes = 0;
-    for (let round = 0; round < 2; round += 1) {
+    for (let round = 0; round < campaignRounds; round += 1) {
       await switchCampaign(base, token, false, slug, n);
       await warm();
       plainBytes = (await (await fetch(pageUrl)).arrayBuffer()).byteLength;
