@@ -7,40 +7,33 @@ import {
 } from '../../platform/jobs/job-worker.js';
 import { handleMailSend } from '../../platform/mail/mail-jobs.js';
 import { drainJobs, readOutbox } from '../../platform/mail/test-support/outbox-helpers.js';
+import type { TestApp } from '../../../test/support/test-app.js';
 import { systemActor } from '../staff/actor.js';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { describeEachEngine } from '../../../test/support/test-database.js';
+import { useTestProviderApp } from './test-support/test-provider-app.js';
 
 const leaseMs = 60_000;
 
 describeEachEngine('a worker killed while applying payments and delivering gifts', (ctx) => {
-  let t: TestApp;
-  let admin: string;
-  let priceId: string;
+  const app = useTestProviderApp(ctx, {
+    prices: [{ interval: 'month', currency: 'eur', amount: 600, payWhatYouWant: false }],
+  });
   let release: () => void = () => undefined;
   const frozen = new Promise<void>((resolve) => {
     release = resolve;
   });
   const workers: JobWorker[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp(ctx.handle);
-    admin = (await t.tokenFor('administrator')).token;
-    const tier = await t.services.tiers.createTier(systemActor, {
-      name: 'Supporter',
-      slug: 'supporter',
-      benefits: '',
-      position: 0,
-      active: true,
-      prices: [{ interval: 'month', currency: 'eur', amount: 600, payWhatYouWant: false }],
-    });
-    priceId = tier.prices[0]?.id ?? '';
+  let t: TestApp;
+  let admin: string;
+  let priceId: string;
+  beforeAll(() => {
+    ({ t, admin, priceId } = app);
   });
+
   afterAll(async () => {
     // The "dead" workers wake up late: their outcomes are ignored, as for a real zombie.
     release();
     await Promise.all(workers.map((worker) => worker.stop()));
-    await t.close();
   });
 
   /** The real handlers, run by a worker that freezes before or after each job's work. */
