@@ -1,20 +1,24 @@
+import { byMinute, type MinuteFormat } from './minute-format.js';
+
 /** A moment as readers see it: machine-readable and in the site's time zone. */
 export interface DisplayTime {
   readonly iso: string;
   readonly text: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, MinuteFormat>();
 
-function formatter(locale: string, timeZone: string, style: 'long' | 'time'): Intl.DateTimeFormat {
+function formatter(locale: string, timeZone: string, style: 'long' | 'time'): MinuteFormat {
   const key = `${locale}|${timeZone}|${style}`;
   let found = formatters.get(key);
   if (found === undefined) {
-    found = new Intl.DateTimeFormat(
-      locale,
-      style === 'long'
-        ? { dateStyle: 'long', timeStyle: 'short', timeZone }
-        : { hour: 'numeric', minute: '2-digit', timeZone },
+    found = byMinute(
+      new Intl.DateTimeFormat(
+        locale,
+        style === 'long'
+          ? { dateStyle: 'long', timeStyle: 'short', timeZone }
+          : { hour: 'numeric', minute: '2-digit', timeZone },
+      ),
     );
     formatters.set(key, found);
   }

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { compiledOnce } from '../../db/compiled-once.js';
 import type { MediaRow, MediaTable } from './media.table.js';
 
 /** Where a page of the library starts: after this item, newest first. */
@@ -20,8 +21,13 @@ export async function listMediaRowsByIds(
   ids: readonly string[],
 ): Promise<MediaRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
+  return selectMediaByIds(db, ids);
 }
+
+// Every reader page looks up its images: compiled once per number of ids.
+const selectMediaByIds = compiledOnce((db: Executor, ids: readonly string[]) =>
+  db.selectFrom('media').selectAll().where('id', 'in', ids),
+);
 
 export async function findMediaRow(db: Executor, id: string): Promise<MediaRow | undefined> {
   return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();

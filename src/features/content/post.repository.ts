@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { compiledOnce } from '../../db/compiled-once.js';
 import type { SlugFamily } from '../../platform/free-slug.js';
 import type { PostRevisionRow, PostRevisionTable, PostRow, PostTable } from './post.table.js';
 
@@ -39,8 +40,13 @@ export function findPostById(db: Executor, id: string): Promise<PostRow | undefi
   return db.selectFrom('posts').select(postColumns).where('id', '=', id).executeTakeFirst();
 }
 
-export function findPostBySlug(db: Executor, slug: string): Promise<PostRow | undefined> {
-  return db.selectFrom('posts').select(postColumns).where('slug', '=', slug).executeTakeFirst();
+// The article page's first query: compiled once.
+const selectPostBySlug = compiledOnce((db: Executor, slug: string) =>
+  db.selectFrom('posts').select(postColumns).where('slug', '=', slug),
+);
+
+export async function findPostBySlug(db: Executor, slug: string): Promise<PostRow | undefined> {
+  return (await selectPostBySlug(db, slug))[0];
 }
 
 export function findPostsByIds(db: Executor, ids: readonly string[]): Promise<PostRow[]> {
@@ -243,7 +249,12 @@ export function listAuthorsOfPosts(
   postIds: readonly string[],
 ): Promise<AuthorOfPostRow[]> {
   if (postIds.length === 0) return Promise.resolve([]);
-  return db
+  return selectAuthorsOfPosts(db, postIds);
+}
+
+// Every page that shows posts runs it: compiled once per number of posts.
+const selectAuthorsOfPosts = compiledOnce((db: Executor, postIds: readonly string[]) =>
+  db
     .selectFrom('post_authors')
     .innerJoin('staff_users', 'staff_users.id', 'post_authors.user_id')
     .select([
@@ -257,9 +268,8 @@ export function listAuthorsOfPosts(
       'staff_users.photo_media_id',
     ])
     .where('post_authors.post_id', 'in', postIds)
-    .orderBy('post_authors.position')
-    .execute();
-}
+    .orderBy('post_authors.position'),
+);
 
 export async function insertRevision(
   db: Executor,

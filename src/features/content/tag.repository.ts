@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { compiledOnce } from '../../db/compiled-once.js';
 import type { SlugFamily } from '../../platform/free-slug.js';
 import type { TagRow, TagTable } from './tag.table.js';
 
@@ -41,15 +42,19 @@ export function listTagsOfPosts(
   postIds: readonly string[],
 ): Promise<(TagRow & { post_id: string; position: number })[]> {
   if (postIds.length === 0) return Promise.resolve([]);
-  return db
+  return selectTagsOfPosts(db, postIds);
+}
+
+// Every page that shows posts runs it: compiled once per number of posts.
+const selectTagsOfPosts = compiledOnce((db: Executor, postIds: readonly string[]) =>
+  db
     .selectFrom('post_tags')
     .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
     .selectAll('tags')
     .select(['post_tags.post_id', 'post_tags.position'])
     .where('post_tags.post_id', 'in', postIds)
-    .orderBy('post_tags.position')
-    .execute();
-}
+    .orderBy('post_tags.position'),
+);
 
 export async function countPostsByTag(db: Executor): Promise<Map<string, number>> {
   const rows = await db

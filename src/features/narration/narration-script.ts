@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Block, BodyDocument, Inline } from '../content/body/body.types.js';
+import { countWords } from '../content/body/body-to-text.js';
 import { assertNever } from '../../platform/errors.js';
 import { applyLexicon, type LexiconEntry } from './lexicon.js';
 import { ordinalToWords } from './number-words.js';
@@ -96,7 +97,7 @@ export function buildNarrationScript(
     .filter((text) => text !== '')
     .map((text) => toSpokenText(applyLexicon(text, lexicon)))
     .filter((text) => text !== '');
-  const words = paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
+  const words = paragraphs.reduce((sum, text) => sum + countWords(text), 0);
   return { paragraphs, words };
 }
 

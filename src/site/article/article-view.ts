@@ -1,5 +1,5 @@
 import { loadBodyResources } from '../../features/content/body-resources.js';
-import { bodyToPlainText } from '../../features/content/body/body-to-text.js';
+import { bodyToPlainText, countWords } from '../../features/content/body/body-to-text.js';
 import type { Entitlement } from '../../features/members/entitlement.js';
 import { decideReaderAccess } from '../../features/members/reader-access.js';
 import { sectionOf, type Post } from '../../features/content/post.js';
@@ -118,7 +118,7 @@ export async function toArticleView(
           modifiedAt: post.updatedAt,
           section: section?.name ?? null,
           authors: authors.map((a) => ({ ...a, url: absoluteUrl(siteUrl, a.url) })),
-          wordCount: post.plainText.split(/\s+/).filter(Boolean).length,
+          wordCount: countWords(post.plainText),
           isFree: !isGated,
           lockedPartSelector: isGated ? `.${lockedPartClass}` : null,
         },

@@ -264,7 +264,8 @@ export const pageCachePlugin = fastifyPlugin(
       reply.header('etag', page.etag);
       reply.header('vary', 'Accept-Encoding');
       reply.header('x-cache', 'MISS');
-      return payload;
+      // The bytes just made: sending the string would encode it a second time.
+      return body;
     });
   },
   { name: 'masthead-page-cache', fastify: '5.x' },

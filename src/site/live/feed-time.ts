@@ -1,4 +1,5 @@
 import { toTimeOfDay, type DisplayTime } from '../format-date.js';
+import { byMinute, type MinuteFormat } from '../minute-format.js';
 
 /** A calendar day in the site's time zone: `key` sorts (2026-11-20), `text` is for readers. */
 export interface FeedDay {
@@ -6,17 +7,13 @@ export interface FeedDay {
   readonly text: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, MinuteFormat>();
 
-function formatter(
-  locale: string,
-  timeZone: string,
-  style: 'key' | 'day' | 'short',
-): Intl.DateTimeFormat {
+function formatter(locale: string, timeZone: string, style: 'key' | 'day' | 'short'): MinuteFormat {
   const id = `${locale}|${timeZone}|${style}`;
   let found = formatters.get(id);
   if (found === undefined) {
-    found =
+    found = byMinute(
       style === 'key'
         ? new Intl.DateTimeFormat('en-CA', {
             year: 'numeric',
@@ -26,7 +23,8 @@ function formatter(
           })
         : style === 'day'
           ? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone })
-          : new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone });
+          : new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone }),
+    );
     formatters.set(id, found);
   }
   return found;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { BodyDocument } from './body.types.js';
-import { bodyToPlainText, excerpt, readingMinutes } from './body-to-text.js';
+import { bodyToPlainText, countWords, excerpt, readingMinutes } from './body-to-text.js';
 
 const text = (value: string) => ({ type: 'text' as const, text: value });
 
@@ -78,5 +78,24 @@ describe('excerpt', () => {
 
   test('cuts a single very long word without splitting an emoji', () => {
     expect(excerpt('a'.repeat(9) + '😀'.repeat(5), 11)).toBe(`${'a'.repeat(9)}…`);
+  });
+});
+
+describe('countWords', () => {
+  test('counts the runs between white space of every kind, as splitting on \\s would', () => {
+    const samples = [
+      '',
+      '   ',
+      'one',
+      '  two  words ',
+      'tabs\tand\nnew\r\nlines',
+      'no\u00a0break and\u2009thin\u3000ideographic\ufeffmarks',
+      'Київ — 1 грудня, 2026',
+      'emoji 🎉 count 👩‍👩‍👧 as words',
+    ];
+    for (const sample of samples) {
+      expect(countWords(sample)).toBe(sample.split(/\s+/u).filter((w) => w !== '').length);
+    }
+    expect(countWords('The vote, on\u00a0Tuesday: 41 to 9.')).toBe(7);
   });
 });
