@@ -2,9 +2,11 @@
  * Cold render of the article page, in-process: where the time goes. Seeds the demo
  * newsroom into a fresh SQLite database, then renders an article with an empty page cache
  * many times through `app.inject` (no network), counting queries and timing each stage
- * the article route runs. Not a test: it reports figures. `npx tsx bench/cold-render.ts`.
+ * the article route runs. Not a test: it reports figures. `npx tsx bench/cold-render.ts`;
+ * `BENCH_HTTP=1` renders over loopback HTTP instead, Masthead and the client in one process.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,14 +92,33 @@ async function main(): Promise<void> {
   const slug = (posts.find((p) => p.feature_image !== null) ?? posts[0])?.slug;
   if (slug === undefined) throw new Error('The demo newsroom has no article.');
 
+  // With BENCH_HTTP=1 over loopback (one kept-alive connection), else through `app.inject`.
+  const overHttp = process.env.BENCH_HTTP === '1';
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const base = overHttp ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
+  const load = async (): Promise<{ status: number; bytes: number }> => {
+    if (!overHttp) {
+      const response = await app.inject({ url: `/${slug}` });
+      return { status: response.statusCode, bytes: response.rawPayload.length };
+    }
+    return new Promise((resolve, reject) => {
+      http
+        .get(`${base}/${slug}`, { agent }, (response) => {
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes }));
+        })
+        .on('error', reject);
+    });
+  };
   const render = async (): Promise<{ ms: number; queries: number; bytes: number }> => {
     services.pageCache.purge(['site']);
     queries.length = 0;
     const started = process.hrtime.bigint();
-    const response = await app.inject({ url: `/${slug}` });
+    const response = await load();
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (response.statusCode !== 200) throw new Error(`/${slug} answered ${response.statusCode}`);
-    return { ms, queries: queries.length, bytes: response.rawPayload.length };
+    if (response.status !== 200) throw new Error(`/${slug} answered ${response.status}`);
+    return { ms, queries: queries.length, bytes: response.bytes };
   };
   // Warm the JIT and the prepared statements first: "cold" means the page cache, not the process.
   for (let i = 0; i < 100; i++) await render();
@@ -124,7 +145,7 @@ async function main(): Promise<void> {
   if (profiling) session.disconnect();
   times.sort((a, b) => a - b);
   process.stdout.write(
-    `Cold render of /${slug} in-process (${samples} renders, page cache emptied before each):\n` +
+    `Cold render of /${slug} ${overHttp ? 'over HTTP, one connection' : 'in-process'} (${samples} renders, page cache emptied before each):\n` +
       `  p50 ${percentile(times, 50).toFixed(2)} ms, p90 ${percentile(times, 90).toFixed(2)} ms, ` +
       `p99 ${percentile(times, 99).toFixed(2)} ms; CPU ${cpuMsPerRender.toFixed(2)} ms per render; ` +
       `${last.queries} queries; ${last.bytes} bytes\n`,
@@ -134,6 +155,7 @@ async function main(): Promise<void> {
     const profileFile = process.env.BENCH_PROFILE_FILE;
     if (profileFile !== undefined) writeFileSync(profileFile, JSON.stringify(profile));
   }
+  agent.destroy();
   await app.close();
   await services.close();
   rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,13 @@
 import { ConfigError } from './config.js';
 import { ttsProviders, type TtsProvider } from '../platform/tts/speech-engine.js';
 
+/** `off`: this newsroom makes no narrations (existing audio is still served). */
+export type TtsChoice = TtsProvider | 'off';
+export const ttsChoices: readonly TtsChoice[] = [...ttsProviders, 'off'];
+
 /** The narration engine and how it is reached (`MASTHEAD_TTS_*`). */
 export interface TtsConfig {
-  readonly provider: TtsProvider;
+  readonly provider: TtsChoice;
   /** Required by every provider except flite. */
   readonly apiKey: string | null;
   /** The API's base URL; the provider's public API when null. */
@@ -31,12 +35,12 @@ function read(env: Env, name: string): string | null {
 
 export function readTtsConfig(env: Env): TtsConfig {
   const raw = read(env, 'MASTHEAD_TTS_PROVIDER') ?? 'flite';
-  const provider = ttsProviders.find((name) => name === raw);
+  const provider = ttsChoices.find((name) => name === raw);
   if (provider === undefined) {
-    throw new ConfigError('MASTHEAD_TTS_PROVIDER', `one of ${ttsProviders.join(', ')}`, raw);
+    throw new ConfigError('MASTHEAD_TTS_PROVIDER', `one of ${ttsChoices.join(', ')}`, raw);
   }
   const apiKey = read(env, 'MASTHEAD_TTS_API_KEY');
-  if (provider !== 'flite' && apiKey === null) {
+  if (provider !== 'flite' && provider !== 'off' && apiKey === null) {
     throw new ConfigError('MASTHEAD_TTS_API_KEY', `the ${provider} API key`, '');
   }
   const baseUrl = read(env, 'MASTHEAD_TTS_BASE_URL');

@@ -481,7 +481,7 @@ export function createServices(options: ServiceOptions) {
     campaignContributions,
     newsletters,
     close: async () => {
-      await speech.close();
+      await speech?.close();
       await events.stop();
       await bodyConverter.close();
       await mail.transport.close();

@@ -19,7 +19,7 @@ describe.skipIf(!isBrowserAvailable())('a reader listens to a demo article in Ch
     database = await createTestDatabase('sqlite');
     handle = openDatabase(database.url);
     // The embedded engine: flite in a worker thread, MP3 by lamejs.
-    t = await createTestApp(handle, { MASTHEAD_DEMO: 'true' });
+    t = await createTestApp(handle, { MASTHEAD_DEMO: 'true', MASTHEAD_TTS_PROVIDER: 'flite' });
     await seedDemoNewsroom(t.services);
     // The demo's shortest public article keeps the test quick on a busy machine.
     const [post] = (await t.services.posts.listPublished({ limit: 100 }))

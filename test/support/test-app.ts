@@ -39,6 +39,10 @@ export async function createTestApp(
     MASTHEAD_SITE_URL: 'http://news.test',
     MASTHEAD_DEMO: 'false',
     MASTHEAD_LOG_LEVEL: 'silent',
+    // No narration unless a test asks for an engine: every publish would otherwise make
+    // audio on the local engine (a process per part, at the lowest priority) whenever a
+    // test moves its clock past the narration's quiet spell.
+    MASTHEAD_TTS_PROVIDER: 'off',
     ...env,
   });
   const clock = createManualClock('2026-11-20T09:00:00.000Z');

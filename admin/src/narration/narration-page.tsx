@@ -13,9 +13,10 @@ interface LexiconEntry {
   readonly say: string;
 }
 interface NarrationSettings {
-  readonly engine_name: string;
-  readonly default_voice: string;
-  readonly disclosure: string;
+  /** All three null when the newsroom makes no narrations (`off`). */
+  readonly engine_name: string | null;
+  readonly default_voice: string | null;
+  readonly disclosure: string | null;
   readonly section_voices: readonly { tag_id: string; voice: string }[];
   readonly counts: Record<string, number>;
 }
@@ -245,7 +246,9 @@ function SectionVoices(props: {
   return (
     <section class="stack">
       <h2>Voices by section</h2>
-      <p class="field-hint">Empty means the default voice ({props.settings.default_voice}).</p>
+      <p class="field-hint">
+        Empty means the default voice ({props.settings.default_voice ?? 'none while off'}).
+      </p>
       <Loaded resource={tags} what="sections">
         {({ tags: list }) => (
           <div class="stack">
@@ -282,10 +285,17 @@ export function NarrationPage() {
       <Loaded resource={settings} what="narration settings">
         {(value) => (
           <div class="stack">
-            <p>
-              Engine: <strong>{value.engine_name}</strong>, default voice {value.default_voice}.
-              Readers see: “{value.disclosure}”
-            </p>
+            {value.engine_name === null ? (
+              <Notice kind="info">
+                Narration is off for this newsroom: no new audio is made, and audio made before is
+                still played. Set MASTHEAD_TTS_PROVIDER to an engine to turn it on.
+              </Notice>
+            ) : (
+              <p>
+                Engine: <strong>{value.engine_name}</strong>, default voice {value.default_voice}.
+                Readers see: “{value.disclosure}”
+              </p>
+            )}
             <Articles onMessage={setMessage} />
             <Lexicon onMessage={setMessage} />
             <SectionVoices settings={value} onMessage={setMessage} />

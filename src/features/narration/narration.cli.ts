@@ -18,6 +18,7 @@ export async function runNarrationCommand(
   sub: string | undefined,
   args: readonly string[],
 ): Promise<number> {
+  const engine = deps.narration.engine;
   if (sub === 'status') {
     const posts = await deps.listPostIds();
     const rows = new Map(
@@ -25,7 +26,9 @@ export async function runNarrationCommand(
     );
     const counts = await deps.narration.counts();
     process.stdout.write(
-      `Engine: ${engineNameOf(deps.narration.engine.provider)} (voice ${deps.narration.engine.defaultVoice})\n` +
+      (engine === null
+        ? 'Engine: none (MASTHEAD_TTS_PROVIDER=off: no audio is made)\n'
+        : `Engine: ${engineNameOf(engine.provider)} (voice ${engine.defaultVoice})\n`) +
         `Narrations: ${
           Object.entries(counts)
             .map(([k, v]) => `${k} ${v}`)
@@ -50,7 +53,13 @@ export async function runNarrationCommand(
     return 64;
   }
   const { values } = parseArgs({ args: [...args], options: { all: { type: 'boolean' } } });
-  const engineName = engineNameOf(deps.narration.engine.provider);
+  if (engine === null) {
+    process.stderr.write(
+      'Narration is off for this newsroom (MASTHEAD_TTS_PROVIDER=off): nothing is narrated.\n',
+    );
+    return 1;
+  }
+  const engineName = engineNameOf(engine.provider);
   const posts = await deps.listPostIds();
   process.stdout.write(`Narrating ${posts.length} published article(s) with ${engineName}…\n`);
   let audioMs = 0;

@@ -110,11 +110,14 @@ export function narrationRoutes(deps: NarrationRoutesDeps) {
           narration.listSectionVoices(actor),
           narration.counts(),
         ]);
+        const engine = narration.engine;
         return {
-          provider: narration.engine.provider,
-          engine_name: narration.engine.engineName,
-          default_voice: narration.engine.defaultVoice,
-          disclosure: deps.disclosure.replaceAll('{engine}', narration.engine.engineName),
+          // `off`: the newsroom makes no narrations; no engine, voice or disclosure.
+          provider: engine?.provider ?? 'off',
+          engine_name: engine?.engineName ?? null,
+          default_voice: engine?.defaultVoice ?? null,
+          disclosure:
+            engine === null ? null : deps.disclosure.replaceAll('{engine}', engine.engineName),
           section_voices: voices.map((v) => ({ tag_id: v.tag_id, voice: v.voice })),
           counts,
         };

@@ -27,7 +27,8 @@ export interface NarrationDeps {
   readonly logger: Logger;
   readonly jobs: JobQueue;
   readonly events: EventOutbox;
-  readonly engine: SpeechEngine;
+  /** Null when the newsroom makes no narrations (`MASTHEAD_TTS_PROVIDER=off`). */
+  readonly engine: SpeechEngine | null;
   readonly storage: FileStorage;
   readonly findPostsByIds: (ids: readonly string[]) => Promise<Post[]>;
   /** One page (from 1) of published posts, newest first; empty past the last. */
@@ -82,8 +83,12 @@ export function createNarrationService(deps: NarrationDeps) {
     return (await deps.findPostsByIds([postId]))[0];
   }
 
-  /** Queues a narration of the post after `delayMs`, replacing a request still waiting. */
+  /**
+   * Queues a narration of the post after `delayMs`, replacing a request still waiting.
+   * With narration off for the newsroom, nothing is queued.
+   */
   async function request(postId: string, options: { force: boolean; delayMs: number }) {
+    if (engine === null) return;
     await db.transaction().execute(async (trx) => {
       const at = clock.now();
       const row = await repo.ensureNarration(trx, postId, toTimestamp(at));
@@ -107,7 +112,7 @@ export function createNarrationService(deps: NarrationDeps) {
     });
   }
 
-  async function voiceFor(post: Post): Promise<string> {
+  async function voiceFor(engine: SpeechEngine, post: Post): Promise<string> {
     const section = sectionOf(post);
     if (section === null) return engine.defaultVoice;
     const voices = await repo.listSectionVoices(db);
@@ -124,6 +129,7 @@ export function createNarrationService(deps: NarrationDeps) {
 
   /** Makes the narration of a post now, unless what it says is unchanged. */
   async function generate(postId: string, seq: number, force: boolean): Promise<GenerateOutcome> {
+    if (engine === null) return 'skipped';
     const row = await repo.findNarration(db, postId);
     if (row === undefined || row.enabled === 0 || seq < row.request_seq) return 'skipped';
     const post = await loadPost(postId);
@@ -131,7 +137,7 @@ export function createNarrationService(deps: NarrationDeps) {
       await repo.updateNarration(db, postId, { status: 'none', updated_at: now() });
       return 'skipped';
     }
-    const voice = await voiceFor(post);
+    const voice = await voiceFor(engine, post);
     const lexicon = await repo.lexiconEntries(db);
     const whole = buildNarrationScript(
       sourceOf(post, decideReaderAccess(post, 'staff').body),
@@ -158,23 +164,29 @@ export function createNarrationService(deps: NarrationDeps) {
     await repo.updateNarration(db, postId, { status: 'generating', updated_at: now() });
     const started = performance.now();
     const gated = open.level !== 'whole';
-    const wholeAudio = await speakAndStore(deps, {
-      postId,
-      paragraphs: whole.paragraphs,
-      voice,
-      gated,
-      variant: 'whole',
-    });
+    const wholeAudio = await speakAndStore(
+      { engine, storage: deps.storage },
+      {
+        postId,
+        paragraphs: whole.paragraphs,
+        voice,
+        gated,
+        variant: 'whole',
+      },
+    );
     const previewAudio =
       preview === null
         ? null
-        : await speakAndStore(deps, {
-            postId,
-            paragraphs: preview.paragraphs,
-            voice,
-            gated: false,
-            variant: 'preview',
-          });
+        : await speakAndStore(
+            { engine, storage: deps.storage },
+            {
+              postId,
+              paragraphs: preview.paragraphs,
+              voice,
+              gated: false,
+              variant: 'preview',
+            },
+          );
     const current = await repo.findNarration(db, postId);
     await finish(postId, {
       // A newer request arrived meanwhile: this audio is served, and that one still runs.
@@ -250,6 +262,7 @@ export function createNarrationService(deps: NarrationDeps) {
    * or a site turning narration on); says how many it asked for.
    */
   async function backfill(options: { all: boolean }): Promise<number> {
+    if (engine === null) return 0;
     let asked = 0;
     for (let page = 1; page <= 100; page += 1) {
       const posts = await deps.listPublished(page);
@@ -321,6 +334,12 @@ export function createNarrationService(deps: NarrationDeps) {
 
     async regenerate(actor: Actor, postId: string): Promise<NarrationView> {
       ensureCan(actor, 'narration.manage', 'regenerate narrations');
+      if (engine === null) {
+        throw new AppError(
+          'conflict',
+          'Narration is off for this newsroom (MASTHEAD_TTS_PROVIDER=off): no audio is made.',
+        );
+      }
       const row = await requireRow(postId);
       if (row.enabled === 0) {
         throw new AppError('conflict', 'Narration is off for this article; turn it on first.');

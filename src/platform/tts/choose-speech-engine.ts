@@ -9,8 +9,11 @@ import { createOpenAiSpeech } from './openai-speech.js';
 import type { SpeechEngine } from './speech-engine.js';
 import type { TtsHttpOptions } from './tts-http.js';
 
-/** The engine `MASTHEAD_TTS_PROVIDER` names; flite, on this machine, when unset. */
-export function chooseSpeechEngine(config: TtsConfig, http?: TtsHttpOptions): SpeechEngine {
+/**
+ * The engine `MASTHEAD_TTS_PROVIDER` names; flite, on this machine, when unset; none when
+ * it is `off`.
+ */
+export function chooseSpeechEngine(config: TtsConfig, http?: TtsHttpOptions): SpeechEngine | null {
   const cloud = (): CloudSpeechOptions => ({
     apiKey: config.apiKey ?? '',
     baseUrl: config.baseUrl,
@@ -19,6 +22,8 @@ export function chooseSpeechEngine(config: TtsConfig, http?: TtsHttpOptions): Sp
     ...(http === undefined ? {} : { http }),
   });
   switch (config.provider) {
+    case 'off':
+      return null;
     case 'flite':
       return createFliteSpeech({ voice: config.voice });
     case 'openai':

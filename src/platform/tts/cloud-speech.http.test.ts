@@ -23,13 +23,15 @@ function engineFor(provider: TtsProvider, env: Record<string, string> = {}) {
     MASTHEAD_TTS_BASE_URL: api.url,
     ...env,
   });
-  return chooseSpeechEngine(config.tts, {
+  const engine = chooseSpeechEngine(config.tts, {
     backoffMs: 500,
     sleep: (ms) => {
       delays.push(ms);
       return Promise.resolve();
     },
   });
+  if (engine === null) throw new Error(`${provider} gave no engine`);
+  return engine;
 }
 
 async function lastRequestAfter(run: () => Promise<Buffer>) {
@@ -151,7 +153,7 @@ describe('cloud speech providers, against local servers speaking their documente
       'MASTHEAD_TTS_API_KEY must be the openai API key',
     );
     expect(() => loadConfig({ MASTHEAD_TTS_PROVIDER: 'polly' })).toThrow(
-      'MASTHEAD_TTS_PROVIDER must be one of flite, openai, elevenlabs, google, azure',
+      'MASTHEAD_TTS_PROVIDER must be one of flite, openai, elevenlabs, google, azure, off',
     );
   });
 });
