@@ -17,6 +17,11 @@ export interface TtsConfig {
   /** OpenAI and ElevenLabs model; their recommended one when null. */
   readonly model: string | null;
   /**
+   * `background` (the default): the local engine speaks at the lowest priority, so readers
+   * always come first; `normal`: at the server's own, for a machine that only narrates.
+   */
+  readonly priority: 'background' | 'normal';
+  /**
    * The label shown beside every player; `{engine}` becomes the engine's name. Never
    * empty: readers are always told the voice is synthetic.
    */
@@ -50,6 +55,10 @@ export function readTtsConfig(env: Env): TtsConfig {
       throw new ConfigError('MASTHEAD_TTS_BASE_URL', 'an http(s) URL', baseUrl);
     }
   }
+  const priority = read(env, 'MASTHEAD_TTS_PRIORITY') ?? 'background';
+  if (priority !== 'background' && priority !== 'normal') {
+    throw new ConfigError('MASTHEAD_TTS_PRIORITY', 'background or normal', priority);
+  }
   const disclosure = read(env, 'MASTHEAD_TTS_DISCLOSURE') ?? defaultDisclosure;
   return Object.freeze({
     provider,
@@ -57,6 +66,7 @@ export function readTtsConfig(env: Env): TtsConfig {
     baseUrl: baseUrl?.replace(/\/+$/, '') ?? null,
     voice: read(env, 'MASTHEAD_TTS_VOICE'),
     model: read(env, 'MASTHEAD_TTS_MODEL'),
+    priority,
     disclosure,
   });
 }

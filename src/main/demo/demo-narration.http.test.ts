@@ -12,7 +12,11 @@ describeEachEngine('the demo newsroom’s narrations', (ctx) => {
 
   it('a first start asks for audio of every published article, and a restart asks again for none', async () => {
     // The embedded engine, as `npm start` runs it.
-    t = await createTestApp(ctx.handle, { MASTHEAD_DEMO: 'true', MASTHEAD_TTS_PROVIDER: 'flite' });
+    t = await createTestApp(ctx.handle, {
+      MASTHEAD_DEMO: 'true',
+      MASTHEAD_TTS_PROVIDER: 'flite',
+      MASTHEAD_TTS_PRIORITY: 'normal',
+    });
     await prepareDatabase(t.services, t.services.config);
 
     const published = await t.services.posts.listPublished({ limit: 100 });

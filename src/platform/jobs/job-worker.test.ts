@@ -253,6 +253,88 @@ describeEachEngine('job worker', (ctx, engine) => {
     await ran.get('second')?.promise;
   });
 
+  it('runs a job queued behind a long one without waiting for the long one to end', async () => {
+    const release = defer();
+    const slowStarted = defer();
+    const quickRan = defer();
+    const ran: string[] = [];
+    const build = (batchSize: number) => {
+      const worker = createJobWorker({
+        db: ctx.handle.db,
+        engine,
+        clock,
+        logger,
+        batchSize,
+        pollMs: 600_000,
+        handlers: {
+          'test.record': async ({ label }) => {
+            ran.push(label);
+            if (label === 'slow') {
+              slowStarted.resolve();
+              await release.promise;
+            } else quickRan.resolve();
+          },
+        },
+      });
+      const jobs = createJobQueue({
+        db: ctx.handle.db,
+        engine,
+        clock,
+        logger,
+        onEnqueued: () => worker.notify(),
+      });
+      return { worker, jobs };
+    };
+    const { worker, jobs } = build(10);
+    await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'slow' });
+    worker.start();
+    started.push(worker);
+    await slowStarted.promise;
+
+    await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'quick' });
+    await quickRan.promise;
+    expect(ran).toEqual(['slow', 'quick']);
+    release.resolve();
+  });
+
+  it('with every place taken, starts the next job as soon as one ends, not at the next poll', async () => {
+    const release = defer();
+    const secondRan = defer();
+    const ran: string[] = [];
+    const worker = createJobWorker({
+      db: ctx.handle.db,
+      engine,
+      clock,
+      logger,
+      batchSize: 1,
+      pollMs: 600_000,
+      handlers: {
+        'test.record': async ({ label }) => {
+          ran.push(label);
+          if (label === 'first') await release.promise;
+          else secondRan.resolve();
+        },
+      },
+    });
+    const jobs = createJobQueue({
+      db: ctx.handle.db,
+      engine,
+      clock,
+      logger,
+      onEnqueued: () => worker.notify(),
+    });
+    await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'first' });
+    worker.start();
+    started.push(worker);
+    await expect.poll(() => ran).toEqual(['first']);
+    await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'second' });
+    // The one place is taken: the second waits.
+    expect(ran).toEqual(['first']);
+    release.resolve();
+    await secondRan.promise;
+    expect(ran).toEqual(['first', 'second']);
+  });
+
   it('stops only after the job it is running has been recorded', async () => {
     const release = defer();
     const handlerStarted = defer();

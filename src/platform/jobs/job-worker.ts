@@ -139,17 +139,23 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker {
     return run;
   }
 
-  async function runDue(): Promise<number> {
+  /** Claims at most `limit` due jobs and starts them. */
+  async function claim(limit: number): Promise<Promise<void>[]> {
     const at = clock.now();
     // Idle polls only read; the claim (a write, and SQLite's write lock) waits for work.
-    if (!(await hasDueJob(db, toTimestamp(at)))) return 0;
+    if (!(await hasDueJob(db, toTimestamp(at)))) return [];
     const jobs = await claimDueJobs(db, engine, {
       now: toTimestamp(at),
       leaseUntil: toTimestamp(new Date(at.getTime() + leaseMs)),
-      limit: batchSize,
+      limit,
     });
-    await Promise.all(jobs.map(track));
-    return jobs.length;
+    return jobs.map(track);
+  }
+
+  async function runDue(): Promise<number> {
+    const runs = await claim(batchSize);
+    await Promise.all(runs);
+    return runs.length;
   }
 
   let started = false;
@@ -163,14 +169,28 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker {
     timer.unref();
   }
 
+  /**
+   * Fills the free places among `batchSize` running jobs, without waiting for the ones
+   * running: a long job (a narration) never holds back a sign-in e-mail queued after it.
+   * Each job that ends looks for more.
+   */
   async function drain(): Promise<void> {
-    // A full batch suggests more are waiting; a notify during a run asks for another look.
+    // Every place taken suggests more are waiting; a notify meanwhile asks for another look.
     for (;;) {
       const wakeRequestsBefore = wakeRequests;
-      const claimed = await runDue();
+      const room = batchSize - inFlight.size;
+      if (room <= 0) return;
+      const runs = await claim(room);
+      for (const run of runs) void run.finally(wake);
       const woken = wakeRequests !== wakeRequestsBefore;
-      if (!started || (claimed < batchSize && !woken)) return;
+      if (!started || (runs.length < room && !woken)) return;
     }
+  }
+
+  function wake(): void {
+    if (!started) return;
+    if (polling !== undefined) wakeRequests += 1;
+    else schedule(0);
   }
 
   async function poll(): Promise<void> {
@@ -199,10 +219,6 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker {
       await polling;
       await Promise.all([...inFlight]);
     },
-    notify() {
-      if (!started) return;
-      if (polling !== undefined) wakeRequests += 1;
-      else schedule(0);
-    },
+    notify: wake,
   };
 }

@@ -25,7 +25,10 @@ export function chooseSpeechEngine(config: TtsConfig, http?: TtsHttpOptions): Sp
     case 'off':
       return null;
     case 'flite':
-      return createFliteSpeech({ voice: config.voice });
+      return createFliteSpeech({
+        voice: config.voice,
+        background: config.priority === 'background',
+      });
     case 'openai':
       return createOpenAiSpeech(cloud());
     case 'elevenlabs':

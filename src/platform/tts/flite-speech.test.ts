@@ -9,7 +9,9 @@ import { joinMp3, readMp3Frames } from './mp3-frames.js';
 import { SpeechRejected } from './speech-engine.js';
 
 const run = promisify(execFile);
-const engine = createFliteSpeech({ voice: null });
+// At the test's own priority: what is said is under test here, not the priority (see
+// deadline-worker.test.ts), and a busy machine would starve a process at nice 19.
+const engine = createFliteSpeech({ voice: null, background: false });
 afterAll(() => engine.close());
 
 const text =
@@ -56,7 +58,7 @@ describe('the local engine (flite in a worker thread, MP3 by lamejs)', () => {
     const module = path.resolve('src/platform/tts/flite-speech.ts');
     const script = `
       const { createFliteSpeech } = await import(${JSON.stringify(module)});
-      const engine = createFliteSpeech({ voice: null });
+      const engine = createFliteSpeech({ voice: null, background: false });
       const mp3 = await engine.synthesize('Hello.', 'slt');
       await engine.close();
       process.emitWarning('Another experimental thing', 'ExperimentalWarning');

@@ -7,6 +7,8 @@ export interface FliteSpeechOptions {
   readonly voice: string | null;
   /** Longest a part may take to speak before its thread is stopped. */
   readonly deadlineMs?: number;
+  /** Speak at the lowest priority (the default), or at the server's own (`false`). */
+  readonly background?: boolean;
 }
 
 /** Flite reads ASCII: typographic quotes and dashes become plain ones, other letters go. */
@@ -34,6 +36,7 @@ export function createFliteSpeech(options: FliteSpeechOptions): SpeechEngine {
     maxHeapMb: 256,
     maxQueued: 64,
     isolation: 'process',
+    background: options.background ?? true,
     // A fresh process per part: no WASI object is ever collected (see flite-synthesis.ts).
     tasksPerRunner: 1,
   });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createDeadlineWorker, WorkerTaskFailed } from './deadline-worker.js';
 
@@ -17,6 +18,24 @@ describe('a deadline worker in its own process', () => {
     } finally {
       await worker.close();
     }
+  });
+
+  it('runs the child at the lowest priority, unless told to run it at its own', async () => {
+    const niceOf = async (background: boolean) => {
+      const worker = createDeadlineWorker<string, string>({
+        module,
+        deadlineMs: 60_000,
+        isolation: 'process',
+        background,
+      });
+      try {
+        return Number(await worker.run('nice'));
+      } finally {
+        await worker.close();
+      }
+    };
+    expect(await niceOf(true)).toBe(19);
+    expect(await niceOf(false)).toBe(os.getPriority());
   });
 
   it('fails only the task whose process crashed; the next task gets a new process', async () => {

@@ -21,6 +21,11 @@ export interface DeadlineWorkerOptions {
   readonly maxHeapMb?: number;
   /** A thread of this process (the default) or a child process of its own. */
   readonly isolation?: Isolation;
+  /**
+   * A child process runs at the lowest priority (nice 19, the default), so the web
+   * processes always come first; false runs it at the parent's priority.
+   */
+  readonly background?: boolean;
   /** Tasks one thread or process serves before it is replaced (default: no limit). */
   readonly tasksPerRunner?: number;
   /** Tasks waiting beyond this many are refused with `WorkerBusy`. */
@@ -93,6 +98,7 @@ export function createDeadlineWorker<I, O>(options: DeadlineWorkerOptions): Dead
       options.module,
       options.isolation ?? 'thread',
       options.maxHeapMb ?? 512,
+      options.background ?? true,
     );
     thread = started;
     ready = false;

@@ -24,8 +24,16 @@ export interface TaskRunner {
   terminate(): Promise<void>;
 }
 
-export function startTaskRunner(module: URL, isolation: Isolation, maxHeapMb: number): TaskRunner {
-  return isolation === 'process' ? startProcess(module, maxHeapMb) : startThread(module, maxHeapMb);
+/** `background`: a process runs at the lowest priority (nice 19), where `nice` exists. */
+export function startTaskRunner(
+  module: URL,
+  isolation: Isolation,
+  maxHeapMb: number,
+  background = true,
+): TaskRunner {
+  return isolation === 'process'
+    ? startProcess(module, maxHeapMb, background)
+    : startThread(module, maxHeapMb);
 }
 
 function startThread(module: URL, maxHeapMb: number): TaskRunner {
@@ -58,7 +66,7 @@ function findNice(): string | null {
   return niceCommand;
 }
 
-function startProcess(module: URL, maxHeapMb: number): TaskRunner {
+function startProcess(module: URL, maxHeapMb: number, background: boolean): TaskRunner {
   const compiled = fileURLToPath(module);
   const fromSource = !existsSync(compiled);
   const node = [
@@ -67,7 +75,7 @@ function startProcess(module: URL, maxHeapMb: number): TaskRunner {
     `--max-old-space-size=${maxHeapMb}`,
     fromSource ? compiled.replace(/\.js$/u, '.ts') : compiled,
   ];
-  const nice = findNice();
+  const nice = background ? findNice() : null;
   const [command = process.execPath, ...args] = nice === null ? node : [nice, '-n', '19', ...node];
   const child = spawn(command, args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
