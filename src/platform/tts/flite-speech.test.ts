@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -45,6 +45,41 @@ describe('the local engine (flite in a worker thread, MP3 by lamejs)', () => {
     expect(readMp3Frames(joined.bytes).length).toBe(
       readMp3Frames(a).length + readMp3Frames(b).length,
     );
+  });
+
+  it('speaks at the priority it was given: the lowest in the background, else the server’s', async () => {
+    /** The highest nice value any flite process of this one had while `speak` ran. */
+    const niceWhile = async (speak: () => Promise<Buffer>): Promise<number> => {
+      let highest = Number.NEGATIVE_INFINITY;
+      // Changed by the callback while the loop awaits: an object, so the loop reads it afresh.
+      const state = { speaking: true };
+      const spoken = speak().finally(() => (state.speaking = false));
+      while (state.speaking) {
+        for (const name of readdirSync('/proc')) {
+          if (!/^\d+$/.test(name)) continue;
+          try {
+            const command = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+            const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            // Fields after the name: the parent is the 2nd, nice the 17th.
+            if (!command.includes('flite.worker') || Number(fields[1]) !== process.pid) continue;
+            highest = Math.max(highest, Number(fields[16]));
+          } catch {
+            // Ended between listing and reading.
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await spoken;
+      return highest;
+    };
+    expect(await niceWhile(() => engine.synthesize(text, 'slt'))).toBe(os.getPriority());
+    const background = createFliteSpeech({ voice: null });
+    try {
+      expect(await niceWhile(() => background.synthesize(text, 'slt'))).toBe(19);
+    } finally {
+      await background.close();
+    }
   });
 
   it('refuses a voice flite does not have, naming the ones it has', async () => {

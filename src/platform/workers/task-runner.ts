@@ -58,6 +58,17 @@ function startThread(module: URL, maxHeapMb: number): TaskRunner {
   };
 }
 
+/**
+ * Tells a child process how it was started: `background` (under `nice -n 19` where there
+ * is one; a child may lower itself further where there is not) or `normal`.
+ */
+export const taskPriorityVariable = 'MASTHEAD_TASK_PRIORITY';
+
+/** True in a child process started in the background (see `taskPriorityVariable`). */
+export function isBackgroundTask(): boolean {
+  return process.env[taskPriorityVariable] !== 'normal';
+}
+
 let niceCommand: string | null | undefined;
 
 /** `nice`, where there is one: the child and all its threads run at the lowest priority. */
@@ -78,6 +89,7 @@ function startProcess(module: URL, maxHeapMb: number, background: boolean): Task
   const nice = background ? findNice() : null;
   const [command = process.execPath, ...args] = nice === null ? node : [nice, '-n', '19', ...node];
   const child = spawn(command, args, {
+    env: { ...process.env, [taskPriorityVariable]: background ? 'background' : 'normal' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
   });
