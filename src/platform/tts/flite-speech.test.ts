@@ -48,37 +48,44 @@ describe('the local engine (flite in a worker thread, MP3 by lamejs)', () => {
   });
 
   it('speaks at the priority it was given: the lowest in the background, else the server’s', async () => {
-    /** The highest nice value any flite process of this one had while `speak` ran. */
-    const niceWhile = async (speak: () => Promise<Buffer>): Promise<number> => {
-      let highest = Number.NEGATIVE_INFINITY;
-      // Changed by the callback while the loop awaits: an object, so the loop reads it afresh.
-      const state = { speaking: true };
-      const spoken = speak().finally(() => (state.speaking = false));
-      while (state.speaking) {
-        for (const name of readdirSync('/proc')) {
-          if (!/^\d+$/.test(name)) continue;
-          try {
-            const command = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-            const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            // Fields after the name: the parent is the 2nd, nice the 17th.
-            if (!command.includes('flite.worker') || Number(fields[1]) !== process.pid) continue;
-            highest = Math.max(highest, Number(fields[16]));
-          } catch {
-            // Ended between listing and reading.
+    /** The nice values of this process's flite processes now. */
+    const fliteNiceValues = (): number[] => {
+      const values: number[] = [];
+      for (const name of readdirSync('/proc')) {
+        if (!/^\d+$/.test(name)) continue;
+        try {
+          const command = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+          const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          // Fields after the name: the parent is the 2nd, nice the 17th.
+          if (command.includes('flite.worker') && Number(fields[1]) === process.pid) {
+            values.push(Number(fields[16]));
           }
+        } catch {
+          // Ended between listing and reading.
         }
-        await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await spoken;
-      return highest;
+      return values;
     };
-    expect(await niceWhile(() => engine.synthesize(text, 'slt'))).toBe(os.getPriority());
+    // At the server's priority all through a whole part (it would once lower itself).
+    const seen = new Set<number>();
+    const state = { speaking: true };
+    const spoken = engine.synthesize(text, 'slt').finally(() => (state.speaking = false));
+    while (state.speaking) {
+      for (const nice of fliteNiceValues()) seen.add(nice);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await spoken;
+    expect([...seen]).toEqual([os.getPriority()]);
+
+    // In the background from its start: a busy machine may not even let it finish starting.
     const background = createFliteSpeech({ voice: null });
+    const asked = background.synthesize(text, 'slt').catch(() => null);
     try {
-      expect(await niceWhile(() => background.synthesize(text, 'slt'))).toBe(19);
+      await expect.poll(fliteNiceValues, { timeout: 60_000 }).toEqual([19]);
     } finally {
       await background.close();
+      await asked;
     }
   });
 
