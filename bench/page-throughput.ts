@@ -8,7 +8,8 @@
  * Masthead and nginx in turns, and every figure is the median of the rounds. Reports
  * requests/s, p50/p99 latency, ratios from the same run, the CPU wrk itself used (it shares
  * the machine) and the CPU Masthead's processes used per request. Not a test: it reports
- * figures. `npm run bench`.
+ * figures. A bare node:http server answering the same bytes from memory is measured beside
+ * them, Node's own ceiling for the identity row. `npm run bench`.
  * It measures after the demo's own narrations are made; `BENCH_NARRATE=1` narrates every
  * article again, on the local engine, all through the measurements, to show what narrating
  * in the background costs readers.
@@ -34,6 +35,7 @@ import {
   startCompiledMasthead,
   waitForNarrations,
 } from './masthead-process.js';
+import { pageHeaders, startBareNode } from './bare-node.js';
 import { startNginx } from './nginx.js';
 import { campaignRows } from './campaign-rows.js';
 import { treeCpuSeconds } from './process-cpu.js';
@@ -107,6 +109,10 @@ const ratios = (pairs: readonly Pair[]): string => {
   return `${median(each).toFixed(2)}× (rounds ${each.map((r) => r.toFixed(2)).join(', ')})`;
 };
 
+/** The ratio of the medians of two sets of runs. */
+const bareRatio = (a: readonly WrkResult[], b: readonly WrkResult[]): string =>
+  `${(median(a.map((r) => r.rps)) / median(b.map((r) => r.rps))).toFixed(2)}×`;
+
 /** One side by side: Masthead with `n` web processes, nginx with `n` workers. */
 async function compare(n: number, dir: string): Promise<string[]> {
   const port = 2400 + Math.floor(Math.random() * 500);
@@ -138,6 +144,19 @@ async function compare(n: number, dir: string): Promise<string[]> {
   const pageUrl = `${base}/${slug}`;
   const staticUrl = `http://127.0.0.1:${port + 1}/article.html`;
   const cachedHead = await fetchResponseHead(pageUrl, { 'Accept-Encoding': 'gzip' });
+  const bareServer = await startBareNode(
+    dir,
+    port + 2,
+    n,
+    path.join(dir, 'www', 'article.html'),
+    pageHeaders(await fetchResponseHead(pageUrl)),
+  );
+  const bareUrl = `http://127.0.0.1:${port + 2}/`;
+  const bareNode = () =>
+    runWrk(bareUrl, 'identity', seconds, {
+      connections,
+      serverCpuSeconds: () => treeCpuSeconds(bareServer.pid),
+    });
   const serverCpuSeconds = () => treeCpuSeconds(running.pid);
   const masthead = (encoding: Encoding) =>
     runWrk(pageUrl, encoding, seconds, { connections, serverCpuSeconds });
@@ -145,9 +164,15 @@ async function compare(n: number, dir: string): Promise<string[]> {
   // Unmeasured: the first seconds after a start measure the processes' warm-up, not the server.
   await runWrk(pageUrl, 'identity', warmUpSeconds);
   await runWrk(staticUrl, 'identity', warmUpSeconds);
+  await runWrk(bareUrl, 'identity', warmUpSeconds);
   // Masthead and nginx in turns, each round starting with the other one, so a drift of the
   // machine falls on both; every figure is the median of the rounds.
-  const runs = { identity: [] as Pair[], gzip: [] as Pair[], br: [] as WrkResult[] };
+  const runs = {
+    identity: [] as Pair[],
+    gzip: [] as Pair[],
+    br: [] as WrkResult[],
+    bare: [] as WrkResult[],
+  };
   for (let round = 0; round < rounds; round += 1) {
     for (const encoding of ['identity', 'gzip'] as const) {
       runs[encoding].push(
@@ -157,6 +182,7 @@ async function compare(n: number, dir: string): Promise<string[]> {
       );
     }
     runs.br.push(await masthead('br'));
+    runs.bare.push(await bareNode());
   }
   const narrated = (await narration?.stop()) ?? [];
   const without: string[] = [];
@@ -178,6 +204,7 @@ async function compare(n: number, dir: string): Promise<string[]> {
     );
   }
   stopNginx();
+  bareServer.stop();
   await running.stop();
   // Cold: the same build with its page cache off, so every request renders from the database.
   const uncached = await startCompiledMasthead(dataDir, port, n, 0);
@@ -195,8 +222,16 @@ async function compare(n: number, dir: string): Promise<string[]> {
     row('  Masthead, warm, gzip', medianResult(runs.gzip.map((p) => p.masthead))),
     row('  nginx static, gzip', medianResult(runs.gzip.map((p) => p.nginx))),
     row('  Masthead, warm, brotli', medianResult(runs.br)),
+    row('  bare node:http, same bytes, identity', medianResult(runs.bare)),
     row('  Masthead, cold (page cache off), gzip', coldLoad),
     `  Ratio identity ${ratios(runs.identity)}, gzip ${ratios(runs.gzip)} (nginx-light has no brotli)`,
+    `  Node's ceiling: bare node:http ÷ nginx, identity ${bareRatio(
+      runs.bare,
+      runs.identity.map((p) => p.nginx),
+    )}; Masthead ÷ bare node:http ${bareRatio(
+      runs.identity.map((p) => p.masthead),
+      runs.bare,
+    )}`,
     `  Cold render over HTTP (cache empty, ${coldSamples} sequential requests): p50 ${cold.p50.toFixed(2)} ms, p99 ${cold.p99.toFixed(2)} ms`,
     `  Response headers of the cached article: ${headBytes(cachedHead)} bytes`,
     ...without,
