@@ -30,6 +30,28 @@ describeEachEngine('job worker', (ctx, engine) => {
   const workerWith = (handlers: JobHandlers, db: Db = ctx.handle.db, batchSize = 10) =>
     createJobWorker({ db, engine, clock, logger, handlers, batchSize, random: () => 0 });
 
+  /** A worker (stopped after the test) that hears of each job enqueued through `jobs`, and polls rarely. */
+  const notifiedWorker = (handlers: JobHandlers, batchSize = 10) => {
+    const worker = createJobWorker({
+      db: ctx.handle.db,
+      engine,
+      clock,
+      logger,
+      handlers,
+      batchSize,
+      pollMs: 600_000,
+    });
+    const jobs = createJobQueue({
+      db: ctx.handle.db,
+      engine,
+      clock,
+      logger,
+      onEnqueued: () => worker.notify(),
+    });
+    started.push(worker);
+    return { worker, jobs };
+  };
+
   beforeEach(async () => {
     clock.set('2026-03-01T08:00:00.000Z');
     await ctx.handle.db.deleteFrom('jobs').execute();
@@ -226,29 +248,14 @@ describeEachEngine('job worker', (ctx, engine) => {
       ['first', defer()],
       ['second', defer()],
     ]);
-    const worker = createJobWorker({
-      db: ctx.handle.db,
-      engine,
-      clock,
-      logger,
-      pollMs: 600_000,
-      handlers: {
-        'test.record': ({ label }) => Promise.resolve(ran.get(label)?.resolve()),
-      },
+    const { worker, jobs } = notifiedWorker({
+      'test.record': ({ label }) => Promise.resolve(ran.get(label)?.resolve()),
     });
-    const notifyingQueue = createJobQueue({
-      db: ctx.handle.db,
-      engine,
-      clock,
-      logger,
-      onEnqueued: () => worker.notify(),
-    });
-    await notifyingQueue.enqueue(ctx.handle.db, 'test.record', { label: 'first' });
+    await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'first' });
     worker.start();
-    started.push(worker);
     await ran.get('first')?.promise;
 
-    await notifyingQueue.enqueue(ctx.handle.db, 'test.record', { label: 'second' });
+    await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'second' });
 
     await ran.get('second')?.promise;
   });
@@ -258,37 +265,17 @@ describeEachEngine('job worker', (ctx, engine) => {
     const slowStarted = defer();
     const quickRan = defer();
     const ran: string[] = [];
-    const build = (batchSize: number) => {
-      const worker = createJobWorker({
-        db: ctx.handle.db,
-        engine,
-        clock,
-        logger,
-        batchSize,
-        pollMs: 600_000,
-        handlers: {
-          'test.record': async ({ label }) => {
-            ran.push(label);
-            if (label === 'slow') {
-              slowStarted.resolve();
-              await release.promise;
-            } else quickRan.resolve();
-          },
-        },
-      });
-      const jobs = createJobQueue({
-        db: ctx.handle.db,
-        engine,
-        clock,
-        logger,
-        onEnqueued: () => worker.notify(),
-      });
-      return { worker, jobs };
-    };
-    const { worker, jobs } = build(10);
+    const { worker, jobs } = notifiedWorker({
+      'test.record': async ({ label }) => {
+        ran.push(label);
+        if (label === 'slow') {
+          slowStarted.resolve();
+          await release.promise;
+        } else quickRan.resolve();
+      },
+    });
     await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'slow' });
     worker.start();
-    started.push(worker);
     await slowStarted.promise;
 
     await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'quick' });
@@ -301,31 +288,18 @@ describeEachEngine('job worker', (ctx, engine) => {
     const release = defer();
     const secondRan = defer();
     const ran: string[] = [];
-    const worker = createJobWorker({
-      db: ctx.handle.db,
-      engine,
-      clock,
-      logger,
-      batchSize: 1,
-      pollMs: 600_000,
-      handlers: {
+    const { worker, jobs } = notifiedWorker(
+      {
         'test.record': async ({ label }) => {
           ran.push(label);
           if (label === 'first') await release.promise;
           else secondRan.resolve();
         },
       },
-    });
-    const jobs = createJobQueue({
-      db: ctx.handle.db,
-      engine,
-      clock,
-      logger,
-      onEnqueued: () => worker.notify(),
-    });
+      1,
+    );
     await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'first' });
     worker.start();
-    started.push(worker);
     await expect.poll(() => ran).toEqual(['first']);
     await jobs.enqueue(ctx.handle.db, 'test.record', { label: 'second' });
     // The one place is taken: the second waits.
