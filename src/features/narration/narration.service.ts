@@ -164,29 +164,24 @@ export function createNarrationService(deps: NarrationDeps) {
     await repo.updateNarration(db, postId, { status: 'generating', updated_at: now() });
     const started = performance.now();
     const gated = open.level !== 'whole';
-    const wholeAudio = await speakAndStore(
-      { engine, storage: deps.storage },
-      {
-        postId,
-        paragraphs: whole.paragraphs,
-        voice,
-        gated,
-        variant: 'whole',
-      },
-    );
+    const speaker = { engine, storage: deps.storage };
+    const wholeAudio = await speakAndStore(speaker, {
+      postId,
+      paragraphs: whole.paragraphs,
+      voice,
+      gated,
+      variant: 'whole',
+    });
     const previewAudio =
       preview === null
         ? null
-        : await speakAndStore(
-            { engine, storage: deps.storage },
-            {
-              postId,
-              paragraphs: preview.paragraphs,
-              voice,
-              gated: false,
-              variant: 'preview',
-            },
-          );
+        : await speakAndStore(speaker, {
+            postId,
+            paragraphs: preview.paragraphs,
+            voice,
+            gated: false,
+            variant: 'preview',
+          });
     const current = await repo.findNarration(db, postId);
     await finish(postId, {
       // A newer request arrived meanwhile: this audio is served, and that one still runs.
