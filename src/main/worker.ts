@@ -13,6 +13,9 @@ export function createWorker(services: Services, options: { pollMs?: number } = 
     clock,
     logger,
     ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+    // The speech engine speaks one part at a time (the local one in its own process, a
+    // provider under its rate limit): a second narration would only wait out its lease.
+    kindLimits: { 'narration.generate': 1 },
     handlers: {
       'post.publish': async ({ postId }) => {
         await posts.publishDuePost(postId);

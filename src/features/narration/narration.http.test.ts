@@ -31,11 +31,21 @@ describeEachEngine('narration pipeline', (ctx) => {
     }>().narration;
   }
 
-  /** Waits for the request a save made, then lets the quiet spell pass and runs the job. */
-  async function settle(postId: string, expected: string | RegExp = /queued/) {
+  /**
+   * Waits for the request the last save made: a subscriber makes it after the save
+   * commits, at the test clock's time, which stands still until the test moves it.
+   */
+  async function requested(postId: string) {
+    const at = t.clock.now().toISOString();
     await expect
-      .poll(async () => (await status(postId)).status, { timeout: 20_000 })
-      .toMatch(expected);
+      .poll(async () => (await status(postId)).requested_at, { timeout: 20_000 })
+      .toBe(at);
+  }
+
+  /** Waits for the request a save made, then lets the quiet spell pass and runs the job. */
+  async function settle(postId: string) {
+    await requested(postId);
+    expect((await status(postId)).status).toBe('queued');
     t.clock.advance(defaultNarrationDebounceMs + 1);
     await t.runJobs();
   }
@@ -50,6 +60,7 @@ describeEachEngine('narration pipeline', (ctx) => {
       ...extra,
     });
     await settle(post.id);
+    expect((await status(post.id)).status).toBe('ready');
     return post;
   }
 
@@ -106,9 +117,7 @@ describeEachEngine('narration pipeline', (ctx) => {
     const before = api.requests.length;
     for (let n = 1; n <= 4; n += 1) {
       await editLive(post.id, { markdown: `Version ${n}.` });
-      await expect
-        .poll(async () => (await status(post.id)).requested_at, { timeout: 20_000 })
-        .not.toBe(first.requested_at);
+      await requested(post.id);
       t.clock.advance(10_000);
       expect(await t.runJobs()).toBe(0);
       // Readers keep the previous audio while the next one waits.

@@ -56,7 +56,6 @@ export type GenerateOutcome = 'generated' | 'unchanged' | 'skipped';
 export const defaultNarrationDebounceMs = 60_000;
 const jobKey = (postId: string, seq: number): string => `narration:${postId}:${seq}`;
 const maxAttempts = 6;
-const busyRetryMs = 10_000;
 
 function sourceOf(post: Post, body: Post['body']): NarrationSource {
   return {
@@ -209,27 +208,15 @@ export function createNarrationService(deps: NarrationDeps) {
     return 'generated';
   }
 
-  // One narration at a time per process: the engine's thread (or the provider) takes one
-  // part at a time anyway, and a job waiting its turn would outlive its lease.
-  let busy = false;
-
   /**
-   * The job handler. While another narration runs in this process, the request is put
-   * back a little later instead of waiting. A refusal (bad key, unknown voice) fails at
-   * once and shows in the CMS; other failures retry with the queue's backoff.
+   * The job handler; the worker runs one at a time (`kindLimits`). A refusal (bad key,
+   * unknown voice) fails at once and shows in the CMS; other failures retry with the
+   * queue's backoff.
    */
   async function handleJob(
     payload: { postId: string; seq: number; force: boolean },
     context: JobContext,
   ): Promise<void> {
-    if (busy) {
-      const row = await repo.findNarration(db, payload.postId);
-      if (row !== undefined && row.request_seq === payload.seq) {
-        await request(payload.postId, { force: payload.force, delayMs: busyRetryMs });
-      }
-      return;
-    }
-    busy = true;
     try {
       await generate(payload.postId, payload.seq, payload.force);
     } catch (error) {
@@ -247,8 +234,6 @@ export function createNarrationService(deps: NarrationDeps) {
         return;
       }
       throw error;
-    } finally {
-      busy = false;
     }
   }
 

@@ -43,13 +43,21 @@ export interface JobWorkerDeps {
   readonly leaseMs?: number;
   /** Most jobs claimed, and run side by side, at once. */
   readonly batchSize?: number;
+  /**
+   * Most jobs of a kind this worker runs at once (a narration takes the speech engine, one
+   * part at a time). Jobs beyond it stay queued, free for another worker, until one ends.
+   */
+  readonly kindLimits?: { readonly [K in JobKind]?: number };
   readonly pollMs?: number;
   /** Source of the retry jitter, in [0, 1); tests pass `() => 0`. */
   readonly random?: () => number;
 }
 
 export interface JobWorker {
-  /** Claims the jobs due now, runs them, and says how many it claimed. */
+  /**
+   * Claims the jobs due now, runs them, and says how many it claimed. Jobs a kind's limit
+   * held back run as the ones before them end, before it resolves.
+   */
   runDue(): Promise<number>;
   /** Polls every `pollMs` until stopped; the timers do not keep the process alive. */
   start(): void;
@@ -74,6 +82,9 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker {
   const random = deps.random ?? Math.random;
   const handlers = deps.handlers as Readonly<Record<string, AnyJobHandler | undefined>>;
   const inFlight = new Set<Promise<void>>();
+  const kindLimits = new Map<string, number>(Object.entries(deps.kindLimits ?? {}));
+  const limitedKinds = [...kindLimits.keys()];
+  const runningByKind = new Map<string, number>();
 
   const now = (): string => toTimestamp(clock.now());
 
@@ -130,32 +141,68 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker {
   }
 
   function track(job: JobRow): Promise<void> {
-    const run = runJob(job).catch((error: unknown) => {
-      // Recording the outcome failed; the lease runs out and another worker picks it up.
-      logger.error({ ...fields(job), err: error }, 'job outcome not recorded');
-    });
+    runningByKind.set(job.kind, (runningByKind.get(job.kind) ?? 0) + 1);
+    const run = runJob(job)
+      .catch((error: unknown) => {
+        // Recording the outcome failed; the lease runs out and another worker picks it up.
+        logger.error({ ...fields(job), err: error }, 'job outcome not recorded');
+      })
+      .finally(() => {
+        runningByKind.set(job.kind, (runningByKind.get(job.kind) ?? 1) - 1);
+        inFlight.delete(run);
+      });
     inFlight.add(run);
-    void run.finally(() => inFlight.delete(run));
     return run;
   }
 
-  /** Claims at most `limit` due jobs and starts them. */
-  async function claim(limit: number): Promise<Promise<void>[]> {
-    const at = clock.now();
+  /** How many more jobs of each limited kind may start now. */
+  function roomByKind(): Map<string, number> {
+    return new Map(
+      limitedKinds.map((kind) => [
+        kind,
+        (kindLimits.get(kind) ?? 0) - (runningByKind.get(kind) ?? 0),
+      ]),
+    );
+  }
+
+  /**
+   * Claims at most `limit` due jobs, each limited kind within its room, and starts them:
+   * the unlimited kinds first, then each limited kind that has room and a job due.
+   */
+  async function claim(limit: number, at = clock.now()): Promise<Promise<void>[]> {
+    const now = toTimestamp(at);
+    const rooms = roomByKind();
+    const full = limitedKinds.filter((kind) => (rooms.get(kind) ?? 0) <= 0);
     // Idle polls only read; the claim (a write, and SQLite's write lock) waits for work.
-    if (!(await hasDueJob(db, toTimestamp(at)))) return [];
+    if (!(await hasDueJob(db, now, { except: full }))) return [];
+    const request = { now, leaseUntil: toTimestamp(new Date(at.getTime() + leaseMs)) };
     const jobs = await claimDueJobs(db, engine, {
-      now: toTimestamp(at),
-      leaseUntil: toTimestamp(new Date(at.getTime() + leaseMs)),
+      ...request,
       limit,
+      kinds: { except: limitedKinds },
     });
+    for (const [kind, room] of rooms) {
+      const left = Math.min(room, limit - jobs.length);
+      if (left <= 0 || !(await hasDueJob(db, now, { only: [kind] }))) continue;
+      jobs.push(
+        ...(await claimDueJobs(db, engine, { ...request, limit: left, kinds: { only: [kind] } })),
+      );
+    }
     return jobs.map(track);
   }
 
   async function runDue(): Promise<number> {
-    const runs = await claim(batchSize);
-    await Promise.all(runs);
-    return runs.length;
+    const at = clock.now();
+    let claimed = 0;
+    for (;;) {
+      const runs = await claim(batchSize, at);
+      await Promise.all(runs);
+      claimed += runs.length;
+      // A limited kind's jobs wait their turn: run the next while any was due when called.
+      const [first, ...rest] = limitedKinds;
+      if (runs.length === 0 || first === undefined) return claimed;
+      if (!(await hasDueJob(db, toTimestamp(at), { only: [first, ...rest] }))) return claimed;
+    }
   }
 
   let started = false;

@@ -52,30 +52,46 @@ export async function deleteQueuedJob(
   return result.numDeletedRows > 0n;
 }
 
+/** Which kinds a claim or a look may take: only these, or all but these. */
+export type KindFilter =
+  { readonly only: readonly [string, ...string[]] } | { readonly except: readonly string[] };
+
 export interface ClaimRequest {
   readonly now: string;
   readonly leaseUntil: string;
   readonly limit: number;
+  readonly kinds?: KindFilter;
 }
 
-/** Queued jobs whose time has come, and running jobs whose worker's lease ran out. */
-function isDue(now: string) {
-  return (eb: ExpressionBuilder<Database, 'jobs'>) =>
-    eb.or([
+/**
+ * Queued jobs whose time has come, and running jobs whose worker's lease ran out; of the
+ * kinds the filter lets through.
+ */
+function isDue(now: string, kinds?: KindFilter) {
+  return (eb: ExpressionBuilder<Database, 'jobs'>) => {
+    const due = eb.or([
       eb.and([eb('jobs.status', '=', 'queued'), eb('jobs.run_at', '<=', now)]),
       eb.and([eb('jobs.status', '=', 'running'), eb('jobs.lease_until', '<', now)]),
     ]);
+    if (kinds === undefined) return due;
+    if ('only' in kinds) return eb.and([due, eb('jobs.kind', 'in', kinds.only)]);
+    return kinds.except.length === 0 ? due : eb.and([due, eb('jobs.kind', 'not in', kinds.except)]);
+  };
 }
 
 /**
  * Whether any job is due, by a plain read: on SQLite it takes no write lock, so an idle
  * worker polling every second never stands in the way of a writer in another process.
  */
-export async function hasDueJob(executor: Executor, now: string): Promise<boolean> {
+export async function hasDueJob(
+  executor: Executor,
+  now: string,
+  kinds?: KindFilter,
+): Promise<boolean> {
   const row = await executor
     .selectFrom('jobs')
     .select('jobs.id')
-    .where(isDue(now))
+    .where(isDue(now, kinds))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
@@ -97,7 +113,7 @@ async function claimOnPostgres(db: Db, claim: ClaimRequest): Promise<JobRow[]> {
       qb
         .selectFrom('jobs')
         .select('jobs.id')
-        .where(isDue(claim.now))
+        .where(isDue(claim.now, claim.kinds))
         .orderBy('jobs.run_at')
         .limit(claim.limit)
         .forUpdate()
@@ -137,7 +153,7 @@ async function claimOnSqlite(db: Db, claim: ClaimRequest): Promise<JobRow[]> {
           eb
             .selectFrom('jobs')
             .select('jobs.id')
-            .where(isDue(claim.now))
+            .where(isDue(claim.now, claim.kinds))
             .orderBy('jobs.run_at')
             .limit(claim.limit),
         )
