@@ -27,6 +27,8 @@ import { ErrorPage } from '../site/error-page.js';
 import { renderPage } from '../site/render-page.js';
 import { loadSiteFrame } from '../site/site-frame.js';
 import { isDraining, lingerOnClose } from '../platform/http/connection-drain.js';
+import { installConnectionFront } from '../platform/http/connection-front.js';
+import { cachedPageBytes } from '../site/cache/cached-page-bytes.js';
 import type { TrustProxy } from '../config/config.js';
 import type { Services } from './services.js';
 import { maxEncodedSlugLength } from '../features/content/slug.js';
@@ -70,6 +72,15 @@ export async function buildApp(services: Services): Promise<AppInstance> {
           handler(request, response);
         }
       });
+      // Most cached pages go out before node:http parses the request at all (ADR 0016).
+      installConnectionFront(server, (head) =>
+        cachedPageBytes(
+          services.pageCache,
+          audienceOf,
+          Math.floor(server.keepAliveTimeout / 1000),
+          head,
+        ),
+      );
       return server;
     },
     logController: new LogController({

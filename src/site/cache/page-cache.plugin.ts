@@ -104,7 +104,7 @@ function toCacheKeys(audience: string, page: string): CacheKeys {
  * misses here and is answered by the plugin's route-aware lookup.
  */
 export function decideCacheKeys(
-  request: IncomingMessage,
+  request: Pick<IncomingMessage, 'method' | 'url' | 'headers'>,
   audienceOf: AudienceOf,
 ): CacheKeys | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
@@ -140,7 +140,7 @@ export function decideRouteCacheKeys(request: FastifyRequest, audience: string):
   return page.length > maxPageKeyLength ? null : toCacheKeys(audience, page);
 }
 
-function findPage(cache: PageCache, keys: CacheKeys): CachedPage | undefined {
+export function findPage(cache: PageCache, keys: CacheKeys): CachedPage | undefined {
   return cache.get(keys.shared) ?? cache.get(keys.own);
 }
 
@@ -167,7 +167,7 @@ const acceptsGzip = acceptsCoding('gzip');
 const encodingByHeader = new Map<string, 'br' | 'gzip' | null>();
 
 /** The response headers of a cached page in one encoding, built once per page and encoding. */
-function headersFor(
+export function headersFor(
   page: CachedPage,
   encoding: 'br' | 'gzip' | null,
   body: Buffer,
