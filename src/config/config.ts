@@ -23,6 +23,8 @@ export interface Config {
   readonly mailFrom: string | null;
   /** Seed the demo newsroom into an empty database on start. */
   readonly demo: boolean;
+  /** Answer cached pages on fresh connections before node:http parses them (ADR 0016). */
+  readonly connectionFront: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /**
    * Whose `X-Forwarded-For`/`-Proto`/`-Host` is believed: no one (false, the default), the
@@ -420,6 +422,7 @@ export function loadConfig(env: Env = process.env): Config {
       smtp === undefined ? null : readUrl(env, 'MASTHEAD_SMTP_URL', smtp, ['smtp:', 'smtps:']),
     mailFrom: readMailFrom(env),
     demo: readBoolean(env, 'MASTHEAD_DEMO', true),
+    connectionFront: readBoolean(env, 'MASTHEAD_CONNECTION_FRONT', true),
     logLevel: readChoice(
       env,
       'MASTHEAD_LOG_LEVEL',

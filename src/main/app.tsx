@@ -73,14 +73,16 @@ export async function buildApp(services: Services): Promise<AppInstance> {
         }
       });
       // Most cached pages go out before node:http parses the request at all (ADR 0016).
-      installConnectionFront(server, (head) =>
-        cachedPageBytes(
-          services.pageCache,
-          audienceOf,
-          Math.floor(server.keepAliveTimeout / 1000),
-          head,
-        ),
-      );
+      if (config.connectionFront) {
+        installConnectionFront(server, (head) =>
+          cachedPageBytes(
+            services.pageCache,
+            audienceOf,
+            Math.floor(server.keepAliveTimeout / 1000),
+            head,
+          ),
+        );
+      }
       return server;
     },
     logController: new LogController({

@@ -10,6 +10,41 @@ const perResponse = new Set(['date', 'connection', 'keep-alive']);
 const pageHeaders = (headers: IncomingHttpHeaders) =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => !perResponse.has(name)));
 
+/**
+ * A request over a new kept-alive connection, as a reader arriving from a link makes
+ * one; the body as sent, not decoded.
+ */
+function fetchOver(
+  origin: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+) {
+  const agent = new Agent({ keepAlive: true });
+  return new Promise<{
+    status: number;
+    headers: IncomingHttpHeaders;
+    body: Buffer;
+    answeredBy: 'front' | 'node:http';
+  }>((resolve, reject) => {
+    const outgoing = httpRequest(`${origin}${path}`, { method, headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+          // node:http spells the framing headers it adds `Connection`; the front, in lower case.
+          answeredBy: response.rawHeaders.includes('connection') ? 'front' : 'node:http',
+        }),
+      );
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
 describeEachEngine('cached pages answered before node:http parses the request', (ctx) => {
   let t: TestApp;
   let origin: string;
@@ -31,35 +66,8 @@ describeEachEngine('cached pages answered before node:http parses the request', 
   });
   afterAll(() => t.close());
 
-  /**
-   * A request over a new kept-alive connection, as a reader arriving from a link makes
-   * one; the body as sent, not decoded.
-   */
-  function fetchRaw(method: string, path: string, headers: Record<string, string> = {}) {
-    const agent = new Agent({ keepAlive: true });
-    return new Promise<{
-      status: number;
-      headers: IncomingHttpHeaders;
-      body: Buffer;
-      answeredBy: 'front' | 'node:http';
-    }>((resolve, reject) => {
-      const outgoing = httpRequest(`${origin}${path}`, { method, headers, agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-            // node:http spells the framing headers it adds `Connection`; the front, in lower case.
-            answeredBy: response.rawHeaders.includes('connection') ? 'front' : 'node:http',
-          }),
-        );
-      });
-      outgoing.on('error', reject);
-      outgoing.end();
-    });
-  }
+  const fetchRaw = (method: string, path: string, headers: Record<string, string> = {}) =>
+    fetchOver(origin, method, path, headers);
 
   it('sends the same status, headers and bytes as node:http would, in every encoding', async () => {
     const path = `/${slug}`;
@@ -114,5 +122,24 @@ describeEachEngine('cached pages answered before node:http parses the request', 
     await t.services.posts.applyPendingChanges(systemActor, postId);
     const after = await fetchRaw('GET', path);
     expect(after.body.toString()).toContain('Ferry timetable changes again');
+  });
+});
+
+describeEachEngine('cached pages with the connection front turned off', (ctx) => {
+  let t: TestApp;
+  let origin: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(ctx.handle, { MASTHEAD_CONNECTION_FRONT: 'false' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => t.close());
+
+  it('are answered from the cache by node:http', async () => {
+    await fetchOver(origin, 'GET', '/');
+    const cached = await fetchOver(origin, 'GET', '/');
+    expect(cached.headers['x-cache']).toBe('HIT');
+    expect(cached.answeredBy).toBe('node:http');
   });
 });
