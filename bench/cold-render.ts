@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   if (profiling) session.disconnect();
   times.sort((a, b) => a - b);
   process.stdout.write(
-    `Cold render of /${slug} ${overHttp ? 'over HTTP, one connection' : 'in-process'} (${samples} renders, page cache emptied before each):\n` +
+    `Cold render of /${slug} ${overHttp ? 'over HTTP, one connection' : 'in-process'} (${samples} renders, page cache emptied before each; ${os.cpus()[0]?.model ?? 'unknown CPU'}):\n` +
       `  p50 ${percentile(times, 50).toFixed(2)} ms, p90 ${percentile(times, 90).toFixed(2)} ms, ` +
       `p99 ${percentile(times, 99).toFixed(2)} ms; CPU ${cpuMsPerRender.toFixed(2)} ms per render; ` +
       `${last.queries} queries; ${last.bytes} bytes\n`,

@@ -247,7 +247,7 @@ async function main(): Promise<void> {
   }
   const cores = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
   const lines: string[] = [
-    `Machine: ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} at start; wrk runs on the same cores.`,
+    `Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus()[0]?.speed ?? '?'} MHz), load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} at start; wrk runs on the same cores.`,
     '',
   ];
   for (const n of cores === 1 ? [1] : [cores, 1]) {
