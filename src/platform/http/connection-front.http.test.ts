@@ -8,7 +8,7 @@ const frontAnswer = (body: string) =>
   Buffer.from(`HTTP/1.1 200 OK\r\ncontent-length: ${body.length}\r\nx-by: front\r\n\r\n${body}`);
 
 /** node:http answers everything the front leaves, echoing what it parsed. */
-function startServer(): Promise<Server> {
+function startServer(onAnswer: (path: string) => void = () => undefined): Promise<Server> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -20,9 +20,15 @@ function startServer(): Promise<Server> {
       response.end(body);
     });
   });
-  installConnectionFront(server, (head) =>
-    head.url.startsWith('/front') ? [frontAnswer(`${head.method} ${head.url}`)] : null,
-  );
+  installConnectionFront(server, (head) => {
+    if (!head.url.startsWith('/front')) return null;
+    onAnswer(head.url);
+    return [
+      frontAnswer(
+        head.url.startsWith('/front/big') ? 'x'.repeat(8_000) : `${head.method} ${head.url}`,
+      ),
+    ];
+  });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
@@ -69,8 +75,14 @@ describe('connection front', () => {
   const servers: Server[] = [];
   const sockets: Socket[] = [];
 
-  async function open(): Promise<{ server: Server; socket: Socket; received: Promise<void> }> {
-    const server = await startServer();
+  async function open(onAnswer?: (path: string) => void): Promise<{
+    server: Server;
+    socket: Socket;
+    received: Promise<void>;
+    accepted: Promise<Socket>;
+  }> {
+    const server = await startServer(onAnswer);
+    const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
     servers.push(server);
     // Heard after the front's own listener: resolves once the server has read from the client.
     const received = new Promise<void>((resolve) =>
@@ -80,7 +92,7 @@ describe('connection front', () => {
     const socket = connect(port, '127.0.0.1');
     sockets.push(socket);
     await new Promise((resolve) => socket.once('connect', resolve));
-    return { server, socket, received };
+    return { server, socket, received, accepted };
   }
 
   afterEach(async () => {
@@ -113,6 +125,27 @@ describe('connection front', () => {
       // node:http keeps the connection once it has it.
       ['node', 'GET /front/2'],
     ]);
+  });
+
+  it('reads no further while a client that pipelines does not read its answers', async () => {
+    let mostBuffered = 0;
+    // Answers come only after the requests below are written, by when `serverSide` is set.
+    const { socket, accepted } = await open(() => {
+      mostBuffered = Math.max(mostBuffered, serverSide.writableLength);
+    });
+    const serverSide = await accepted;
+    // Answers of 8 KB each: without backpressure these 2,000 would pile up 16 MB at once.
+    const count = 2_000;
+    socket.pause();
+    socket.write(Array.from({ length: count }, (_, n) => get(`/front/big/${n}`)).join(''));
+    socket.resume();
+    const answers = await readAnswers(socket, count);
+    // Every request is answered, in order; a head split between two reads goes to node:http.
+    answers.forEach((answer, n) =>
+      expect(answer.body).toBe(answer.by === 'front' ? 'x'.repeat(8_000) : `GET /front/big/${n}`),
+    );
+    expect(answers[0]?.by).toBe('front');
+    expect(mostBuffered).toBeLessThan(256 * 1024);
   });
 
   it('leaves a head that arrives in pieces to node:http, which waits for the rest', async () => {

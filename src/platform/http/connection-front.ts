@@ -12,7 +12,8 @@ export type FrontAnswer = (head: SimpleRequestHead) => readonly Buffer[] | null;
  * request either declines — or a head that did not arrive whole in one read — is handed,
  * with every byte after it, to node:http, which keeps the connection from then on (and
  * its timeouts for slow heads). Answers are written in the order requests came, so
- * pipelined requests stay in order across the hand-over. A server that drains hands each
+ * pipelined requests stay in order across the hand-over, and a client that does not read its
+ * answers is not read from until they drain. A server that drains hands each
  * connection over at its next request; closing ends the front's idle connections with
  * node:http's. See ADR 0016.
  */
@@ -48,6 +49,18 @@ export function installConnectionFront(server: Server, answer: FrontAnswer): voi
       let start = 0;
       let corked = false;
       while (start < bytes.length) {
+        // A client that asks faster than it reads waits for its answers to go out first, as
+        // node:http makes it: pipelined requests never pile answers up in memory.
+        if (socket.writableNeedDrain) {
+          if (corked) socket.uncork();
+          const rest = bytes.subarray(start);
+          socket.pause();
+          socket.once('drain', () => {
+            socket.resume();
+            onData(rest);
+          });
+          return;
+        }
         const head = readRequestHead(bytes, start);
         const written = typeof head === 'string' || isDraining(server) ? null : answer(head);
         if (written === null || typeof head === 'string') {
