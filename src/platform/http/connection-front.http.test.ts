@@ -20,7 +20,10 @@ function startServer(onAnswer: (path: string) => void = () => undefined): Promis
       response.end(body);
     });
   });
+  // No idle timeout: a connection ends only when something ends it.
+  server.keepAliveTimeout = 0;
   installConnectionFront(server, (head) => {
+    if (head.url === '/front/throws') throw new Error('The cache lookup failed.');
     if (!head.url.startsWith('/front')) return null;
     onAnswer(head.url);
     return [
@@ -171,6 +174,24 @@ describe('connection front', () => {
     );
     expect(reply).toMatch(/^HTTP\/1\.1 400 /);
     await closed;
+  });
+
+  it('answers a client that sent its last request and closed its side, then closes', async () => {
+    const { socket } = await open();
+    const ended = new Promise((resolve) => socket.once('end', resolve));
+    socket.end(get('/front/last'));
+    expect(await readAnswers(socket, 1)).toEqual([
+      { by: 'front', connection: undefined, body: 'GET /front/last' },
+    ]);
+    await ended;
+  });
+
+  it('leaves a request whose lookup fails to node:http instead of failing it', async () => {
+    const { socket } = await open();
+    socket.write(get('/front/throws'));
+    expect(await readAnswers(socket, 1)).toEqual([
+      { by: 'node', connection: 'keep-alive', body: 'GET /front/throws' },
+    ]);
   });
 
   it('ends its idle connections when the server closes, so closing does not wait on them', async () => {

@@ -22,15 +22,27 @@ export function installConnectionFront(server: Server, answer: FrontAnswer): voi
   if (parse.length !== 1) throw new Error('The connection front expects node:http alone.');
   const httpConnection = parse[0] as (socket: Socket) => void;
   server.removeAllListeners('connection');
-  /** The front's connections; between reads every one is idle. */
+  /** The front's connections, and of them those waiting for their answers to drain. */
   const open = new Set<Socket>();
+  const waiting = new Set<Socket>();
+  let closing = false;
 
   server.on('connection', (socket: Socket) => {
     open.add(socket);
+    let clientEnded = false;
     const onError = (): void => void socket.destroy();
     const onTimeout = (): void => void socket.destroy();
-    socket.once('close', () => open.delete(socket));
+    // The client sent all it will: end once its answers are written, as node:http does.
+    const onEnd = (): void => {
+      clientEnded = true;
+      if (!waiting.has(socket)) socket.end();
+    };
+    socket.once('close', () => {
+      open.delete(socket);
+      waiting.delete(socket);
+    });
     socket.on('error', onError);
+    socket.on('end', onEnd);
     socket.setNoDelay(true);
     socket.setTimeout(server.keepAliveTimeout, onTimeout);
 
@@ -38,6 +50,7 @@ export function installConnectionFront(server: Server, answer: FrontAnswer): voi
       open.delete(socket);
       socket.removeListener('data', onData);
       socket.removeListener('error', onError);
+      socket.removeListener('end', onEnd);
       socket.removeListener('timeout', onTimeout);
       socket.setTimeout(0);
       httpConnection.call(server, socket);
@@ -45,7 +58,18 @@ export function installConnectionFront(server: Server, answer: FrontAnswer): voi
       if (rest.length > 0) socket.emit('data', rest);
     }
 
+    /** The bytes of an answer, or null to hand over; a failing lookup hands over too. */
+    function answerOf(head: SimpleRequestHead): readonly Buffer[] | null {
+      if (isDraining(server)) return null;
+      try {
+        return answer(head);
+      } catch {
+        return null;
+      }
+    }
+
     function onData(bytes: Buffer): void {
+      waiting.delete(socket);
       let start = 0;
       let corked = false;
       while (start < bytes.length) {
@@ -54,6 +78,7 @@ export function installConnectionFront(server: Server, answer: FrontAnswer): voi
         if (socket.writableNeedDrain) {
           if (corked) socket.uncork();
           const rest = bytes.subarray(start);
+          waiting.add(socket);
           socket.pause();
           socket.once('drain', () => {
             socket.resume();
@@ -62,7 +87,7 @@ export function installConnectionFront(server: Server, answer: FrontAnswer): voi
           return;
         }
         const head = readRequestHead(bytes, start);
-        const written = typeof head === 'string' || isDraining(server) ? null : answer(head);
+        const written = typeof head === 'string' ? null : answerOf(head);
         if (written === null || typeof head === 'string') {
           if (corked) socket.uncork();
           handOver(bytes.subarray(start));
@@ -74,14 +99,17 @@ export function installConnectionFront(server: Server, answer: FrontAnswer): voi
         start += head.length;
       }
       if (corked) socket.uncork();
+      if (clientEnded || closing) socket.end();
     }
     socket.on('data', onData);
   });
 
-  // A graceful stop closes idle connections: the front's are idle between reads.
+  // A graceful stop closes idle connections: the front's are idle between reads, unless
+  // answers wait to drain (those end once written).
   const closeIdle = server.closeIdleConnections.bind(server);
   server.closeIdleConnections = () => {
-    for (const socket of open) socket.end();
+    closing = true;
+    for (const socket of open) if (!waiting.has(socket)) socket.end();
     closeIdle();
   };
 }

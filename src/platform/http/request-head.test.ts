@@ -63,3 +63,18 @@ describe('readRequestHead', () => {
     expect(read(text)).toBe('decline');
   });
 });
+
+describe('readRequestHead on a hostile head', () => {
+  it('takes time in proportion to the head, whatever its spaces and bytes', () => {
+    const spaces = ' '.repeat(maxSimpleHeadBytes - 64);
+    for (const tail of ['\u00e9', 'x', '']) {
+      const started = process.cpuUsage();
+      expect(read(`GET / HTTP/1.1\r\nHost: a\r\nX:${spaces}${tail}\r\n\r\n`)).toEqual(
+        tail === '\u00e9' ? 'decline' : expect.objectContaining({ method: 'GET' }),
+      );
+      const used = process.cpuUsage(started);
+      // CPU time, not wall time: generous for a busy machine; backtracking took minutes.
+      expect((used.user + used.system) / 1000).toBeLessThan(200);
+    }
+  });
+});
