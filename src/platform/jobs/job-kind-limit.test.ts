@@ -2,20 +2,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { createManualClock } from '../clock.js';
 import { createLogger } from '../logger.js';
-import { createJobQueue } from './job-queue.js';
-import { createJobWorker, type JobHandlers, type JobWorker } from './job-worker.js';
+import type { JobHandlers, JobWorker } from './job-worker.js';
+import { createNotifiedWorker, defer } from './test-support/notified-worker.js';
 import './test-support/test-job-kind.js';
-
-interface Deferred {
-  readonly promise: Promise<void>;
-  resolve(): void;
-}
-
-function defer(): Deferred {
-  let resolve = (): void => undefined;
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
-}
 
 describeEachEngine('job worker with a kind limited to one at a time', (ctx, engine) => {
   const clock = createManualClock();
@@ -24,24 +13,11 @@ describeEachEngine('job worker with a kind limited to one at a time', (ctx, engi
 
   /** A worker that runs `test.limited` one at a time and hears of each enqueued job. */
   const limitedWorker = (handlers: JobHandlers) => {
-    const worker = createJobWorker({
-      db: ctx.handle.db,
-      engine,
-      clock,
-      logger,
-      handlers,
+    const notified = createNotifiedWorker({ db: ctx.handle.db, engine, clock, logger }, handlers, {
       kindLimits: { 'test.limited': 1 },
-      pollMs: 600_000,
     });
-    const jobs = createJobQueue({
-      db: ctx.handle.db,
-      engine,
-      clock,
-      logger,
-      onEnqueued: () => worker.notify(),
-    });
-    started.push(worker);
-    return { worker, jobs };
+    started.push(notified.worker);
+    return notified;
   };
 
   beforeEach(async () => {

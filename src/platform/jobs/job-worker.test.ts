@@ -8,18 +8,8 @@ import { createLogger } from '../logger.js';
 import { createJobQueue } from './job-queue.js';
 import { createJobWorker, type JobHandlers, type JobWorker } from './job-worker.js';
 import { claimDueJobs } from './job.repository.js';
+import { createNotifiedWorker, defer, type Deferred } from './test-support/notified-worker.js';
 import './test-support/test-job-kind.js';
-
-interface Deferred {
-  readonly promise: Promise<void>;
-  resolve(): void;
-}
-
-function defer(): Deferred {
-  let resolve = (): void => undefined;
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
-}
 
 describeEachEngine('job worker', (ctx, engine) => {
   const clock = createManualClock();
@@ -30,26 +20,13 @@ describeEachEngine('job worker', (ctx, engine) => {
   const workerWith = (handlers: JobHandlers, db: Db = ctx.handle.db, batchSize = 10) =>
     createJobWorker({ db, engine, clock, logger, handlers, batchSize, random: () => 0 });
 
-  /** A worker (stopped after the test) that hears of each job enqueued through `jobs`, and polls rarely. */
+  /** A worker (stopped after the test) that hears of each job enqueued through `jobs`. */
   const notifiedWorker = (handlers: JobHandlers, batchSize = 10) => {
-    const worker = createJobWorker({
-      db: ctx.handle.db,
-      engine,
-      clock,
-      logger,
-      handlers,
+    const notified = createNotifiedWorker({ db: ctx.handle.db, engine, clock, logger }, handlers, {
       batchSize,
-      pollMs: 600_000,
     });
-    const jobs = createJobQueue({
-      db: ctx.handle.db,
-      engine,
-      clock,
-      logger,
-      onEnqueued: () => worker.notify(),
-    });
-    started.push(worker);
-    return { worker, jobs };
+    started.push(notified.worker);
+    return notified;
   };
 
   beforeEach(async () => {
