@@ -81,6 +81,52 @@ describeEachEngine('Stripe carries the appeal in its metadata to the conversion'
     });
   }
 
+  it('counts a returning customer whose new subscription is invoiced before the checkout completes', async () => {
+    const metadata = { masthead_campaign: campaign.id, masthead_variant: appealVariant() };
+    const t0 = site.t.clock.now();
+    const periodEnd = new Date(t0.getTime() + 30 * dayMs);
+    // An earlier membership, paid for and then ended, made this Stripe customer a member.
+    const earlier = stripeJoinEvents({
+      key: 'back_1',
+      reference:
+        (await startAppealCheckout('back@example.test'))?.get('metadata[masthead_checkout]') ?? '',
+      at: t0,
+      periodEnd,
+      amount: 800,
+      metadata,
+    });
+    const ended = stripeEvents.envelope(
+      'evt_back_1_deleted',
+      'customer.subscription.deleted',
+      t0,
+      stripeEvents.subscription({ ...earlier.base, status: 'canceled', endedAt: t0, metadata }),
+    );
+    for (const event of [earlier.checkout, earlier.subscription, earlier.invoice, ended]) {
+      expect((await site.postSigned(event)).statusCode).toBe(200);
+      await drainJobs(site.t);
+    }
+    const before = await appealConversions();
+
+    // Back through the appeal: the customer is known, so Stripe's invoice is applied at
+    // once, before the checkout that names the appeal; the invoice carries the
+    // subscription's metadata.
+    const again = stripeJoinEvents({
+      key: 'back_2',
+      customer: earlier.base.customer,
+      reference:
+        (await startAppealCheckout('back@example.test'))?.get('metadata[masthead_checkout]') ?? '',
+      at: t0,
+      periodEnd,
+      amount: 800,
+      metadata,
+    });
+    for (const event of [again.invoice, again.subscription, again.checkout]) {
+      expect((await site.postSigned(event)).statusCode).toBe(200);
+      await drainJobs(site.t);
+    }
+    expect(await appealConversions()).toBe(before + 1);
+  });
+
   it('ignores metadata that names no campaign of ours', async () => {
     const before = await appealConversions();
     const started = await site.t.app.inject({

@@ -60,8 +60,8 @@ function seedFrom(fact: SubscriptionFact): SubscriptionState {
 }
 
 /**
- * The appeal a subscription's checkout came from. Snapshots carry the checkout's metadata;
- * an invoice carries none, so it finds what an earlier snapshot left on the subscription,
+ * The appeal a subscription's checkout came from. Snapshots and paid invoices carry the
+ * subscription's metadata; otherwise it is what an earlier event left on the subscription,
  * or what the completed checkout that started this subscription said.
  */
 async function attributionOf(
@@ -69,7 +69,7 @@ async function attributionOf(
   fact: SubscriptionFact,
   row: SubscriptionRow | undefined,
 ): Promise<CheckoutAttribution | null> {
-  const carried = fact.type === 'subscription.changed' ? (fact.attribution ?? null) : null;
+  const carried = fact.type === 'invoice.payment-failed' ? null : (fact.attribution ?? null);
   if (carried !== null) return carried;
   const kept = toCheckoutAttribution(row?.campaign_id ?? null, row?.variant_id ?? null);
   if (kept !== null || fact.subscriptionId === null) return kept;

@@ -103,6 +103,12 @@ export interface InvoicePaid extends EventBase {
   readonly currency: string;
   /** The end of the period this invoice pays for, when it pays for one. */
   readonly periodEnd: string | null;
+  /**
+   * The appeal its subscription's checkout came from, as the subscription's metadata said
+   * when the invoice was made (or absent): a returning customer's first invoice may arrive
+   * before the checkout that says so.
+   */
+  readonly attribution?: CheckoutAttribution | null;
 }
 
 export interface InvoicePaymentFailed extends EventBase {

@@ -86,10 +86,16 @@ export function toSubscriptionChanged(
   };
 }
 
-function invoiceSubscription(invoice: Json): string | null {
+/** What an invoice says of the subscription it bills, when it bills one. */
+function invoiceSubscriptionDetails(invoice: Json): Json | null {
   const parent = isObject(invoice.parent) ? invoice.parent : null;
-  const details =
-    parent !== null && isObject(parent.subscription_details) ? parent.subscription_details : null;
+  return parent !== null && isObject(parent.subscription_details)
+    ? parent.subscription_details
+    : null;
+}
+
+function invoiceSubscription(invoice: Json): string | null {
+  const details = invoiceSubscriptionDetails(invoice);
   return (details === null ? null : idOf(details.subscription)) ?? idOf(invoice.subscription);
 }
 
@@ -173,6 +179,8 @@ export function toPaymentEvent(event: Json): PaymentEvent | null {
         amount: num(object.amount_paid) ?? 0,
         paymentIntent: invoicePaymentIntent(object),
         periodEnd: invoicePeriodEnd(object),
+        // A snapshot of the subscription's metadata when the invoice was made.
+        attribution: attributionOf(invoiceSubscriptionDetails(object) ?? {}),
       };
     }
     case 'charge.refunded': {

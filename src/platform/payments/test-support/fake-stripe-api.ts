@@ -212,6 +212,8 @@ export const stripeEvents = {
     amount: number;
     periodEnd: Date;
     paid: boolean;
+    /** The subscription's metadata when the invoice was made. */
+    metadata?: Record<string, string>;
   }) {
     return {
       id: opts.id,
@@ -223,7 +225,7 @@ export const stripeEvents = {
       status: opts.paid ? 'paid' : 'open',
       parent: {
         type: 'subscription_details',
-        subscription_details: { subscription: opts.subscription },
+        subscription_details: { subscription: opts.subscription, metadata: opts.metadata ?? {} },
       },
       lines: {
         object: 'list',

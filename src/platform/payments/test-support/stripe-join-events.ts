@@ -18,7 +18,8 @@ export interface StripeJoinEvents {
 
 /**
  * `checkout.session.completed`, `customer.subscription.created` (active) and a paid
- * `invoice.paid`, all at `at`. Every Stripe id is made from `key`: `cus_${key}`,
+ * `invoice.paid`, all at `at`. Every Stripe id is made from `key` (the customer unless
+ * given): `cus_${key}`,
  * `sub_${key}`, `cs_${key}`, `in_${key}` and `evt_${key}_…`, so a test names the customer
  * and subscription it later looks for.
  */
@@ -30,9 +31,11 @@ export function stripeJoinEvents(opts: {
   amount: number;
   /** Metadata Masthead sent with the session and the subscription (the appeal it came from). */
   metadata?: Record<string, string>;
+  /** A Stripe customer who paid before (`cus_${key}` otherwise). */
+  customer?: string;
 }): StripeJoinEvents {
   const { key, reference, at, periodEnd, amount, metadata } = opts;
-  const customer = `cus_${key}`;
+  const customer = opts.customer ?? `cus_${key}`;
   const subscription = `sub_${key}`;
   const base = {
     id: subscription,
@@ -73,6 +76,9 @@ export function stripeJoinEvents(opts: {
         amount,
         periodEnd,
         paid: true,
+        // Stripe copies the subscription's metadata onto each invoice it makes.
+        metadata:
+          metadata === undefined ? undefined : { masthead_checkout: reference, ...metadata },
       }),
     ),
     base,
