@@ -31,10 +31,13 @@ function sequence(seed: number): () => number {
  * Reader revenue for the demo: two tiers, and four months of members, gifts and donations
  * paid on the test provider. History is made of the same provider events a live checkout
  * records, dated in the past, and applied by the same processing; only the payment dates
- * of gifts and donations are set back afterwards, as processing stamps them "now".
+ * of gifts and donations are set back afterwards, as processing stamps them "now". The
+ * members still paying are handed to the test provider, which renews them as time goes on.
  */
 export async function seedDemoRevenue(services: Services): Promise<void> {
   const { tiers, checkouts, paymentInbox, paymentProcessor, database } = services;
+  const testPayments = services.payments.testPayments;
+  if (testPayments === null) return;
   const supporter = await tiers.createTier(systemActor, {
     name: 'Supporter',
     slug: 'supporter',
@@ -135,6 +138,19 @@ export async function seedDemoRevenue(services: Services): Promise<void> {
       },
     ];
     await record(events);
+    // The test provider renews it from now on, as it does any subscription it started.
+    if (endedAt === null) {
+      await testPayments.adopt({
+        id: subscriptionId,
+        customerId,
+        reference: checkout.checkoutId,
+        amount: price.amount,
+        currency: price.currency,
+        interval: price.interval,
+        currentPeriodEnd: periodEnd,
+        createdAt: started,
+      });
+    }
   }
 
   for (let i = 0; i < 14; i += 1) {

@@ -47,6 +47,23 @@ export interface TestPayments extends PaymentProvider {
   act(customerId: string, subscriptionId: string, action: TestSubscriptionAction): Promise<void>;
   /** The `test-payments.renew` job: charges a renewal that is due, once per period. */
   renewDue(due: RenewalDue): Promise<void>;
+  /**
+   * Keeps an active subscription begun before this provider knew it (the demo newsroom's
+   * history), so it renews at its period end and shows in the test portal like any other.
+   * Records no event: its history is already recorded. Adopting it again changes nothing.
+   */
+  adopt(subscription: AdoptedSubscription): Promise<void>;
+}
+
+export interface AdoptedSubscription {
+  readonly id: string;
+  readonly customerId: string;
+  readonly reference: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly interval: BillingInterval;
+  readonly currentPeriodEnd: Date;
+  readonly createdAt: Date;
 }
 
 const intervalOf = (row: TestPaymentSubscriptionRow): BillingInterval =>
@@ -436,6 +453,34 @@ export function createTestPayments(deps: TestPaymentsDeps): TestPayments {
         await saveSubscription(trx, next);
         events.unshift(toChanged(next, endedAt));
         for (const event of events) await deps.record(trx, event);
+      });
+    },
+
+    async adopt(subscription) {
+      await db.transaction().execute(async (trx) => {
+        const known = await trx
+          .selectFrom('test_payment_subscriptions')
+          .select('id')
+          .where('id', '=', subscription.id)
+          .executeTakeFirst();
+        if (known !== undefined) return;
+        const row: TestPaymentSubscriptionRow = {
+          id: subscription.id,
+          customer_id: subscription.customerId,
+          reference: subscription.reference,
+          amount: subscription.amount,
+          currency: subscription.currency,
+          interval: subscription.interval,
+          status: 'active',
+          current_period_end: toTimestamp(subscription.currentPeriodEnd),
+          cancel_at_period_end: 0,
+          created_at: toTimestamp(subscription.createdAt),
+          campaign_id: null,
+          variant_id: null,
+          decline_renewals: 0,
+        };
+        await trx.insertInto('test_payment_subscriptions').values(row).execute();
+        await scheduleRenewal(trx, row, 'renewal', subscription.currentPeriodEnd);
       });
     },
 
