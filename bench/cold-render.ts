@@ -3,7 +3,10 @@
  * newsroom into a fresh SQLite database, then renders an article with an empty page cache
  * many times through `app.inject` (no network), counting queries and timing each stage
  * the article route runs. Not a test: it reports figures. `npx tsx bench/cold-render.ts`;
- * `BENCH_HTTP=1` renders over loopback HTTP instead, Masthead and the client in one process.
+ * `BENCH_HTTP=1` renders over loopback HTTP instead, Masthead and the client in one process;
+ * `BENCH_DATABASE_URL` names an empty PostgreSQL database to use instead of SQLite.
+ * Then a spike: the page purged while `BENCH_SPIKE` readers (50) ask for it at once, as when
+ * a breaking story is edited, counting the renders it takes to answer them all.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -19,6 +22,8 @@ import { createServices } from '../src/main/services.js';
 import { createLogger } from '../src/platform/logger.js';
 
 const samples = Number(process.env.BENCH_SAMPLES ?? 400);
+const spikeReaders = Number(process.env.BENCH_SPIKE ?? 50);
+const spikeRounds = 40;
 
 const queries: string[] = [];
 // Counted as they run: a query compiled once is not transformed again.
@@ -78,6 +83,10 @@ async function main(): Promise<void> {
     MASTHEAD_DATA_DIR: dir,
     MASTHEAD_LOG_LEVEL: 'silent',
     MASTHEAD_SITE_URL: 'http://news.test',
+    // An empty PostgreSQL database instead of SQLite: BENCH_DATABASE_URL=postgres://…
+    ...(process.env.BENCH_DATABASE_URL === undefined
+      ? {}
+      : { MASTHEAD_DATABASE_URL: process.env.BENCH_DATABASE_URL }),
   });
   const handle = openDatabase(config.databaseUrl);
   const services = createServices({
@@ -96,17 +105,28 @@ async function main(): Promise<void> {
   const overHttp = process.env.BENCH_HTTP === '1';
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const base = overHttp ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
-  const load = async (): Promise<{ status: number; bytes: number }> => {
+  const spikeAgent = new http.Agent({ keepAlive: true, maxSockets: spikeReaders });
+  const load = async (via = agent): Promise<{ status: number; bytes: number; miss: boolean }> => {
     if (!overHttp) {
       const response = await app.inject({ url: `/${slug}` });
-      return { status: response.statusCode, bytes: response.rawPayload.length };
+      return {
+        status: response.statusCode,
+        bytes: response.rawPayload.length,
+        miss: response.headers['x-cache'] === 'MISS',
+      };
     }
     return new Promise((resolve, reject) => {
       http
-        .get(`${base}/${slug}`, { agent }, (response) => {
+        .get(`${base}/${slug}`, { agent: via }, (response) => {
           let bytes = 0;
           response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes }));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              bytes,
+              miss: response.headers['x-cache'] === 'MISS',
+            }),
+          );
         })
         .on('error', reject);
     });
@@ -150,6 +170,25 @@ async function main(): Promise<void> {
       `p99 ${percentile(times, 99).toFixed(2)} ms; CPU ${cpuMsPerRender.toFixed(2)} ms per render; ` +
       `${last.queries} queries; ${last.bytes} bytes\n`,
   );
+  // The spike: purge, then every reader at once; the time until the last one is answered.
+  const spikeTimes: number[] = [];
+  let renders = 0;
+  const spikeCpu = process.cpuUsage();
+  for (let round = 0; round < spikeRounds; round++) {
+    services.pageCache.purge(['site']);
+    const started = process.hrtime.bigint();
+    const answers = await Promise.all(Array.from({ length: spikeReaders }, () => load(spikeAgent)));
+    spikeTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+    renders += answers.filter((answer) => answer.miss).length;
+  }
+  const spikeCpuMs = process.cpuUsage(spikeCpu);
+  spikeTimes.sort((a, b) => a - b);
+  process.stdout.write(
+    `  A purge while ${spikeReaders} readers ask at once (${spikeRounds} rounds): ${(renders / spikeRounds).toFixed(1)} renders each, ` +
+      `the last reader answered after p50 ${percentile(spikeTimes, 50).toFixed(1)} ms; ` +
+      `CPU ${((spikeCpuMs.user + spikeCpuMs.system) / 1000 / spikeRounds).toFixed(1)} ms per purge\n`,
+  );
+  spikeAgent.destroy();
   if (profile !== null) {
     process.stdout.write(summarise(profile));
     const profileFile = process.env.BENCH_PROFILE_FILE;

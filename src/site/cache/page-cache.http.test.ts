@@ -51,6 +51,26 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
     expect(String(second.headers['surrogate-key'])).toContain(cacheTags.post(postId));
   });
 
+  it('renders a missing page once for readers who ask for it at the same moment', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/posts',
+      headers: { authorization: `Bearer ${editor.token}` },
+      payload: { title: 'Storm surge', markdown: 'Text.', status: 'published' },
+    });
+    const surge = created.json<{ post: { slug: string } }>().post.slug;
+    const readers = await Promise.all(Array.from({ length: 20 }, () => get(`/${surge}`)));
+    expect(readers.map((r) => r.statusCode)).toEqual(readers.map(() => 200));
+    expect(readers.filter((r) => r.headers['x-cache'] === 'MISS')).toHaveLength(1);
+    expect(new Set(readers.map((r) => r.headers.etag)).size).toBe(1);
+  });
+
+  it('answers every reader of a page it never stores, leaving none waiting', async () => {
+    const readers = await Promise.all(Array.from({ length: 10 }, () => get('/no-such-story')));
+    expect(readers.map((r) => r.statusCode)).toEqual(readers.map(() => 404));
+    expect((await get('/no-such-story')).statusCode).toBe(404);
+  });
+
   it('caches an article whose slug merely begins like a system path', async () => {
     const created = await t.app.inject({
       method: 'POST',

@@ -4,6 +4,7 @@ import fastifyPlugin from 'fastify-plugin';
 import { isUnderPath, queryOf, toRoutedPath } from '../../platform/http/request-path.js';
 import { readCacheTags } from './cache-tags.js';
 import { maxPageKeyLength, toCachedPage, type CachedPage, type PageCache } from './page-cache.js';
+import { createRenderFlights, waitForLanding, type RenderFlight } from './render-flights.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,6 +13,8 @@ declare module 'fastify' {
     pageCacheEpoch: number;
     /** Set by a page that differs by audience (a gated article). */
     pageVariesByAudience: boolean;
+    /** Set when this request renders a missing page that other readers wait for. */
+    pageCacheFlight: RenderFlight | null;
   }
   interface FastifyContextConfig {
     /**
@@ -72,6 +75,14 @@ const uncachedSegments = [
 function isUncachedPath(path: string): boolean {
   return uncachedSegments.some((segment) => isUnderPath(path, segment));
 }
+
+/**
+ * How long readers wait for another reader's render of the page they asked for before
+ * rendering it themselves, and how many renders in turn they wait for (a render that
+ * stores nothing, such as a 404, leaves the next reader to lead).
+ */
+const flightWaitMs = 2_000;
+const flightsFollowed = 2;
 
 /** Pages, and the redirects of old links, which are as cacheable as the pages they lead to. */
 const storedStatuses = new Set([200, 301, 302]);
@@ -215,13 +226,30 @@ export const pageCachePlugin = fastifyPlugin(
     app.decorateRequest('pageCacheKey', null);
     app.decorateRequest('pageCacheEpoch', 0);
     app.decorateRequest('pageVariesByAudience', false);
+    app.decorateRequest('pageCacheFlight', null);
+    const flights = createRenderFlights(flightWaitMs);
+    const land = (request: FastifyRequest): void => {
+      if (request.pageCacheFlight === null) return;
+      flights.land(request.pageCacheFlight);
+      request.pageCacheFlight = null;
+    };
 
     app.addHook('onRequest', async (request, reply) => {
       const raw = decideCacheKeys(request.raw, options.audienceOf);
       if (raw === null) return;
       const key = decideRouteCacheKeys(request, raw.audience);
       if (key === null) return;
-      const page = findPage(cache, key);
+      let page = findPage(cache, key);
+      // A reader is rendering this page for this audience: wait for that render instead.
+      for (let followed = 0; page === undefined && followed < flightsFollowed; followed += 1) {
+        const claim = flights.claim(key.own);
+        if (claim.kind === 'leader') {
+          request.pageCacheFlight = claim.flight;
+          break;
+        }
+        await waitForLanding(claim.flight, flightWaitMs);
+        page = findPage(cache, key);
+      }
       if (page !== undefined) {
         reply.hijack();
         writeCachedPage(request.raw, reply.raw, page);
@@ -261,12 +289,18 @@ export const pageCachePlugin = fastifyPlugin(
       headers.vary = 'Accept-Encoding';
       const page = toCachedPage(reply.statusCode, headers, body, readCacheTags(reply));
       cache.set(varies ? key.own : key.shared, page, request.pageCacheEpoch);
+      // Stored (or refused as stale): the readers waiting for this render look again.
+      land(request);
       reply.header('etag', page.etag);
       reply.header('vary', 'Accept-Encoding');
       reply.header('x-cache', 'MISS');
       // The bytes just made: sending the string would encode it a second time.
       return body;
     });
+
+    // A render that stored nothing (an error, a private page, an abandoned request) ends too.
+    app.addHook('onResponse', async (request) => land(request));
+    app.addHook('onRequestAbort', async (request) => land(request));
   },
   { name: 'masthead-page-cache', fastify: '5.x' },
 );
