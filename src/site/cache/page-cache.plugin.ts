@@ -77,12 +77,10 @@ function isUncachedPath(path: string): boolean {
 }
 
 /**
- * How long readers wait for another reader's render of the page they asked for before
- * rendering it themselves, and how many renders in turn they wait for (a render that
- * stores nothing, such as a 404, leaves the next reader to lead).
+ * How long a reader waits for another reader's render of the page they asked for before
+ * rendering it themselves.
  */
 const flightWaitMs = 2_000;
-const flightsFollowed = 2;
 
 /** Pages, and the redirects of old links, which are as cacheable as the pages they lead to. */
 const storedStatuses = new Set([200, 301, 302]);
@@ -228,9 +226,9 @@ export const pageCachePlugin = fastifyPlugin(
     app.decorateRequest('pageVariesByAudience', false);
     app.decorateRequest('pageCacheFlight', null);
     const flights = createRenderFlights(flightWaitMs);
-    const land = (request: FastifyRequest): void => {
+    const land = (request: FastifyRequest, stored: boolean): void => {
       if (request.pageCacheFlight === null) return;
-      flights.land(request.pageCacheFlight);
+      flights.land(request.pageCacheFlight, stored);
       request.pageCacheFlight = null;
     };
 
@@ -241,14 +239,11 @@ export const pageCachePlugin = fastifyPlugin(
       if (key === null) return;
       let page = findPage(cache, key);
       // A reader is rendering this page for this audience: wait for that render instead.
-      for (let followed = 0; page === undefined && followed < flightsFollowed; followed += 1) {
+      // When it stores nothing (a 404, a private page), each waiting reader renders its own.
+      if (page === undefined && cache.storesPages) {
         const claim = flights.claim(key.own);
-        if (claim.kind === 'leader') {
-          request.pageCacheFlight = claim.flight;
-          break;
-        }
-        await waitForLanding(claim.flight, flightWaitMs);
-        page = findPage(cache, key);
+        if (claim.kind === 'leader') request.pageCacheFlight = claim.flight;
+        else if (await waitForLanding(claim.flight, flightWaitMs)) page = findPage(cache, key);
       }
       if (page !== undefined) {
         reply.hijack();
@@ -288,9 +283,8 @@ export const pageCachePlugin = fastifyPlugin(
       // their cookie (see the README); here the audience is in the key.
       headers.vary = 'Accept-Encoding';
       const page = toCachedPage(reply.statusCode, headers, body, readCacheTags(reply));
-      cache.set(varies ? key.own : key.shared, page, request.pageCacheEpoch);
-      // Stored (or refused as stale): the readers waiting for this render look again.
-      land(request);
+      // Stored, or refused as stale: the readers waiting for this render go on.
+      land(request, cache.set(varies ? key.own : key.shared, page, request.pageCacheEpoch));
       reply.header('etag', page.etag);
       reply.header('vary', 'Accept-Encoding');
       reply.header('x-cache', 'MISS');
@@ -299,8 +293,8 @@ export const pageCachePlugin = fastifyPlugin(
     });
 
     // A render that stored nothing (an error, a private page, an abandoned request) ends too.
-    app.addHook('onResponse', async (request) => land(request));
-    app.addHook('onRequestAbort', async (request) => land(request));
+    app.addHook('onResponse', async (request) => land(request, false));
+    app.addHook('onRequestAbort', async (request) => land(request, false));
   },
   { name: 'masthead-page-cache', fastify: '5.x' },
 );

@@ -132,6 +132,11 @@ export function createPageCache(options: PageCacheOptions = {}) {
   }
 
   return {
+    /** False when the cache is turned off (`MASTHEAD_PAGE_CACHE_MB=0`): nothing is ever stored. */
+    get storesPages(): boolean {
+      return maxBytes > 0 && maxEntries > 0;
+    },
+
     get(key: string): CachedPage | undefined {
       const page = pages.get(key);
       if (page === undefined || now() - page.storedAt >= maxAgeMs) {
