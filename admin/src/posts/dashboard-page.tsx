@@ -1,17 +1,12 @@
 import { hasAtLeast } from '../../../src/features/staff/role.js';
-import type {
-  DeskResource,
-  FeedEntryResource,
-  PostResource,
-  PostStatus,
-} from '../api/resources.js';
+import type { DeskResource, FeedEntryResource, PostStatus } from '../api/resources.js';
 import { useApp, useUser } from '../app/app-context.js';
 import { adminHref } from '../app/router.js';
 import { useResource } from '../app/use-resource.js';
 import { MemberCounts } from '../members/member-counts.js';
 import { formatDateTime } from '../ui/format.js';
 import { Loaded } from '../ui/loaded.js';
-import { PostTable } from './post-table.js';
+import { PostTable, postTableFields, type PostTableRow } from './post-table.js';
 
 function PostGroup(props: {
   readonly status: PostStatus;
@@ -23,8 +18,8 @@ function PostGroup(props: {
 }) {
   const { api } = useApp();
   const mine = props.authorId === undefined ? '' : `&author=${encodeURIComponent(props.authorId)}`;
-  const path = `/posts?status=${props.status}&limit=5${mine}`;
-  const [posts] = useResource(() => api.get<{ posts: PostResource[] }>(path), path);
+  const path = `/posts?status=${props.status}&limit=5${mine}&fields=${postTableFields.join(',')}`;
+  const [posts] = useResource(() => api.get<{ posts: PostTableRow[] }>(path), path);
   return (
     <section class="panel" aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>

@@ -12,7 +12,10 @@ export function isPostSort(value: string): value is PostSort {
 }
 
 /** The posts of one page in the chosen order; unpublished posts go last by publish date. */
-export function sortPosts(posts: readonly PostResource[], sort: PostSort): PostResource[] {
+export function sortPosts<P extends Pick<PostResource, 'title' | 'published_at' | 'updated_at'>>(
+  posts: readonly P[],
+  sort: PostSort,
+): P[] {
   const copy = [...posts];
   switch (sort) {
     case 'updated':

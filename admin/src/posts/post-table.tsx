@@ -4,9 +4,21 @@ import { NarrationStatus } from '../narration/narration-status.js';
 import { useNarrations } from '../narration/use-narrations.js';
 import { formatDateTime, statusLabels } from '../ui/format.js';
 
+/** What a row of the table shows: lists ask the server for these fields only (`?fields=`). */
+export const postTableFields = [
+  'title',
+  'status',
+  'primary_tag',
+  'authors',
+  'published_at',
+  'updated_at',
+  'review',
+] as const;
+export type PostTableRow = Pick<PostResource, 'id' | (typeof postTableFields)[number]>;
+
 /** Posts as a table: headline (opens the editor), status, narration, section, authors, dates. */
 export function PostTable(props: {
-  readonly posts: readonly PostResource[];
+  readonly posts: readonly PostTableRow[];
   readonly caption: string;
   readonly empty: string;
 }) {

@@ -1,12 +1,12 @@
 import { hasAtLeast } from '../../../src/features/staff/role.js';
-import type { PostResource, StaffUser, Tag } from '../api/resources.js';
+import type { StaffUser, Tag } from '../api/resources.js';
 import { useApp, useUser } from '../app/app-context.js';
 import { adminHref, navigate } from '../app/router.js';
 import type { ScreenProps } from '../app/screens.js';
 import { useResource } from '../app/use-resource.js';
 import { SelectField, TextField } from '../ui/fields.js';
 import { Loaded } from '../ui/loaded.js';
-import { PostTable } from './post-table.js';
+import { PostTable, postTableFields, type PostTableRow } from './post-table.js';
 import { isPostSort, postSorts, sortPosts } from './post-sorting.js';
 
 const pageSize = 25;
@@ -19,13 +19,18 @@ export function PostsListPage({ query }: ScreenProps) {
   const page = Math.max(Number(query.get('page') ?? '1') || 1, 1);
   const sortParam = query.get('sort') ?? 'updated';
   const sort = isPostSort(sortParam) ? sortParam : 'updated';
-  const apiQuery = new URLSearchParams({ limit: String(pageSize), page: String(page), sort });
+  const apiQuery = new URLSearchParams({
+    limit: String(pageSize),
+    page: String(page),
+    sort,
+    fields: postTableFields.join(','),
+  });
   for (const name of filterNames) {
     const value = query.get(name);
     if (value !== null && value !== '') apiQuery.set(name, value);
   }
   const path = `/posts?${apiQuery.toString()}`;
-  const [posts] = useResource(() => api.get<{ posts: PostResource[] }>(path), path);
+  const [posts] = useResource(() => api.get<{ posts: PostTableRow[] }>(path), path);
   const [tags] = useResource(() => api.get<{ tags: Tag[] }>('/tags'), 'tags');
   const [staff] = useResource(() => api.get<{ staff: StaffUser[] }>('/staff'), 'staff');
 

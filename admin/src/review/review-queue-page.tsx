@@ -9,7 +9,10 @@ import { Loaded } from '../ui/loaded.js';
 export function ReviewQueuePage() {
   const { api } = useApp();
   const [queue] = useResource(
-    () => api.get<{ posts: PostResource[] }>('/posts?review=submitted&limit=100'),
+    () =>
+      api.get<{ posts: Pick<PostResource, 'id' | 'title' | 'authors' | 'review'>[] }>(
+        '/posts?review=submitted&limit=100&fields=title,authors,review',
+      ),
     'review',
   );
   return (

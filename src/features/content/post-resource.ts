@@ -9,6 +9,8 @@ export interface PostResourceContext {
   /** The URL of a media item's largest JPEG, or null when it is gone. */
   readonly imageUrl: (mediaId: string) => string | null;
   readonly bodyContext: BodyRenderContext;
+  /** False leaves `html` empty: a list that did not ask for it renders no bodies. */
+  readonly html?: boolean;
 }
 
 /** A post as the Admin and Content APIs show it: snake_case, absolute URLs, rendered HTML. */
@@ -24,7 +26,7 @@ export function toPostResource(post: Post, ctx: PostResourceContext): PostResour
     status: post.status,
     visibility: post.visibility,
     body: post.body,
-    html: renderBodyToHtml(post.body, ctx.bodyContext),
+    html: ctx.html === false ? '' : renderBodyToHtml(post.body, ctx.bodyContext),
     excerpt: post.standfirst || excerpt(post.plainText),
     reading_minutes: post.readingMinutes,
     feature_image:
@@ -69,7 +71,11 @@ function toPendingChangesResource(
 ): PendingChangesResource | null {
   const pending = post.pendingChanges;
   if (pending === undefined || pending === null) return null;
-  const version = toPostResource({ ...post, ...pending.version, pendingChanges: null }, ctx);
+  // The pending version's HTML is not shown: only its fields.
+  const version = toPostResource(
+    { ...post, ...pending.version, pendingChanges: null },
+    { ...ctx, html: false },
+  );
   return {
     title: version.title,
     standfirst: version.standfirst,

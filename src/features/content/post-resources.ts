@@ -10,7 +10,10 @@ export interface PostResourcesDeps extends BodyResourceDeps {
 
 /** Turns posts into API resources, loading their images and related cards in bulk. */
 export function createPostResources(deps: PostResourcesDeps) {
-  return async (posts: readonly Post[]): Promise<PostResource[]> => {
+  return async (
+    posts: readonly Post[],
+    options: { readonly html?: boolean } = {},
+  ): Promise<PostResource[]> => {
     // A pending version's images and related cards are shown too.
     const pendingVersions = posts.flatMap((post) =>
       post.pendingChanges === undefined || post.pendingChanges === null
@@ -24,7 +27,7 @@ export function createPostResources(deps: PostResourcesDeps) {
       return found === undefined ? null : new URL(found.largest.url, `${deps.siteUrl}/`).toString();
     };
     return posts.map((post) =>
-      toPostResource(post, { siteUrl: deps.siteUrl, imageUrl, bodyContext }),
+      toPostResource(post, { siteUrl: deps.siteUrl, imageUrl, bodyContext, html: options.html }),
     );
   };
 }

@@ -211,6 +211,38 @@ describeEachEngine('posts through the Admin API and the article page', (ctx) => 
     expect(bad.statusCode).toBe(400);
   });
 
+  it('lists only the fields asked for, without rendering or sending bodies', async () => {
+    await api('POST', '/api/admin/posts', author.token, {
+      title: 'Harbour dredging begins',
+      markdown: 'A long body. '.repeat(500),
+      authors: [author.slug],
+    });
+    const url = '/api/admin/posts?sort=title&fields=title,status,authors,review,updated_at';
+    const lean = await api('GET', url, author.token);
+    expect(lean.statusCode, lean.body).toBe(200);
+    const { posts } = lean.json<{ posts: Record<string, unknown>[] }>();
+    expect(posts.length).toBeGreaterThan(0);
+    for (const post of posts) {
+      expect(Object.keys(post).sort()).toEqual(
+        ['authors', 'id', 'review', 'status', 'title', 'updated_at'].sort(),
+      );
+    }
+    const full = await api('GET', '/api/admin/posts?sort=title', author.token);
+    const whole = full.json<{ posts: (ApiPost & { title: string; html: string })[] }>().posts;
+    expect(whole.map((post) => post.id)).toEqual(posts.map((post) => post.id));
+    expect(whole.find((post) => post.title === 'Harbour dredging begins')?.html).toContain(
+      'A long body.',
+    );
+    expect(lean.body.length * 5).toBeLessThan(full.body.length);
+
+    const typo = await api('GET', '/api/admin/posts?fields=title,bodyy', author.token);
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json<{ error: { code: string; message: string } }>().error.code).toBe(
+      'validation_failed',
+    );
+    expect(typo.body).toContain('“bodyy” is not a field of a post');
+  });
+
   it('takes an unpublished post off the site', async () => {
     const post = await createPublished({ title: 'Withdrawn story' });
     const response = await api('POST', `/api/admin/posts/${post.id}/unpublish`, author.token, {});

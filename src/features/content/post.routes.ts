@@ -2,12 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import type { Actor } from '../staff/actor.js';
+import { parsePostFields, pickPostFields } from './post-fields.js';
 import type { PostInput } from './post-input.js';
 import type { PostResources } from './post-resources.js';
 import {
   CreatePostBody,
   ListPostsQuery,
   PostIdParams,
+  PostListItem,
   PostResource,
   UpdatePostBody,
 } from './post.schemas.js';
@@ -107,12 +109,13 @@ export function postRoutes(deps: PostRoutesDeps) {
           tags,
           summary: 'List posts',
           querystring: ListPostsQuery,
-          response: { 200: Type.Object({ posts: Type.Array(PostResource) }) },
+          response: { 200: Type.Object({ posts: Type.Array(PostListItem) }) },
         },
       },
       async (request) => {
         const actor = requireActor(request);
         const q = request.query;
+        const fields = parsePostFields(q.fields);
         const authorId =
           q.author === undefined ? undefined : ((await deps.findAuthorId(q.author)) ?? 'none');
         const list = await posts.listPosts(actor, {
@@ -125,7 +128,12 @@ export function postRoutes(deps: PostRoutesDeps) {
           limit: q.limit,
           page: q.page,
         });
-        return { posts: await deps.toResources(list) };
+        const resources = await deps.toResources(list, {
+          html: fields === null || fields.has('html'),
+        });
+        return {
+          posts: fields === null ? resources : resources.map((r) => pickPostFields(r, fields)),
+        };
       },
     );
 

@@ -132,6 +132,12 @@ export type PostResource = Static<typeof PostResource>;
 
 export const PostIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
+/** A post in a list: every field, or those `?fields=` names (always with `id`). */
+export const PostListItem = Type.Object({
+  id: PostResource.properties.id,
+  ...Type.Partial(Type.Omit(PostResource, ['id'])).properties,
+});
+
 export const ListPostsQuery = Type.Object({
   status: Type.Optional(Type.Union(postStatuses.map((s) => Type.Literal(s)))),
   tag: Type.Optional(Type.String({ maxLength: 120 })),
@@ -143,4 +149,11 @@ export const ListPostsQuery = Type.Object({
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  fields: Type.Optional(
+    Type.String({
+      maxLength: 400,
+      description:
+        'Comma-separated fields to return, e.g. `id,title,status` (`id` always comes); every field when absent. `html` is rendered only when asked for.',
+    }),
+  ),
 });
