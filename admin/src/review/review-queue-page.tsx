@@ -5,13 +5,16 @@ import { useResource } from '../app/use-resource.js';
 import { formatDateTime } from '../ui/format.js';
 import { Loaded } from '../ui/loaded.js';
 
+/** What a card of the queue shows: the queue asks the server for these fields only. */
+const queueFields = ['title', 'authors', 'review'] as const;
+
 /** Posts that writers submitted for review, oldest first; opening one opens the editor. */
 export function ReviewQueuePage() {
   const { api } = useApp();
   const [queue] = useResource(
     () =>
-      api.get<{ posts: Pick<PostResource, 'id' | 'title' | 'authors' | 'review'>[] }>(
-        '/posts?review=submitted&limit=100&fields=title,authors,review',
+      api.get<{ posts: Pick<PostResource, 'id' | (typeof queueFields)[number]>[] }>(
+        `/posts?review=submitted&limit=100&fields=${queueFields.join(',')}`,
       ),
     'review',
   );

@@ -8,7 +8,7 @@ const known = new Set<string>(Object.keys(PostResource.properties));
 
 /**
  * The fields a post list is narrowed to (`?fields=id,title,status`, as Ghost's Admin API
- * allows), always with `id`; null when every field is wanted. An unknown name is refused
+ * allows), always with `id`; null when every field is wanted (no names given). An unknown name is refused
  * with the names a post has, so a typo never silently drops a column.
  */
 export function parsePostFields(text: string | undefined): ReadonlySet<PostField> | null {
@@ -17,6 +17,8 @@ export function parsePostFields(text: string | undefined): ReadonlySet<PostField
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
+  // `?fields=` with nothing in it asks for nothing in particular: every field.
+  if (names.length === 0) return null;
   const unknown = names.filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw invalid([

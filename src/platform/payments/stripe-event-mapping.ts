@@ -86,12 +86,14 @@ export function toSubscriptionChanged(
   };
 }
 
-/** What an invoice says of the subscription it bills, when it bills one. */
+/**
+ * What an invoice says of the subscription it bills, when it bills one: under `parent` in
+ * Stripe's current API, at the top in versions before 2025-03-31.
+ */
 function invoiceSubscriptionDetails(invoice: Json): Json | null {
   const parent = isObject(invoice.parent) ? invoice.parent : null;
-  return parent !== null && isObject(parent.subscription_details)
-    ? parent.subscription_details
-    : null;
+  if (parent !== null && isObject(parent.subscription_details)) return parent.subscription_details;
+  return isObject(invoice.subscription_details) ? invoice.subscription_details : null;
 }
 
 function invoiceSubscription(invoice: Json): string | null {

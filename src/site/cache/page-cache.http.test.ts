@@ -63,12 +63,15 @@ describeEachEngine('the page cache in front of the reader site', (ctx) => {
     expect(readers.map((r) => r.statusCode)).toEqual(readers.map(() => 200));
     expect(readers.filter((r) => r.headers['x-cache'] === 'MISS')).toHaveLength(1);
     expect(new Set(readers.map((r) => r.headers.etag)).size).toBe(1);
+    expect(t.services.pageCache.flights.size).toBe(0);
   });
 
   it('answers every reader of a page it never stores, leaving none waiting', async () => {
     const readers = await Promise.all(Array.from({ length: 10 }, () => get('/no-such-story')));
     expect(readers.map((r) => r.statusCode)).toEqual(readers.map(() => 404));
     expect((await get('/no-such-story')).statusCode).toBe(404);
+    // Every render that led others landed, stored or not: no reader is left to wait.
+    expect(t.services.pageCache.flights.size).toBe(0);
   });
 
   it('caches an article whose slug merely begins like a system path', async () => {

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { isUnderPath, queryOf, toRoutedPath } from '../../platform/http/request-path.js';
 import { readCacheTags } from './cache-tags.js';
 import { maxPageKeyLength, toCachedPage, type CachedPage, type PageCache } from './page-cache.js';
-import { createRenderFlights, waitForLanding, type RenderFlight } from './render-flights.js';
+import { waitForLanding, type RenderFlight } from './render-flights.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -225,7 +225,7 @@ export const pageCachePlugin = fastifyPlugin(
     app.decorateRequest('pageCacheEpoch', 0);
     app.decorateRequest('pageVariesByAudience', false);
     app.decorateRequest('pageCacheFlight', null);
-    const flights = createRenderFlights(flightWaitMs);
+    const flights = cache.flights;
     const land = (request: FastifyRequest, stored: boolean): void => {
       if (request.pageCacheFlight === null) return;
       flights.land(request.pageCacheFlight, stored);
@@ -255,24 +255,30 @@ export const pageCachePlugin = fastifyPlugin(
       return undefined;
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    /** Stores a rendered reader page when it may be stored; the payload to send. */
+    const store = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      payload: unknown,
+    ): { sent: unknown; stored: boolean } => {
+      const unstored = { sent: payload, stored: false };
       const asked = request.pageCacheKey;
       if (asked === null || !storedStatuses.has(reply.statusCode) || request.actor !== null) {
-        return payload;
+        return unstored;
       }
       // Keyed by the query as validated, so spellings of one page share one entry.
       const key = decideRouteCacheKeys(request, asked.audience);
-      if (key === null) return payload;
+      if (key === null) return unstored;
       const cacheControl = reply.getHeader('cache-control');
-      if (typeof cacheControl !== 'string') return payload;
+      if (typeof cacheControl !== 'string') return unstored;
       // The audience the application checked (the session, not the cookie's claim).
       const audience = request.memberSession?.entitlement ?? 'anonymous';
       const varies = request.pageVariesByAudience;
-      if (audience !== key.audience) return payload;
+      if (audience !== key.audience) return unstored;
       if (!cacheControl.startsWith('public') && !(varies && cacheControl.startsWith('private'))) {
-        return payload;
+        return unstored;
       }
-      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return unstored;
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -283,16 +289,24 @@ export const pageCachePlugin = fastifyPlugin(
       // their cookie (see the README); here the audience is in the key.
       headers.vary = 'Accept-Encoding';
       const page = toCachedPage(reply.statusCode, headers, body, readCacheTags(reply));
-      // Stored, or refused as stale: the readers waiting for this render go on.
-      land(request, cache.set(varies ? key.own : key.shared, page, request.pageCacheEpoch));
+      // Refused when a purge came during the render: the page may be stale.
+      const stored = cache.set(varies ? key.own : key.shared, page, request.pageCacheEpoch);
       reply.header('etag', page.etag);
       reply.header('vary', 'Accept-Encoding');
       reply.header('x-cache', 'MISS');
       // The bytes just made: sending the string would encode it a second time.
-      return body;
+      return { sent: body, stored };
+    };
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const { sent, stored } = store(request, reply, payload);
+      // The render is over: readers waiting for it are answered from the cache, or, when it
+      // stored nothing (a 404, a private page, a purge meanwhile), render their own.
+      land(request, stored);
+      return sent;
     });
 
-    // A render that stored nothing (an error, a private page, an abandoned request) ends too.
+    // Backstops for a render that never reached onSend.
     app.addHook('onResponse', async (request) => land(request, false));
     app.addHook('onRequestAbort', async (request) => land(request, false));
   },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { createRenderFlights } from './render-flights.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -43,6 +44,12 @@ export const defaultPageMaxAgeMs = 5 * 60 * 1000;
 
 /** A key longer than this is not stored: no real page has such an address. */
 export const maxPageKeyLength = 2048;
+
+/**
+ * How long a render may be in flight before it is taken to be lost: well above the 2 s a
+ * reader waits for one, so a slow render under load is still waited for, not repeated.
+ */
+const renderFlightLifetimeMs = 10_000;
 
 /** What a stored page costs besides its bytes: the Map entry, the tag set, the objects. */
 const entryOverheadBytes = 512;
@@ -131,7 +138,13 @@ export function createPageCache(options: PageCacheOptions = {}) {
     bytes -= costOf(key, page);
   }
 
+  // A render lost for this long (it never reached its end) no longer makes readers wait.
+  const flights = createRenderFlights(renderFlightLifetimeMs);
+
   return {
+    /** Renders of missing pages in progress, which other readers of the page wait for. */
+    flights,
+
     /** False when the cache is turned off (`MASTHEAD_PAGE_CACHE_MB=0`): nothing is ever stored. */
     get storesPages(): boolean {
       return maxBytes > 0 && maxEntries > 0;
