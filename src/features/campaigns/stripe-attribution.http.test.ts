@@ -85,16 +85,21 @@ describeEachEngine('Stripe carries the appeal in its metadata to the conversion'
     const metadata = { masthead_campaign: campaign.id, masthead_variant: appealVariant() };
     const t0 = site.t.clock.now();
     const periodEnd = new Date(t0.getTime() + 30 * dayMs);
+    /** A checkout from the appeal by the same reader, and Stripe's events for it. */
+    const joinThroughAppeal = async (key: string, customer?: string) =>
+      stripeJoinEvents({
+        key,
+        ...(customer === undefined ? {} : { customer }),
+        reference:
+          (await startAppealCheckout('back@example.test'))?.get('metadata[masthead_checkout]') ??
+          '',
+        at: t0,
+        periodEnd,
+        amount: 800,
+        metadata,
+      });
     // An earlier membership, paid for and then ended, made this Stripe customer a member.
-    const earlier = stripeJoinEvents({
-      key: 'back_1',
-      reference:
-        (await startAppealCheckout('back@example.test'))?.get('metadata[masthead_checkout]') ?? '',
-      at: t0,
-      periodEnd,
-      amount: 800,
-      metadata,
-    });
+    const earlier = await joinThroughAppeal('back_1');
     const ended = stripeEvents.envelope(
       'evt_back_1_deleted',
       'customer.subscription.deleted',
@@ -110,16 +115,7 @@ describeEachEngine('Stripe carries the appeal in its metadata to the conversion'
     // Back through the appeal: the customer is known, so Stripe's invoice is applied at
     // once, before the checkout that names the appeal; the invoice carries the
     // subscription's metadata.
-    const again = stripeJoinEvents({
-      key: 'back_2',
-      customer: earlier.base.customer,
-      reference:
-        (await startAppealCheckout('back@example.test'))?.get('metadata[masthead_checkout]') ?? '',
-      at: t0,
-      periodEnd,
-      amount: 800,
-      metadata,
-    });
+    const again = await joinThroughAppeal('back_2', earlier.base.customer);
     for (const event of [again.invoice, again.subscription, again.checkout]) {
       expect((await site.postSigned(event)).statusCode).toBe(200);
       await drainJobs(site.t);

@@ -10,15 +10,18 @@ function paidInvoice(invoice: Record<string, unknown>) {
 }
 
 describe('a paid Stripe invoice read into Masthead’s events', () => {
-  const current = stripeEvents.invoice({
-    id: 'in_1',
-    customer: 'cus_1',
-    subscription: 'sub_1',
-    amount: 800,
-    periodEnd: new Date('2026-12-20T09:00:00.000Z'),
-    paid: true,
-    metadata: appeal,
-  });
+  /** A paid invoice of subscription sub_1 whose subscription had this metadata. */
+  const invoiceWith = (id: string, metadata: Record<string, string>) =>
+    stripeEvents.invoice({
+      id,
+      customer: 'cus_1',
+      subscription: 'sub_1',
+      amount: 800,
+      periodEnd: new Date('2026-12-20T09:00:00.000Z'),
+      paid: true,
+      metadata,
+    });
+  const current = invoiceWith('in_1', appeal);
 
   it('carries the appeal its subscription’s metadata names', () => {
     expect(paidInvoice(current)).toMatchObject({
@@ -42,15 +45,7 @@ describe('a paid Stripe invoice read into Masthead’s events', () => {
   });
 
   it('carries no appeal when the metadata names none or only half of one', () => {
-    const half = stripeEvents.invoice({
-      id: 'in_2',
-      customer: 'cus_1',
-      subscription: 'sub_1',
-      amount: 800,
-      periodEnd: new Date('2026-12-20T09:00:00.000Z'),
-      paid: true,
-      metadata: { masthead_campaign: 'cmp_birthday' },
-    });
+    const half = invoiceWith('in_2', { masthead_campaign: 'cmp_birthday' });
     expect(paidInvoice(half)).toMatchObject({ attribution: null });
   });
 });
